@@ -1,0 +1,199 @@
+"""One actor, many names: canonical entities across every article of a story."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from storydiff.align.entity_vocab import KNOWN_ALIASES, SURNAME_SIMILARITY, TYPE_PRIORITY
+from storydiff.model import Analysis, Article, Citation, Entity, Mention, Role
+
+_ACRONYM_DEFINITION = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))*)\s+\(([A-Z][A-Z.&]{1,9})\)")
+
+
+def name_key(name: str) -> str:
+    """A comparison key: case, curly marks, "the", possessives and plurals folded."""
+    key = name.replace("’", "'").replace("\u00a0", " ").strip().lower()
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"'s\b", "", key)
+    key = re.sub(r"\s+", " ", key)
+    words = key.split(" ")
+    if len(words) > 1 and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper())
+
+
+@dataclass
+class _Group:
+    names: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)
+
+
+@dataclass
+class EntityIndex:
+    """The canonical entities and a lookup from any name or mention to one of them."""
+
+    entities: list[Entity]
+    by_key: dict[str, str]  # name_key → entity id
+    by_span: dict[tuple[str, int, int], str]  # (article key, start, end) → entity id
+
+    def resolve(self, name: str | None, article: str | None = None) -> str | None:
+        """The entity a name refers to; surnames and acronyms included."""
+        if not name:
+            return None
+        key = name_key(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        key = name_key(KNOWN_ALIASES.get(key, name))
+        if key in self.by_key:
+            return self.by_key[key]
+        last = key.split(" ")[-1]
+        return self.by_key.get(last)
+
+    def name_of(self, entity_id: str | None) -> str | None:
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity.name
+        return None
+
+
+def _acronyms(articles: list[Article]) -> dict[str, str]:
+    """"Democratic League of Kosovo (LDK)": acronym keys mapped to the long name's key."""
+    found: dict[str, str] = {}
+    for article in articles:
+        for match in _ACRONYM_DEFINITION.finditer(article.text):
+            long_name, short = match.group(1), match.group(2)
+            words = long_name.split()
+            # keep only the tail that could spell the acronym
+            for i in range(len(words)):
+                tail = " ".join(words[i:])
+                if tail[:1].isupper() and len(_initials(tail)) <= len(short.replace(".", "")) + 1:
+                    found[name_key(short)] = name_key(tail)
+                    break
+    return found
+
+
+def _canonical_key(key: str, acronyms: dict[str, str], long_keys: set[str]) -> str:
+    if key in KNOWN_ALIASES:
+        return name_key(KNOWN_ALIASES[key])
+    if key in acronyms:
+        return acronyms[key]
+    if key.isalpha() and key.upper() == key.upper() and len(key) <= 6:
+        for long_key in long_keys:
+            if _initials(long_key.title()).lower() == key and " " in long_key:
+                return long_key
+    return key
+
+
+def _is_misspelling(surname: str, key: str) -> bool:
+    """"Michell" for "Mitchell": same first letter, nearly the same letters."""
+    return surname[0] == key[0] and fuzz.ratio(surname, key) >= SURNAME_SIMILARITY
+
+
+def _join_surnames(groups: dict[str, _Group]) -> dict[str, str]:
+    """Map single-word person keys to the full name they shorten (or misspell)."""
+    full = [k for k, g in groups.items() if " " in k and g.labels["PERSON"] > 0]
+    joined: dict[str, str] = {}
+    for key, group in groups.items():
+        if " " in key:
+            continue
+        matches = {f for f in full if f.split(" ")[-1] == key}
+        if not matches and (group.labels["PERSON"] or group.labels["ORG"]):
+            matches = {f for f in full if _is_misspelling(f.split(" ")[-1], key)}
+        if len(matches) == 1:
+            joined[key] = matches.pop()
+    return joined
+
+
+def _entity_type(group: _Group) -> str:
+    multiword_person = any(
+        m.label == "PERSON" and " " in m.text.strip() for _, m in group.mentions
+    )
+    if multiword_person:
+        return "PERSON"
+    top = max(group.labels.values())
+    candidates = [label for label, n in group.labels.items() if n == top]
+    return min(candidates, key=lambda lbl: TYPE_PRIORITY.index(lbl) if lbl in TYPE_PRIORITY else 99)
+
+
+def _display_name(group: _Group, key: str) -> str:
+    if key in {name_key(v) for v in KNOWN_ALIASES.values()}:
+        for canonical in KNOWN_ALIASES.values():
+            if name_key(canonical) == key:
+                return canonical
+    longest = max(group.names, key=lambda n: (len(n.split()), group.names[n], len(n)))
+    return re.sub(r"^[Tt]he\s+", "", longest).replace("’s", "").replace("'s", "")
+
+
+def build_entities(
+    articles: list[Article], analyses: dict[str, Analysis], article_ids: dict[str, str],
+    article_dates: dict[str, str | None],
+) -> EntityIndex:
+    """Group every actor mention of the story into canonical entities."""
+    acronyms = _acronyms(articles)
+    raw: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    for article in articles:
+        for mention in analyses[article.key].mentions:
+            raw[name_key(mention.text)].append((article.key, mention))
+    long_keys = {k for k in raw if " " in k}
+    groups: dict[str, _Group] = defaultdict(_Group)
+    for key, items in raw.items():
+        group = groups[_canonical_key(key, acronyms, long_keys)]
+        for article_key, mention in items:
+            group.names[mention.text.strip()] += 1
+            group.labels[mention.label] += 1
+            group.mentions.append((article_key, mention))
+    for short, full in _join_surnames(groups).items():
+        source = groups.pop(short)
+        target = groups[full]
+        target.names.update(source.names)
+        target.labels.update(source.labels)
+        target.mentions.extend(source.mentions)
+
+    ordered = sorted(groups.items(), key=lambda kv: -len(kv[1].mentions))
+    entities: list[Entity] = []
+    by_key: dict[str, str] = {}
+    by_span: dict[tuple[str, int, int], str] = {}
+    for n, (key, group) in enumerate(ordered, start=1):
+        entity = Entity(
+            id=f"e{n}", name=_display_name(group, key), type=_entity_type(group),
+            aliases=sorted(group.names),
+            mentions=[
+                Citation(article_ids[a], m.start, m.end, m.text) for a, m in group.mentions
+            ],
+        )
+        entities.append(entity)
+        for name in group.names:
+            by_key.setdefault(name_key(name), entity.id)
+        by_key[key] = entity.id
+        for article_key, mention in group.mentions:
+            by_span[(article_key, mention.start, mention.end)] = entity.id
+    index = EntityIndex(entities, by_key, by_span)
+    _attach_roles(index, articles, analyses, article_ids, article_dates)
+    return index
+
+
+def _attach_roles(
+    index: EntityIndex, articles: list[Article], analyses: dict[str, Analysis],
+    article_ids: dict[str, str], article_dates: dict[str, str | None],
+) -> None:
+    by_id = {e.id: e for e in index.entities}
+    for article in articles:
+        seen: set[tuple[str, str]] = set()
+        for role in analyses[article.key].roles:
+            entity_id = index.resolve(role.person)
+            if entity_id is None or (entity_id, role.role.lower()) in seen:
+                continue
+            seen.add((entity_id, role.role.lower()))
+            by_id[entity_id].roles.append(
+                Role(role.role, article_ids[article.key], role.start, role.end,
+                     article_dates.get(article.key))
+            )

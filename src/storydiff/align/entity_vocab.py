@@ -1,0 +1,33 @@
+"""Named data for recognising one actor under several names across articles."""
+
+from __future__ import annotations
+
+# Short forms newsrooms use for the same state or bloc. Keys are normalised (see
+# ``align.entities.name_key``); values are the canonical name every variant joins.
+KNOWN_ALIASES: dict[str, str] = {
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "washington": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "eu": "European Union",
+    "e.u.": "European Union",
+    "european union": "European Union",
+    "un": "United Nations",
+    "u.n.": "United Nations",
+    "united nations": "United Nations",
+    "russian federation": "Russia",
+}
+
+# Misspelt surnames join a known name only when this similar (rapidfuzz ratio, 0–100).
+SURNAME_SIMILARITY = 85
+
+# Entity types in order of trust when mentions of one actor disagree.
+TYPE_PRIORITY = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")

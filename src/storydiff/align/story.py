@@ -1,0 +1,79 @@
+"""Align: everything the articles say, set side by side across sources."""
+
+from __future__ import annotations
+
+import hashlib
+
+from storydiff.align.claims import build_quantity_claims
+from storydiff.align.entities import EntityIndex, build_entities
+from storydiff.align.framing import build_framing
+from storydiff.align.stances import build_stances, detect_issue
+from storydiff.align.summary import build_summary
+from storydiff.align.timeline import build_timeline
+from storydiff.model import Analysis, Article, Dossier, Quote, Rejection, Story
+
+
+def article_date(article: Article) -> str | None:
+    """The stated date, else the estimate: what ordering over time can rely on."""
+    if article.published:
+        return article.published
+    return article.published_estimate.value if article.published_estimate else None
+
+
+def _quotes(
+    articles: list[Article], analyses: dict[str, Analysis], ids: dict[str, str],
+    index: EntityIndex,
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    for article in articles:
+        for record in analyses[article.key].quotes:
+            span_id = None
+            if record.speaker_start is not None and record.speaker_end is not None:
+                span_id = index.by_span.get((article.key, record.speaker_start, record.speaker_end))
+            speaker = span_id or index.resolve(record.speaker_text)
+            names = [record.speaker_text, *record.co_speakers]
+            speakers = [s for s in (index.resolve(n) for n in names if n) if s]
+            name = "; ".join(n for n in names if n) or None
+            quotes.append(Quote(
+                id=f"q{len(quotes) + 1}", article=ids[article.key], speaker=speaker,
+                speaker_name=index.name_of(speaker) if speaker and not record.co_speakers
+                else name,
+                kind=record.kind, text=record.text, start=record.start, end=record.end,
+                cue=record.cue, channel=record.channel, speakers=list(dict.fromkeys(speakers)),
+                warning=record.warning,
+            ))
+    return quotes
+
+
+def build_dossier(
+    articles: list[Article], analyses: dict[str, Analysis], rejections: list[Rejection],
+    *, summary_sentences: int = 8,
+) -> Dossier:
+    """Join per-article analyses into one cited dossier."""
+    ids = {a.key: f"a{n}" for n, a in enumerate(articles, start=1)}
+    dates = {a.key: article_date(a) for a in articles}
+    index = build_entities(articles, analyses, ids, dates)
+    quotes = _quotes(articles, analyses, ids, index)
+    quantities, claims = build_quantity_claims(
+        articles, {k: a.quantities for k, a in analyses.items()}, ids
+    )
+    timeline, dated_claims = build_timeline(
+        articles, {k: a.times for k, a in analyses.items()}, ids
+    )
+    claims += dated_claims
+    for n, claim in enumerate(claims, start=1):
+        claim.id = f"c{n}"
+    issue_name, issue_terms = detect_issue(articles, index)
+    stances, changes = build_stances(
+        articles, analyses, ids, dates, index, issue_name, issue_terms, quotes
+    )
+    digest = hashlib.sha256("".join(sorted(ids)).encode()).hexdigest()[:12]
+    title = next((a.title for a in articles if a.title), None) or (issue_name or "Story")
+    return Dossier(
+        story=Story(id=f"s-{digest}", title=title, issue=issue_name),
+        articles=articles, article_ids=ids, entities=index.entities, quotes=quotes,
+        quantities=quantities, claims=claims, stances=stances, stance_changes=changes,
+        timeline=timeline, framing=build_framing(articles, ids, quotes, claims),
+        summary=build_summary(claims, changes, max_sentences=summary_sentences),
+        rejections=rejections,
+    )

@@ -1,0 +1,172 @@
+"""Timeline and dated claims: dates resolved against each article's date, merged across sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storydiff.align.claim_vocab import LINK_SIMILARITY
+from storydiff.align.terms import jaccard, terms
+from storydiff.analyse.timex import resolve_time
+from storydiff.model import (
+    Article,
+    Citation,
+    Claim,
+    ClaimMember,
+    TimelineEvent,
+    TimeRecord,
+    Verdict,
+)
+
+_MAX_EVENT_CHARS = 160
+
+
+@dataclass
+class _Dated:
+    article: Article
+    record: TimeRecord
+    value: str | None
+    why: str | None
+    estimated: bool
+    sentence: str
+    context: set[str]
+
+
+def _event_text(sentence: str) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= _MAX_EVENT_CHARS else sentence[: _MAX_EVENT_CHARS - 1] + "…"
+
+
+def _resolve(article: Article, record: TimeRecord) -> tuple[str | None, str | None, bool]:
+    """Resolve against the stated date, else the estimate (marked), else say why not."""
+    value, why = resolve_time(record, article.published)
+    if value is not None or article.published is not None:
+        return value, why, False
+    if article.published_estimate is not None:
+        estimate, _ = resolve_time(record, article.published_estimate.value)
+        if estimate is not None:
+            reason = (
+                f"relative to the article's date, which is not stated; placed at {estimate} "
+                f"from its estimated date ({article.published_estimate.value})"
+            )
+            return estimate, reason, True
+    return None, why, False
+
+
+def _dated(articles: list[Article], records: dict[str, list[TimeRecord]]) -> list[_Dated]:
+    items = []
+    for article in articles:
+        for record in records.get(article.key, []):
+            value, why, estimated = _resolve(article, record)
+            sentence = article.text[record.sentence_start : record.sentence_end]
+            items.append(_Dated(article, record, value, why, estimated, sentence, terms(sentence)))
+    return items
+
+
+def build_timeline(
+    articles: list[Article], records: dict[str, list[TimeRecord]], ids: dict[str, str]
+) -> tuple[list[TimelineEvent], list[Claim]]:
+    """Timeline entries (one per event, citing every source) and the dated claims."""
+    items = _dated(articles, records)
+    used: set[int] = set()
+    events: list[TimelineEvent] = []
+    claims: list[Claim] = []
+    for i, item in enumerate(items):
+        if i in used:
+            continue
+        group = [item]
+        for j in range(i + 1, len(items)):
+            other = items[j]
+            if j in used or other.article.key in {g.article.key for g in group}:
+                continue
+            same_date = (
+                other.value is not None and other.value == item.value
+                and not (item.estimated or other.estimated)
+            )
+            if same_date and jaccard(item.context, other.context) >= LINK_SIMILARITY:
+                group.append(other)
+                used.add(j)
+        events.append(_event(item, group, ids))
+        if len(group) > 1:
+            claims.append(_claim(group, ids))
+    claims.extend(_relative_claims(items, ids))
+    events.sort(key=lambda e: (e.date is None, e.date or "", e.article))
+    for n, event in enumerate(events, start=1):
+        event.id = f"t{n}"
+    return events, claims
+
+
+def _event(item: _Dated, group: list[_Dated], ids: dict[str, str]) -> TimelineEvent:
+    record = item.record
+    return TimelineEvent(
+        id="", event=_event_text(item.sentence), date=item.value,
+        resolved=item.value is not None and not item.estimated,
+        why_unresolved=item.why if (item.value is None or item.estimated) else None,
+        article=ids[item.article.key], text=record.text, start=record.start, end=record.end,
+        estimated=item.estimated,
+        citations=[
+            Citation(ids[g.article.key], g.record.start, g.record.end, g.record.text) for g in group
+        ],
+    )
+
+
+def _claim(group: list[_Dated], ids: dict[str, str]) -> Claim:
+    dates = " / ".join(f"“{g.record.text}”" for g in group)
+    return Claim(
+        id="", statement=_event_text(group[0].sentence), verdict="agree",
+        reason=f"{len(group)} sources date this the same ({group[0].value}): {dates}",
+        members=[
+            ClaimMember(ids[g.article.key], g.record.text, g.record.start, g.record.end)
+            for g in group
+        ],
+    )
+
+
+def _relative_claims(items: list[_Dated], ids: dict[str, str]) -> list[Claim]:
+    """A relative date set beside the absolute date in another source it seems to match.
+
+    Relative dates are matched on the year and any shared topic, because the sentences
+    ("ordered an army three years ago" / "in 2014 announced armed forces") share few words.
+    """
+    claims = []
+    for item in items:
+        if item.record.relative_unit is None or item.value is None:
+            continue
+        candidates = [
+            o for o in items
+            if o.article.key != item.article.key and o.record.relative_unit is None
+            and o.value is not None and o.value[:4] == item.value[:4]
+        ]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda o: jaccard(item.context, o.context))
+        overlap = jaccard(item.context, best.context)
+        if overlap <= 0 or (not item.estimated and overlap >= LINK_SIMILARITY):
+            continue  # nothing in common, or already merged as an agreeing date
+        claims.append(_relative_claim(item, best, ids))
+    return claims
+
+
+def _relative_claim(item: _Dated, best: _Dated, ids: dict[str, str]) -> Claim:
+    if item.estimated:
+        estimate = item.article.published_estimate
+        verdict: Verdict = "unresolved"
+        reason = (
+            f"“{item.record.text}” would be {item.value}, matching “{best.record.text}”, "
+            f"only if the undated article is from {estimate.value if estimate else '?'}; "
+            "its date is estimated, not stated"
+        )
+    else:
+        verdict = "agree"
+        reason = (
+            f"“{item.record.text}”, read against the article's date "
+            f"({item.article.published}), is {item.value}, as “{best.record.text}” says"
+        )
+    return Claim(
+        id="", statement=_event_text(best.sentence), verdict=verdict, reason=reason,
+        members=[
+            ClaimMember(ids[item.article.key], item.record.text, item.record.start,
+                        item.record.end),
+            ClaimMember(ids[best.article.key], best.record.text, best.record.start,
+                        best.record.end),
+        ],
+    )

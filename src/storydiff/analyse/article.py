@@ -1,0 +1,40 @@
+"""Per-article analysis: one spaCy pass, then every extractor reads the same Doc."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from storydiff.analyse.entities import extract_mentions, extract_roles
+from storydiff.analyse.nlp import load_nlp, spacy_view
+from storydiff.analyse.quantities import extract_quantities
+from storydiff.analyse.quotes import extract_quotes
+from storydiff.analyse.timex import extract_times
+from storydiff.model import Analysis, Article, SentenceRecord
+
+# Bump when any extractor changes its output: the store re-analyses cached articles then.
+ANALYSER_VERSION = "1"
+
+BATCH_SIZE = 16
+
+
+def analyse_articles(
+    articles: Iterable[Article], *, on_done: Callable[[Article], None] | None = None
+) -> Iterator[Analysis]:
+    """Analyse articles in one streamed spaCy pass; the Doc is dropped after each article."""
+    nlp = load_nlp()
+    pairs = ((spacy_view(a.text), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        text = article.text
+        mentions = extract_mentions(doc, text)
+        analysis = Analysis(
+            article_key=article.key,
+            sentences=[SentenceRecord(s.start_char, s.end_char) for s in doc.sents],
+            mentions=mentions,
+            roles=extract_roles(doc, text, mentions),
+            quotes=extract_quotes(doc, text),
+            quantities=extract_quantities(doc, text),
+            times=extract_times(doc, text),
+        )
+        if on_done is not None:
+            on_done(article)
+        yield analysis

@@ -1,0 +1,1 @@
+"""Evaluation: storydiff scored against gold data, one module per capability."""

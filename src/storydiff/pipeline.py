@@ -1,0 +1,103 @@
+"""The whole flow for one story: ingest → clean → analyse → align, with the store beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storydiff.align import build_dossier, mark_duplicates
+from storydiff.analyse import ANALYSER_VERSION, analyse_articles
+from storydiff.analyse.nlp import model_id
+from storydiff.clean import clean_document
+from storydiff.errors import InputError
+from storydiff.ingest import read_paths
+from storydiff.model import Analysis, Article, Dossier, RawDocument, Rejection
+from storydiff.store import Store
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class RunStats:
+    """What a run did, for the terminal summary and for tests of the cache."""
+
+    read: int = 0
+    analysed: int = 0
+    cached: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def _clean_all(items: Iterable[RawDocument | Rejection], stats: RunStats) -> list[Article]:
+    """Clean every document; a document that breaks the cleaner is reported, not fatal."""
+    articles: dict[str, Article] = {}
+    for item in items:
+        if isinstance(item, Rejection):
+            stats.rejected.append(item)
+            continue
+        stats.read += 1
+        try:
+            article = clean_document(item)
+        except Exception as err:  # noqa: BLE001 - one bad article must not stop the batch
+            stats.rejected.append(Rejection(item.source, f"could not be cleaned ({err!r})"))
+            continue
+        if not article.text.strip():
+            stats.rejected.append(Rejection(item.source, "no article text left after cleaning"))
+        elif article.key in articles:
+            first = articles[article.key].source
+            stats.rejected.append(Rejection(item.source, f"same text as {first}; counted once"))
+        else:
+            articles[article.key] = article
+    return list(articles.values())
+
+
+def _analyses(
+    articles: list[Article], store: Store, stats: RunStats, progress: Progress | None
+) -> dict[str, Analysis]:
+    """Cached analyses from the store; only new or changed articles go through spaCy."""
+    version = f"{ANALYSER_VERSION}/{model_id()}"
+    found: dict[str, Analysis] = {}
+    todo: list[Article] = []
+    for article in articles:
+        cached = store.get_analysis(article.key, version)
+        if cached is None:
+            todo.append(article)
+        else:
+            found[article.key] = cached
+    stats.cached = len(found)
+    done = 0
+
+    def tick(_: Article) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress("analyse", done, len(todo))
+
+    for analysis in analyse_articles(todo, on_done=tick):
+        article = next(a for a in todo if a.key == analysis.article_key)
+        store.put_article(article)
+        store.put_analysis(analysis, version)
+        found[analysis.article_key] = analysis
+        stats.analysed += 1
+    return found
+
+
+def run_story(
+    paths: list[Path], store: Store, *, progress: Progress | None = None,
+    overrides: Callable[[Article], None] | None = None, summary_sentences: int = 8,
+) -> tuple[Dossier, RunStats]:
+    """Build the dossier for the articles under ``paths``."""
+    stats = RunStats()
+    articles = _clean_all(read_paths(paths), stats)
+    if not articles:
+        reasons = "; ".join(f"{r.source}: {r.reason}" for r in stats.rejected[:3]) or "no files"
+        raise InputError(f"nothing could be analysed ({reasons}); pass .txt or .html articles")
+    if overrides is not None:
+        for article in articles:
+            overrides(article)
+    analyses = _analyses(articles, store, stats, progress)
+    mark_duplicates(articles)
+    dossier = build_dossier(
+        articles, analyses, stats.rejected, summary_sentences=summary_sentences
+    )
+    return dossier, stats

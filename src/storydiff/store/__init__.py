@@ -1,0 +1,6 @@
+"""Store: articles and their analyses, keyed by content hash so re-runs skip known work."""
+
+from storydiff.store.base import Store
+from storydiff.store.sqlite import SQLiteStore, open_store
+
+__all__ = ["SQLiteStore", "Store", "open_store"]

@@ -1,0 +1,21 @@
+"""The small interface every store backend implements."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from storydiff.model import Analysis, Article
+
+
+class Store(Protocol):
+    """Articles by content key, and one analysis per (article, analyser version)."""
+
+    def put_article(self, article: Article) -> None: ...
+
+    def get_article(self, key: str) -> Article | None: ...
+
+    def put_analysis(self, analysis: Analysis, version: str) -> None: ...
+
+    def get_analysis(self, key: str, version: str) -> Analysis | None: ...
+
+    def close(self) -> None: ...
