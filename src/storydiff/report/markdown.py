@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def md_escape(text: str | None) -> str:
@@ -13,7 +13,8 @@ def md_escape(text: str | None) -> str:
     if text is None:
         return ""
     text = " ".join(text.split())
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _cite(c: dict[str, Any]) -> str:

@@ -1,0 +1,76 @@
+"""HTML pages: trafilatura finds the main text and the page's metadata.
+
+Its XML tree is walked instead of its plain-text output because the tree keeps paragraph
+boundaries apart from line breaks inside a paragraph, which the rest of the stage relies on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import trafilatura
+
+# Block elements of trafilatura's output tree that become one paragraph each.
+_BLOCKS = frozenset({"p", "head", "quote", "list", "item", "table", "row", "code"})
+# Date extraction from metadata only: a date guessed from the page's text is not "stated".
+_DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlExtract:
+    """Main text (paragraphs separated by blank lines) and the page's stated metadata."""
+
+    text: str
+    title: str | None
+    author: str | None
+    sitename: str | None
+    date: str | None
+
+
+def _text_of(element: Any) -> str:
+    """An element's text with ``<lb/>`` turned into newlines."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "lb" else _text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _paragraphs(body: Any) -> list[str]:
+    """One string per block element, lists split into their items."""
+    out: list[str] = []
+    for element in body:
+        if element.tag == "list":
+            out.extend(_text_of(item).strip() for item in element if item.tag == "item")
+        elif element.tag in _BLOCKS:
+            out.append(_text_of(element).strip())
+        else:
+            out.append(_text_of(element).strip())
+    return [p for p in out if p]
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
+    """Main text and metadata of a page, or None when trafilatura finds no main text."""
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params=_DATE_PARAMS,
+    )
+    if doc is None or isinstance(doc, dict):
+        return None
+    body = getattr(doc, "body", None)
+    paragraphs = _paragraphs(body) if body is not None else (doc.text or "").split("\n")
+    text = "\n\n".join(p for p in paragraphs if p.strip())
+    if not text.strip():
+        return None
+    return HtmlExtract(
+        text=text,
+        title=doc.title or None,
+        author=doc.author or None,
+        sitename=doc.sitename or None,
+        date=doc.date or None,
+    )

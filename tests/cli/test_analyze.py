@@ -1,0 +1,105 @@
+"""End-to-end: the CLI on the example story and the seeds, the cache, and bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storydiff.cli import app
+from storydiff.pipeline import run_story
+from storydiff.report import validate
+from storydiff.store import open_store
+
+EXAMPLE_STORY = Path(__file__).resolve().parents[2] / "examples" / "story"
+
+runner = CliRunner()
+
+
+def _analyze(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["analyze", "--quiet", *args])
+    return result.exit_code, result.output
+
+
+@pytest.mark.slow
+def test_example_story_gives_all_three_outputs(tmp_path: Path) -> None:
+    code, output = _analyze(str(EXAMPLE_STORY), "-o", str(tmp_path))
+    assert code == 0, output
+    doc = json.loads((tmp_path / "dossier.json").read_text("utf-8"))
+    validate(doc)
+    assert len(doc["articles"]) == len(list(EXAMPLE_STORY.glob("*.txt")))
+    html = (tmp_path / "dossier.html").read_text("utf-8")
+    assert "<script src" not in html and "<link" not in html  # one self-contained file
+    md = (tmp_path / "dossier.md").read_text("utf-8")
+    assert "## Claim ledger" in md
+    for claim in doc["claims"]:
+        for member in claim["members"]:
+            article = next(a for a in doc["articles"] if a["id"] == member["article"])
+            assert article["text"][member["start"] : member["end"]] == member["text"]
+
+
+@pytest.mark.slow
+def test_seeds_give_a_valid_dossier(tmp_path: Path, shared: Path) -> None:
+    code, output = _analyze(str(shared / "seeds"), "-o", str(tmp_path))
+    assert code == 0, output
+    validate(json.loads((tmp_path / "dossier.json").read_text("utf-8")))
+
+
+@pytest.mark.slow
+def test_unchanged_articles_come_from_the_store(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(EXAMPLE_STORY, story)
+    extra = story / "01_wirewatch_vote.txt"
+    held_back = extra.read_text("utf-8")
+    extra.unlink()
+    store = open_store(tmp_path / "s.db")
+    _, first = run_story([story], store)
+    _, second = run_story([story], store)
+    extra.write_text(held_back, "utf-8")
+    _, third = run_story([story], store)
+    store.close()
+    assert first.analysed == first.read and first.cached == 0
+    assert second.analysed == 0 and second.cached == first.read
+    assert third.analysed == 1 and third.cached == first.read
+
+
+@pytest.mark.parametrize("make_input", ["missing", "empty_folder", "only_binary"])
+def test_nothing_usable_is_one_clear_line(tmp_path: Path, make_input: str) -> None:
+    target = tmp_path / "in"
+    if make_input == "empty_folder":
+        target.mkdir()
+    elif make_input == "only_binary":
+        target.mkdir()
+        (target / "photo.txt").write_bytes(b"\x89PNG\x00\x00\x01" * 64)
+    code, output = _analyze(str(target), "-o", str(tmp_path / "out"))
+    assert code == 2
+    lines = [line for line in output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error:"), output
+    assert "Traceback" not in output
+
+
+@pytest.mark.slow
+def test_one_bad_file_is_skipped_and_the_rest_analysed(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(EXAMPLE_STORY, story)
+    (story / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    code, output = _analyze(str(story), "-o", str(tmp_path / "out"))
+    assert code == 0
+    assert "skipped" in output and "broken.txt" in output and "binary" in output
+    doc = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))
+    assert len(doc["articles"]) == len(list(EXAMPLE_STORY.glob("*.txt")))
+    assert [Path(r["source"]).name for r in doc["rejected"]] == ["broken.txt"]
+
+
+def test_bad_published_option_is_explained(tmp_path: Path) -> None:
+    code, output = _analyze(str(EXAMPLE_STORY), "--published", "a.txt=March", "-o", str(tmp_path))
+    assert code == 2 and "FILE=DATE" in output
+
+
+def test_help_teaches_with_examples() -> None:
+    result = runner.invoke(app, ["analyze", "--help"])
+    assert result.exit_code == 0
+    assert "storydiff analyze examples/story -o out" in result.output

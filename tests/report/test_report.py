@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import jsonschema
+import pytest
+
+from storydiff.model import (
+    Article,
+    Citation,
+    Claim,
+    ClaimMember,
+    Dossier,
+    Quote,
+    Story,
+    SummarySentence,
+)
+from storydiff.report import render_html, render_markdown, to_document, validate
+
+HOSTILE = (
+    'Intro <script>alert(1)</script> and <img src=x onerror="alert(2)"> '
+    '[click](javascript:alert(3)) <a href="javascript:alert(4)">x</a>'
+)
+
+
+def _dossier(text: str) -> Dossier:
+    article = Article(key="k1", source="evil.html", text=text, title="<b>Title</b>")
+    span = ClaimMember("a1", text[:5], 0, 5)
+    return Dossier(
+        story=Story("s1", "<i>story</i>", None),
+        articles=[article],
+        article_ids={"k1": "a1"},
+        quotes=[Quote("q1", "a1", None, "<script>x</script>", "direct", text[6:20], 6, 20,
+                      "said", None)],
+        claims=[Claim("c1", text, "single-source", "only one", [span])],
+        summary=[SummarySentence(text, [Citation("a1", 0, 5)])],
+    )
+
+
+def test_document_follows_the_schema() -> None:
+    validate(to_document(_dossier("A plain article body.")))
+
+
+def test_schema_rejects_a_claim_without_citations() -> None:
+    doc = to_document(_dossier("A plain article body."))
+    doc["claims"][0]["members"] = []
+    with pytest.raises(jsonschema.ValidationError):
+        validate(doc)
+
+
+def test_html_escapes_article_text_and_loads_nothing() -> None:
+    html = render_html(to_document(_dossier(HOSTILE)))
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert 'href="javascript:' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "http://" not in html and "https://" not in html.replace(
+        "https://creativecommons", "")
+    assert "script-src 'sha256-" in html  # only our own pinned script may run
+
+
+def test_markdown_makes_article_text_inert() -> None:
+    md = render_markdown(to_document(_dossier(HOSTILE)))
+    assert "<script>" not in md and "<img" not in md
+    assert "](javascript:" not in md
