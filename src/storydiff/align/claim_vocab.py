@@ -41,6 +41,9 @@ PRESENT_MARKERS = frozenset("now currently today still remains remaining dwindle
 
 # How close two sentences must be (Jaccard over concept terms) before we compare figures.
 LINK_SIMILARITY = 0.2
+# A relative date ("three years ago") and an absolute one ("in 2014") rarely share many words;
+# a smaller overlap links them, and only ever to the single closest candidate.
+RELATIVE_LINK_SIMILARITY = 0.12
 # Conflicting figures need a stronger match: we must be sure they state the same fact.
 CONFLICT_SIMILARITY = 0.35
 # Approximate figures within this share of each other count as the same figure.

@@ -29,7 +29,11 @@ class _Item:
 
 
 def _when(article: Article, record: QuantityRecord) -> str | None:
-    near = article.text[max(record.sentence_start, record.start - _WINDOW) : record.end + _WINDOW]
+    near = article.text[
+        max(record.sentence_start, record.start - _WINDOW) : min(
+            record.sentence_end, record.end + _WINDOW
+        )
+    ]
     near_terms = {w.lower().strip(",.") for w in near.split()}
     pinned = years(near)
     if pinned:

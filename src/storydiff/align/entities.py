@@ -65,19 +65,21 @@ class EntityIndex:
         return None
 
 
-def _acronyms(articles: list[Article]) -> dict[str, str]:
-    """"Democratic League of Kosovo (LDK)": acronym keys mapped to the long name's key."""
+def _acronyms(articles: list[Article], known: set[str]) -> dict[str, str]:
+    """"Democratic League of Kosovo (LDK)": acronym keys mapped to the long name's key.
+
+    The long name is the longest tail before the bracket that is itself a mention, else the
+    tail with as many capitals as the acronym has letters.
+    """
     found: dict[str, str] = {}
     for article in articles:
         for match in _ACRONYM_DEFINITION.finditer(article.text):
-            long_name, short = match.group(1), match.group(2)
-            words = long_name.split()
-            # keep only the tail that could spell the acronym
-            for i in range(len(words)):
-                tail = " ".join(words[i:])
-                if tail[:1].isupper() and len(_initials(tail)) <= len(short.replace(".", "")) + 1:
-                    found[name_key(short)] = name_key(tail)
-                    break
+            words, short = match.group(1).split(), match.group(2)
+            tails = [" ".join(words[i:]) for i in range(len(words)) if words[i][:1].isupper()]
+            named = [t for t in tails if name_key(t) in known]
+            sized = [t for t in tails if len(_initials(t)) == len(short.replace(".", ""))]
+            if named or sized:
+                found[name_key(short)] = name_key((named or sized)[0])
     return found
 
 
@@ -138,11 +140,11 @@ def build_entities(
     article_dates: dict[str, str | None],
 ) -> EntityIndex:
     """Group every actor mention of the story into canonical entities."""
-    acronyms = _acronyms(articles)
     raw: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for article in articles:
         for mention in analyses[article.key].mentions:
             raw[name_key(mention.text)].append((article.key, mention))
+    acronyms = _acronyms(articles, set(raw))
     long_keys = {k for k in raw if " " in k}
     groups: dict[str, _Group] = defaultdict(_Group)
     for key, items in raw.items():
@@ -185,15 +187,29 @@ def _attach_roles(
     index: EntityIndex, articles: list[Article], analyses: dict[str, Analysis],
     article_ids: dict[str, str], article_dates: dict[str, str | None],
 ) -> None:
+    """Dated roles per person; a title written right before a name is also an alias of it."""
     by_id = {e.id: e for e in index.entities}
     for article in articles:
+        analysis = analyses[article.key]
         seen: set[tuple[str, str]] = set()
-        for role in analyses[article.key].roles:
+        for role in analysis.roles:
             entity_id = index.resolve(role.person)
-            if entity_id is None or (entity_id, role.role.lower()) in seen:
+            if entity_id is None:
+                continue
+            entity = by_id[entity_id]
+            titled = next(
+                (m for m in analysis.mentions if m.start - role.end in (0, 1)
+                 and index.by_span.get((article.key, m.start, m.end)) == entity_id), None,
+            )
+            if titled is not None:
+                alias = article.text[role.start : titled.end]
+                if alias not in entity.aliases and "\n" not in alias:
+                    entity.aliases.append(alias)
+                    index.by_key.setdefault(name_key(alias), entity_id)
+            if (entity_id, role.role.lower()) in seen:
                 continue
             seen.add((entity_id, role.role.lower()))
-            by_id[entity_id].roles.append(
+            entity.roles.append(
                 Role(role.role, article_ids[article.key], role.start, role.end,
                      article_dates.get(article.key))
             )

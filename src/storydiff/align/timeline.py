@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storydiff.align.claim_vocab import LINK_SIMILARITY
+from storydiff.align.claim_vocab import LINK_SIMILARITY, RELATIVE_LINK_SIMILARITY
 from storydiff.align.terms import jaccard, terms
 from storydiff.analyse.timex import resolve_time
 from storydiff.model import (
@@ -42,7 +42,12 @@ def _resolve(article: Article, record: TimeRecord) -> tuple[str | None, str | No
     if value is not None or article.published is not None:
         return value, why, False
     if article.published_estimate is not None:
-        estimate, _ = resolve_time(record, article.published_estimate.value)
+        estimate, coarse = resolve_time(record, article.published_estimate.value)
+        if estimate is None:
+            return None, (
+                f"relative to the article's date, which is not stated; its estimated date "
+                f"({article.published_estimate.value}) is not precise enough: {coarse}"
+            ), False
         if estimate is not None:
             reason = (
                 f"relative to the article's date, which is not stated; placed at {estimate} "
@@ -122,44 +127,47 @@ def _claim(group: list[_Dated], ids: dict[str, str]) -> Claim:
 
 
 def _relative_claims(items: list[_Dated], ids: dict[str, str]) -> list[Claim]:
-    """A relative date set beside the absolute date in another source it seems to match.
+    """A relative date set beside the absolute date in another source it seems to describe.
 
-    Relative dates are matched on the year and any shared topic, because the sentences
-    ("ordered an army three years ago" / "in 2014 announced armed forces") share few words.
+    With the article's date stated, the relative date must land on the same year and the
+    sentences share a topic: the claim agrees. With the date unknown or only estimated, the
+    topically closest absolute date is shown beside it as unresolved, with the reason.
     """
     claims = []
+    absolute = [o for o in items if o.record.relative_unit is None and o.value is not None]
     for item in items:
-        if item.record.relative_unit is None or item.value is None:
+        if item.record.relative_unit is None:
             continue
-        candidates = [
-            o for o in items
-            if o.article.key != item.article.key and o.record.relative_unit is None
-            and o.value is not None and o.value[:4] == item.value[:4]
-        ]
-        if not candidates:
+        others = [o for o in absolute if o.article.key != item.article.key]
+        stated = item.value is not None and not item.estimated
+        if stated:
+            others = [o for o in others if o.value and o.value[:4] == (item.value or "")[:4]]
+        if not others:
             continue
-        best = max(candidates, key=lambda o: jaccard(item.context, o.context))
+        best = max(others, key=lambda o: jaccard(item.context, o.context))
         overlap = jaccard(item.context, best.context)
-        if overlap <= 0 or (not item.estimated and overlap >= LINK_SIMILARITY):
-            continue  # nothing in common, or already merged as an agreeing date
-        claims.append(_relative_claim(item, best, ids))
+        if overlap < RELATIVE_LINK_SIMILARITY or (stated and overlap >= LINK_SIMILARITY):
+            continue  # unrelated, or already merged as an agreeing date
+        claims.append(_relative_claim(item, best, ids, stated))
     return claims
 
 
-def _relative_claim(item: _Dated, best: _Dated, ids: dict[str, str]) -> Claim:
-    if item.estimated:
-        estimate = item.article.published_estimate
-        verdict: Verdict = "unresolved"
-        reason = (
-            f"“{item.record.text}” would be {item.value}, matching “{best.record.text}”, "
-            f"only if the undated article is from {estimate.value if estimate else '?'}; "
-            "its date is estimated, not stated"
-        )
-    else:
-        verdict = "agree"
+def _relative_claim(item: _Dated, best: _Dated, ids: dict[str, str], stated: bool) -> Claim:
+    verdict: Verdict = "agree" if stated else "unresolved"
+    if stated:
         reason = (
             f"“{item.record.text}”, read against the article's date "
             f"({item.article.published}), is {item.value}, as “{best.record.text}” says"
+        )
+    else:
+        estimate = item.article.published_estimate
+        guess = (
+            f"; from its estimated date ({estimate.value}) it would be {item.value}"
+            if estimate and item.value else ""
+        )
+        reason = (
+            f"“{item.record.text}” cannot be placed beside “{best.record.text}”: the article's "
+            f"date is not stated{guess}"
         )
     return Claim(
         id="", statement=_event_text(best.sentence), verdict=verdict, reason=reason,

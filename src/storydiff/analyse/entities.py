@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from storydiff.analyse.entity_vocab import ACTOR_LABELS, MAX_NAME_TOKENS, ORG_HEADS, ROLE_WORDS
+from storydiff.analyse.entity_vocab import (
+    ACTOR_LABELS,
+    MAX_NAME_TOKENS,
+    NOT_ORG_ACRONYMS,
+    ORG_HEADS,
+    ROLE_WORDS,
+)
 from storydiff.model import Mention, RoleMention
 
 _LEADING_DETERMINERS = frozenset({"the", "The"})
@@ -79,7 +85,29 @@ def extract_mentions(doc: Doc, text: str) -> list[Mention]:
             span = _extend_possessive_org(span)
         start, end = span.start_char, span.end_char
         mentions.append(Mention(start, end, text[start:end], label))
-    return mentions
+    mentions += _untagged_acronyms(doc, text)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _untagged_acronyms(doc: Doc, text: str) -> list[Mention]:
+    """"A KFOR mission": all-capital short forms the model missed are organisations."""
+    found = []
+    for token in doc:
+        word = token.text
+        if (
+            not token.ent_type_ and 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+            and word not in NOT_ORG_ACRONYMS and token.pos_ in ("PROPN", "NOUN", "ADJ")
+            and not _in_capitalised_line(token)
+        ):
+            found.append(Mention(token.idx, token.idx + len(word), word, "ORG"))
+    return found
+
+
+def _in_capitalised_line(token: Token) -> bool:
+    """Headlines in capitals are not a run of acronyms."""
+    line = token.sent.text
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _role_before(span: Span) -> Span | None:

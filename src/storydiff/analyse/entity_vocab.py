@@ -28,3 +28,9 @@ ORG_HEADS = frozenset(
 
 # Title-case lines of many words are headlines or related links, not organisation names.
 MAX_NAME_TOKENS = 7
+
+# Capitalised short forms the small model leaves untagged ("KFOR", "RTK") are organisations,
+# except these, which are ordinary abbreviations in news copy.
+NOT_ORG_ACRONYMS = frozenset(
+    "TV AM PM OK CEO CFO GDP GMT UTC USD EUR AP PR ID IT UK US EU UN AI PC DNA HIV".split()
+)

@@ -16,6 +16,7 @@ from storydiff.align.entities import name_key
 from storydiff.errors import GoldError
 
 Doc = dict[str, Any]
+CLOSING_QUOTES = "”’\"'"  # a body ending inside a quote ends with its closing mark
 Score = dict[str, Any]
 
 
@@ -83,9 +84,10 @@ def score_articles(gold: Doc, view: _View) -> Score:
         if article is None:
             continue
         text = article["text"].strip()
+        ends = text.rstrip(CLOSING_QUOTES)
         boiler_total += len(g.get("boilerplate", []))
         boiler_left += sum(1 for b in g.get("boilerplate", []) if b in text)
-        bounds_ok += text.startswith(g["body_starts"]) + text.endswith(g["body_ends"])
+        bounds_ok += text.startswith(g["body_starts"]) + ends.endswith(g["body_ends"].rstrip(CLOSING_QUOTES))
         for key in ("title", "outlet", "author", "credit"):
             if g.get(key):
                 meta_total += 1
@@ -167,7 +169,7 @@ def score_quantities(gold: Doc, view: _View) -> Score:
     for g in gold.get("quantities", []):
         span = view.locate(g["file"], g["text"])
         ok = span is not None and any(
-            _overlaps(span, q, 0.3) and q["value"] == g["value"]
+            _intersects(span, q) and q["value"] == g["value"]
             and bool(q["approx"]) == bool(g.get("approx", False))
             and q["bound"] == g.get("bound")
             for q in view.doc["quantities"]
@@ -223,15 +225,24 @@ def score_stances(gold: Doc, view: _View) -> Score:
 
 
 def score_timeline(gold: Doc, view: _View) -> Score:
+    """An event counts when dated right in one of its articles, or, when the gold dates it
+    only relative to an undated article, when that expression is placed from the estimate
+    (marked) or left unresolved with a reason."""
     right = 0
     missed = []
     for g in gold.get("timeline", []):
-        ids = {view.article(f)["id"] for f in g["files"] if view.article(f)}  # type: ignore[index]
-        ok = any(
-            t["article"] in ids and t["date"] is not None and t["date"].startswith(g["date"][:4])
-            and (t["date"][:7] == g["date"][:7] or t.get("estimated") or len(t["date"]) == 4)
-            for t in view.doc["timeline"]
+        ids = {a["id"] for f in g["files"] if (a := view.article(f)) is not None}
+        entries = [t for t in view.doc["timeline"] if t["article"] in ids]
+        dated = any(
+            t["date"] is not None and t["date"][: len(g["date"])] == g["date"] for t in entries
         )
+        relative = g.get("relative")
+        placed_or_explained = bool(relative) and any(
+            (relative.lower() in t["text"].lower() or t["text"].lower() in relative.lower())
+            and (t.get("estimated") or (t["date"] is None and t["why_unresolved"]))
+            for t in entries
+        )
+        ok = dated or placed_or_explained
         right += ok
         if not ok:
             missed.append(f"{g['date']} {g['event']}")
