@@ -17,7 +17,7 @@ def to_plain(record: Any) -> Any:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
@@ -42,7 +42,7 @@ def _convert(hint: Any, value: Any) -> Any:
 
 def from_plain(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record from ``to_plain`` output; unknown keys are ignored."""
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]  # dataclass types are hashable
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     kwargs = {k: _convert(hints[k], v) for k, v in data.items() if k in names}
     return cls(**kwargs)

@@ -37,7 +37,7 @@ def _clean_all(items: Iterable[RawDocument | Rejection], stats: RunStats) -> lis
         stats.read += 1
         try:
             article = clean_document(item)
-        except Exception as err:  # noqa: BLE001 - one bad article must not stop the batch
+        except Exception as err:
             stats.rejected.append(Rejection(item.source, f"could not be cleaned ({err!r})"))
             continue
         if not article.text.strip():
@@ -88,8 +88,12 @@ def _analyses(
 
 
 def run_story(
-    paths: list[Path], store: Store, *, progress: Progress | None = None,
-    overrides: Callable[[Article], None] | None = None, summary_sentences: int = 8,
+    paths: list[Path],
+    store: Store,
+    *,
+    progress: Progress | None = None,
+    overrides: Callable[[Article], None] | None = None,
+    summary_sentences: int = 8,
 ) -> tuple[Dossier, RunStats]:
     """Build the dossier for the articles under ``paths``."""
     stats = RunStats()
@@ -102,7 +106,5 @@ def run_story(
             overrides(article)
     analyses = _analyses(articles, store, stats, progress)
     mark_duplicates(articles)
-    dossier = build_dossier(
-        articles, analyses, stats.rejected, summary_sentences=summary_sentences
-    )
+    dossier = build_dossier(articles, analyses, stats.rejected, summary_sentences=summary_sentences)
     return dossier, stats

@@ -32,19 +32,24 @@ def _article(key: str, text: str) -> Article:
 
 def _record(text: str, sub: str, value: float, what: str, approx: bool = False) -> QuantityRecord:
     start = text.index(sub)
-    return QuantityRecord(start, start + len(sub), sub, value, None, what, approx, None,
-                          0, len(text))
+    return QuantityRecord(
+        start, start + len(sub), sub, value, None, what, approx, None, 0, len(text)
+    )
 
 
 def test_ledger_links_figures_across_sources_and_keeps_time_apart() -> None:
     a_text = "NATO still has some 4,500 troops in Kosovo to keep the peace."
-    b_text = ("At the start of its mission in Kosovo, NATO sent some 55,000 soldiers, "
-              "but its contingent currently has dwindled to around 4,500.")
+    b_text = (
+        "At the start of its mission in Kosovo, NATO sent some 55,000 soldiers, "
+        "but its contingent currently has dwindled to around 4,500."
+    )
     a, b = _article("A", a_text), _article("B", b_text)
     records = {
         "A": [_record(a_text, "some 4,500 troops", 4500, "troops", True)],
-        "B": [_record(b_text, "some 55,000 soldiers", 55000, "soldiers", True),
-              _record(b_text, "around 4,500", 4500, "contingent", True)],
+        "B": [
+            _record(b_text, "some 55,000 soldiers", 55000, "soldiers", True),
+            _record(b_text, "around 4,500", 4500, "contingent", True),
+        ],
     }
     _, claims = build_quantity_claims([a, b], records, {"A": "a1", "B": "a2"})
     by_text = {m.text: c for c in claims for m in c.members}

@@ -27,22 +27,50 @@ def _mentions(text: str, names: list[tuple[str, str]]) -> list[Mention]:
 
 
 def test_one_actor_under_many_names() -> None:
-    a_text = ("President Hashim Thaci spoke. The Kosovo Security Forces (KSF) grew. "
-              "The U.S. objected. Aaron Wess Mitchell visited.")
-    b_text = "Thaci replied. The KSF waited. The United States and US officials met. Michell’s words."
+    a_text = (
+        "President Hashim Thaci spoke. The Kosovo Security Forces (KSF) grew. "
+        "The U.S. objected. Aaron Wess Mitchell visited."
+    )
+    b_text = (
+        "Thaci replied. The KSF waited. The United States and US officials met. Michell’s words."
+    )
     a = Article("A", "a.txt", a_text)
     b = Article("B", "b.txt", b_text)
     analyses = {
-        "A": Analysis("A", mentions=_mentions(a_text, [
-            ("Hashim Thaci", "PERSON"), ("Kosovo Security Forces", "ORG"), ("KSF", "ORG"),
-            ("U.S.", "GPE"), ("Aaron Wess Mitchell", "PERSON")])),
-        "B": Analysis("B", mentions=_mentions(b_text, [
-            ("Thaci", "ORG"), ("KSF", "ORG"), ("United States", "GPE"), ("US", "GPE"),
-            ("Michell", "ORG")])),
+        "A": Analysis(
+            "A",
+            mentions=_mentions(
+                a_text,
+                [
+                    ("Hashim Thaci", "PERSON"),
+                    ("Kosovo Security Forces", "ORG"),
+                    ("KSF", "ORG"),
+                    ("U.S.", "GPE"),
+                    ("Aaron Wess Mitchell", "PERSON"),
+                ],
+            ),
+        ),
+        "B": Analysis(
+            "B",
+            mentions=_mentions(
+                b_text,
+                [
+                    ("Thaci", "ORG"),
+                    ("KSF", "ORG"),
+                    ("United States", "GPE"),
+                    ("US", "GPE"),
+                    ("Michell", "ORG"),
+                ],
+            ),
+        ),
     }
     index = build_entities([a, b], analyses, {"A": "a1", "B": "a2"}, {"A": None, "B": None})
-    for names in (["Hashim Thaci", "Thaci"], ["KSF", "Kosovo Security Forces"],
-                  ["U.S.", "US", "United States"], ["Aaron Wess Mitchell", "Michell"]):
+    for names in (
+        ["Hashim Thaci", "Thaci"],
+        ["KSF", "Kosovo Security Forces"],
+        ["U.S.", "US", "United States"],
+        ["Aaron Wess Mitchell", "Michell"],
+    ):
         assert len({index.resolve(n) for n in names}) == 1, names
     thaci = index.resolve("Thaci")
     assert next(e for e in index.entities if e.id == thaci).type == "PERSON"

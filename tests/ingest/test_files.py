@@ -22,7 +22,9 @@ def _one(path: Path) -> RawDocument | Rejection:
         (b"   \n\n  ", "only whitespace"),
     ],
 )
-def test_unusable_files_are_rejected_with_a_reason(tmp_path: Path, data: bytes, reason: str) -> None:
+def test_unusable_files_are_rejected_with_a_reason(
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
     item = _one(path)

@@ -28,8 +28,9 @@ def _dossier(text: str) -> Dossier:
         story=Story("s1", "<i>story</i>", None),
         articles=[article],
         article_ids={"k1": "a1"},
-        quotes=[Quote("q1", "a1", None, "<script>x</script>", "direct", text[6:20], 6, 20,
-                      "said", None)],
+        quotes=[
+            Quote("q1", "a1", None, "<script>x</script>", "direct", text[6:20], 6, 20, "said", None)
+        ],
         claims=[Claim("c1", text, "single-source", "only one", [span])],
         summary=[SummarySentence(text, [Citation("a1", 0, 5)])],
     )
@@ -52,8 +53,7 @@ def test_html_escapes_article_text_and_loads_nothing() -> None:
     assert "<img src=x" not in html
     assert 'href="javascript:' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "http://" not in html and "https://" not in html.replace(
-        "https://creativecommons", "")
+    assert "http://" not in html and "https://" not in html.replace("https://creativecommons", "")
     assert "script-src 'sha256-" in html  # only our own pinned script may run
 
 

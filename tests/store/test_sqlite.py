@@ -20,7 +20,10 @@ from storydiff.store.sqlite import MIGRATIONS
 
 def _article() -> Article:
     return Article(
-        key="abc123", source="x.txt", text="Body “quoted”\u00a0text.", title="T",
+        key="abc123",
+        source="x.txt",
+        text="Body “quoted”\u00a0text.",
+        title="T",
         published_estimate=DateEstimate("2017", "latest year in the text"),
         removed=[Removed("Leave a Comment", "comment prompt")],
     )
@@ -31,8 +34,9 @@ def _analysis() -> Analysis:
         article_key="abc123",
         sentences=[SentenceRecord(0, 20)],
         mentions=[Mention(0, 4, "Body", "ORG")],
-        quotes=[QuoteRecord(6, 12, "quoted", "direct", "Body", 0, 4, "said",
-                            co_speakers=("Other",))],
+        quotes=[
+            QuoteRecord(6, 12, "quoted", "direct", "Body", 0, 4, "said", co_speakers=("Other",))
+        ],
     )
 
 

@@ -4,40 +4,165 @@ from __future__ import annotations
 
 # Function words that say nothing about which fact a sentence states.
 STOPWORDS = frozenset(
-    """
-    a an the and or but if of in on at to for from by with about as into than that this
-    these those there their they them it its is are was were be been being has have had
-    do does did not no nor so such which who whom whose what when where while will would
-    can could should may might must shall also only just still very more most some any
-    all each other over under after before since until against between during per
-    he she his her we our you your i me my said says say told according
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "about",
+        "as",
+        "into",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "such",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "also",
+        "only",
+        "just",
+        "still",
+        "very",
+        "more",
+        "most",
+        "some",
+        "any",
+        "all",
+        "each",
+        "other",
+        "over",
+        "under",
+        "after",
+        "before",
+        "since",
+        "until",
+        "against",
+        "between",
+        "during",
+        "per",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+    ]
 )
 
 # Different words newsrooms use for the same counted thing. Each word maps to a concept so
 # "4,500 troops" and "a contingent of 4,500" or "100 states" and "110 countries" can meet.
 CONCEPTS: dict[str, str] = {
     **dict.fromkeys(
-        "troop soldier force contingent peacekeeper personnel army military armed".split(),
+        [
+            "troop",
+            "soldier",
+            "force",
+            "contingent",
+            "peacekeeper",
+            "personnel",
+            "army",
+            "military",
+            "armed",
+        ],
         "military",
     ),
-    **dict.fromkeys("state country nation member".split(), "state"),
-    **dict.fromkeys("death live life killed dead fatality casualty victim".split(), "deaths"),
-    **dict.fromkeys("percent per cent %".split(), "percent"),
-    **dict.fromkeys("mp lawmaker deputy legislator representative seat".split(), "legislator"),
-    **dict.fromkeys("worker employee staff job".split(), "worker"),
-    **dict.fromkeys("village town settlement community".split(), "settlement"),
-    **dict.fromkeys("recognise recognize recognition".split(), "recognise"),
-    **dict.fromkeys("announce order declare proclaim plan".split(), "announce"),
+    **dict.fromkeys(["state", "country", "nation", "member"], "state"),
+    **dict.fromkeys(
+        ["death", "live", "life", "killed", "dead", "fatality", "casualty", "victim"], "deaths"
+    ),
+    **dict.fromkeys(["percent", "per", "cent", "%"], "percent"),
+    **dict.fromkeys(
+        ["mp", "lawmaker", "deputy", "legislator", "representative", "seat"], "legislator"
+    ),
+    **dict.fromkeys(["worker", "employee", "staff", "job"], "worker"),
+    **dict.fromkeys(["village", "town", "settlement", "community"], "settlement"),
+    **dict.fromkeys(["recognise", "recognize", "recognition"], "recognise"),
+    **dict.fromkeys(["announce", "order", "declare", "proclaim", "plan"], "announce"),
 }
 
 # Words near a figure that pin it to another time than the report's present: two figures
 # with different time anchors describe different moments, not a contradiction.
 PAST_MARKERS = frozenset(
-    "start began beginning initially originally first then once formerly previously "
-    "earlier used".split()
+    [
+        "start",
+        "began",
+        "beginning",
+        "initially",
+        "originally",
+        "first",
+        "then",
+        "once",
+        "formerly",
+        "previously",
+        "earlier",
+        "used",
+    ]
 )
-PRESENT_MARKERS = frozenset("now currently today still remains remaining dwindled".split())
+PRESENT_MARKERS = frozenset(
+    ["now", "currently", "today", "still", "remains", "remaining", "dwindled"]
+)
 
 # How close two sentences must be (Jaccard over concept terms) before we compare figures.
 LINK_SIMILARITY = 0.2

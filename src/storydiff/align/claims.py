@@ -87,16 +87,30 @@ def _items(
     for article in articles:
         for record in records.get(article.key, []):
             quantity = Quantity(
-                id=f"n{len(items) + 1}", article=ids[article.key], text=record.text,
-                value=record.value, unit=record.unit, what=record.what, approx=record.approx,
-                bound=record.bound, start=record.start, end=record.end,
+                id=f"n{len(items) + 1}",
+                article=ids[article.key],
+                text=record.text,
+                value=record.value,
+                unit=record.unit,
+                what=record.what,
+                approx=record.approx,
+                bound=record.bound,
+                start=record.start,
+                end=record.end,
             )
             sentence = article.text[record.sentence_start : record.sentence_end]
             head = (record.what or record.unit or "").split()
-            items.append(_Item(
-                article, record, quantity, sentence, terms(sentence),
-                stem(head[-1]) if head else None, _when(article, record),
-            ))
+            items.append(
+                _Item(
+                    article,
+                    record,
+                    quantity,
+                    sentence,
+                    terms(sentence),
+                    stem(head[-1]) if head else None,
+                    _when(article, record),
+                )
+            )
     return items
 
 
@@ -152,7 +166,9 @@ def _verdict(cluster: list[_Item], independent: dict[str, str]) -> tuple[Verdict
 
 
 def build_quantity_claims(
-    articles: list[Article], records: dict[str, list[QuantityRecord]], ids: dict[str, str],
+    articles: list[Article],
+    records: dict[str, list[QuantityRecord]],
+    ids: dict[str, str],
 ) -> tuple[list[Quantity], list[Claim]]:
     """Every figure in the story, grouped into claims across independent sources."""
     independent = {a.key: a.duplicate_of or a.key for a in articles}
@@ -161,12 +177,22 @@ def build_quantity_claims(
     for cluster in _cluster(items, independent):
         cluster.sort(key=lambda m: (m.quantity.article, m.quantity.start))
         verdict, reason = _verdict(cluster, independent)
-        claims.append(Claim(
-            id="", statement=cluster[0].sentence.strip(), verdict=verdict, reason=reason,
-            members=[
-                ClaimMember(m.quantity.article, m.record.text, m.record.start, m.record.end,
-                            m.quantity.id)
-                for m in cluster
-            ],
-        ))
+        claims.append(
+            Claim(
+                id="",
+                statement=cluster[0].sentence.strip(),
+                verdict=verdict,
+                reason=reason,
+                members=[
+                    ClaimMember(
+                        m.quantity.article,
+                        m.record.text,
+                        m.record.start,
+                        m.record.end,
+                        m.quantity.id,
+                    )
+                    for m in cluster
+                ],
+            )
+        )
     return [i.quantity for i in items], claims

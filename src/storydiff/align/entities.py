@@ -11,7 +11,9 @@ from rapidfuzz import fuzz
 from storydiff.align.entity_vocab import KNOWN_ALIASES, SURNAME_SIMILARITY, TYPE_PRIORITY
 from storydiff.model import Analysis, Article, Citation, Entity, Mention, Role
 
-_ACRONYM_DEFINITION = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))*)\s+\(([A-Z][A-Z.&]{1,9})\)")
+_ACRONYM_DEFINITION = re.compile(
+    r"([A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*))*)\s+\(([A-Z][A-Z.&]{1,9})\)"
+)
 
 
 def name_key(name: str) -> str:
@@ -21,7 +23,12 @@ def name_key(name: str) -> str:
     key = re.sub(r"'s\b", "", key)
     key = re.sub(r"\s+", " ", key)
     words = key.split(" ")
-    if len(words) > 1 and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+    if (
+        len(words) > 1
+        and len(words[-1]) > 3
+        and words[-1].endswith("s")
+        and not words[-1].endswith("ss")
+    ):
         words[-1] = words[-1][:-1]
     return " ".join(words)
 
@@ -66,7 +73,7 @@ class EntityIndex:
 
 
 def _acronyms(articles: list[Article], known: set[str]) -> dict[str, str]:
-    """"Democratic League of Kosovo (LDK)": acronym keys mapped to the long name's key.
+    """ "Democratic League of Kosovo (LDK)": acronym keys mapped to the long name's key.
 
     The long name is the longest tail before the bracket that is itself a mention, else the
     tail with as many capitals as the acronym has letters.
@@ -96,7 +103,7 @@ def _canonical_key(key: str, acronyms: dict[str, str], long_keys: set[str]) -> s
 
 
 def _is_misspelling(surname: str, key: str) -> bool:
-    """"Michell" for "Mitchell": same first letter, nearly the same letters."""
+    """ "Michell" for "Mitchell": same first letter, nearly the same letters."""
     return surname[0] == key[0] and fuzz.ratio(surname, key) >= SURNAME_SIMILARITY
 
 
@@ -116,9 +123,7 @@ def _join_surnames(groups: dict[str, _Group]) -> dict[str, str]:
 
 
 def _entity_type(group: _Group) -> str:
-    multiword_person = any(
-        m.label == "PERSON" and " " in m.text.strip() for _, m in group.mentions
-    )
+    multiword_person = any(m.label == "PERSON" and " " in m.text.strip() for _, m in group.mentions)
     if multiword_person:
         return "PERSON"
     top = max(group.labels.values())
@@ -136,7 +141,9 @@ def _display_name(group: _Group, key: str) -> str:
 
 
 def build_entities(
-    articles: list[Article], analyses: dict[str, Analysis], article_ids: dict[str, str],
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    article_ids: dict[str, str],
     article_dates: dict[str, str | None],
 ) -> EntityIndex:
     """Group every actor mention of the story into canonical entities."""
@@ -166,11 +173,11 @@ def build_entities(
     by_span: dict[tuple[str, int, int], str] = {}
     for n, (key, group) in enumerate(ordered, start=1):
         entity = Entity(
-            id=f"e{n}", name=_display_name(group, key), type=_entity_type(group),
+            id=f"e{n}",
+            name=_display_name(group, key),
+            type=_entity_type(group),
             aliases=sorted(group.names),
-            mentions=[
-                Citation(article_ids[a], m.start, m.end, m.text) for a, m in group.mentions
-            ],
+            mentions=[Citation(article_ids[a], m.start, m.end, m.text) for a, m in group.mentions],
         )
         entities.append(entity)
         for name in group.names:
@@ -184,8 +191,11 @@ def build_entities(
 
 
 def _attach_roles(
-    index: EntityIndex, articles: list[Article], analyses: dict[str, Analysis],
-    article_ids: dict[str, str], article_dates: dict[str, str | None],
+    index: EntityIndex,
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    article_ids: dict[str, str],
+    article_dates: dict[str, str | None],
 ) -> None:
     """Dated roles per person; a title written right before a name is also an alias of it."""
     by_id = {e.id: e for e in index.entities}
@@ -198,8 +208,13 @@ def _attach_roles(
                 continue
             entity = by_id[entity_id]
             titled = next(
-                (m for m in analysis.mentions if m.start - role.end in (0, 1)
-                 and index.by_span.get((article.key, m.start, m.end)) == entity_id), None,
+                (
+                    m
+                    for m in analysis.mentions
+                    if m.start - role.end in (0, 1)
+                    and index.by_span.get((article.key, m.start, m.end)) == entity_id
+                ),
+                None,
             )
             if titled is not None:
                 alias = article.text[role.start : titled.end]
@@ -210,6 +225,11 @@ def _attach_roles(
                 continue
             seen.add((entity_id, role.role.lower()))
             entity.roles.append(
-                Role(role.role, article_ids[article.key], role.start, role.end,
-                     article_dates.get(article.key))
+                Role(
+                    role.role,
+                    article_ids[article.key],
+                    role.start,
+                    role.end,
+                    article_dates.get(article.key),
+                )
             )

@@ -13,17 +13,29 @@ _LOADED = re.compile(
     re.I,
 )
 
-_QUOTE_MARKS = "\"“”‘’"
+_QUOTE_MARKS = '"“”‘’'
 
 
 def _inside_quotes(text: str, start: int, quotes: list[Quote]) -> bool:
-    """Inside a reported quote, or inside quotation marks on the same line."""
-    if any(q.start <= start < q.end for q in quotes):
+    """Inside someone's own words: a direct or partial quote, or a pair of quotation marks
+    that opens before and closes after the term in the same paragraph. Indirect speech is the
+    outlet's paraphrase, so its words stay the outlet's; an unclosed mark (seed 001) does not
+    swallow the rest of the paragraph."""
+    if any(q.start <= start < q.end and q.kind != "indirect" for q in quotes):
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    opening = sum(before.count(m) for m in "\"“") - before.count("”")
-    return opening % 2 == 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[start:line_end]
+    opened = max(before.rfind("\u201c"), before.rfind('"'))
+    straight_closed = before.count('"') % 2 == 0 and opened == before.rfind('"')
+    if opened < 0 or "\u201d" in before[opened:] or straight_closed:
+        return False
+    closing = min((i for i in (after.find("\u201d"), after.find('"')) if i >= 0), default=-1)
+    if closing < 0:
+        return False
+    reopened = after.find("\u201c")
+    return not 0 <= reopened < closing
 
 
 def build_framing(
@@ -39,17 +51,22 @@ def build_framing(
             (q.speaker, q.speaker_name or "unknown") for q in own_quotes
         )
         loaded = [
-            LoadedTerm(m.group(0), m.start(), m.end(),
-                       _inside_quotes(article.text, m.start(), own_quotes))
+            LoadedTerm(
+                m.group(0), m.start(), m.end(), _inside_quotes(article.text, m.start(), own_quotes)
+            )
             for m in _LOADED.finditer(article.text)
         ]
         omits = [
-            c.id for c in multi_source
+            c.id
+            for c in multi_source
             if article_id not in {m.article for m in c.members} and article.duplicate_of is None
         ]
-        framings.append(Framing(
-            article=article_id,
-            voices=[Voice(s, n, k) for (s, n), k in voices.most_common()],
-            loaded_terms=loaded, omits=omits,
-        ))
+        framings.append(
+            Framing(
+                article=article_id,
+                voices=[Voice(s, n, k) for (s, n), k in voices.most_common()],
+                loaded_terms=loaded,
+                omits=omits,
+            )
+        )
     return framings

@@ -1,26 +1,304 @@
-"""Named data for the first, lexicon-based stance pass."""
+"""Named data for the rule-based stance pass (see stances.py for how each group is used)."""
 
 from __future__ import annotations
 
-# Words that, said by or of an actor about the issue, put it in favour.
+# Words that, said by or of an actor about the issue, put it in favour. A trailing "*" lets the
+# word take any ending ("support*" covers "supports", "supportive", "supported").
 SUPPORT_CUES = (
-    "support", "supportive", "back", "backed", "backing", "welcome", "endorse", "favor",
-    "favour", "push for", "call for", "calls for", "right to", "approve", "intention to",
-    "plans call for", "help form", "wants to", "should go home",
+    "support*",
+    "back",
+    "backs",
+    "backed",
+    "backing",
+    "welcom*",
+    "endors*",
+    "favor*",
+    "favour*",
+    "in favor",
+    "in favour",
+    "vote for",
+    "voted for",
+    "votes for",
+    "push for",
+    "pushed for",
+    "call for",
+    "calls for",
+    "called for",
+    "right to",
+    "approv*",
+    "intention to",
+    "wants to",
+    "champion*",
+    "steered",
+    "signed",
+    "accept*",
+    "tolerat*",
+    "agree to",
+    "agreed to",
+    "help form",
+    "help create",
+    "defend*",
+    "praised",
+    "hailed",
 )
 
 # Words that put an actor against it.
 OPPOSE_CUES = (
-    "oppose", "opposed", "opposition", "against", "block", "criticism", "criticise", "criticize",
-    "unhelpful", "unacceptable", "threat", "destabiliz", "destabilis", "re-evaluate",
-    "never accept", "out of step", "tolerate", "prevent", "warned", "warn", "reject",
-    "condemn", "does not stipulate", "goes against", "worse", "instability",
+    "oppos*",
+    "against",
+    "block*",
+    "criticis*",
+    "criticiz*",
+    "critical of",
+    "unhelpful",
+    "unacceptable",
+    "threat",
+    "destabiliz*",
+    "destabilis*",
+    "re-evaluate",
+    "reconsider",
+    "prevent*",
+    "reject*",
+    "condemn*",
+    "denounc*",
+    "does not stipulate",
+    "worse",
+    "instability",
+    "suspend*",
+    "suspension",
+    "renegotiat*",
+    "halt",
+    "scrap*",
+    "repeal*",
+    "cancel*",
+    "challenge",
+    "protest*",
+    "veto*",
+    "objected",
+    "objection*",
+    "warned against",
 )
 
-# A negation shortly before a cue flips it ("would not tolerate" opposes).
-NEGATIONS = ("not", "never", "no", "n't", "n’t", "without")
-NEGATION_WINDOW = 24  # characters before the cue
+# A negation a few words before a cue flips it ("would not tolerate" opposes,
+# "will never accept" opposes, "will not be a threat" supports).
+NEGATIONS = ("not", "never", "no", "n't", "n’t", "without", "nor", "refused to", "refuses to")
+NEGATION_WORDS = 4  # how many words before the cue a negation may stand
 
-# Passive and prepositional frames that name the actor after the cue
-# ("a plan opposed by X", "criticism from X").
-AGENT_AFTER_CUE = (" by ", " from ")
+# Consequences that make a conditional a threat: "would resign if lawmakers do not approve"
+# (the speaker supports), "would re-evaluate the assistance if the changes are approved" (opposes).
+THREAT_WORDS = (
+    "resign",
+    "re-evaluate",
+    "reconsider",
+    "withdraw",
+    "cut",
+    "sanction",
+    "suspend",
+    "veto",
+    "walk out",
+    "retaliat",
+    "court",
+    "legal door",
+    "force a",
+    "election",
+)
+
+# Frames that name the actor after the cue ("a plan opposed by X", "criticism from X").
+AGENT_AFTER_CUE = ("by", "from")
+AGENT_GAP_CHARS = 30  # "signed two years ago by X": the marker may stand a little after the cue
+
+# Words that may stand between a subject and its cue ("Russia would not tolerate",
+# "The United States just announced support", "Dellacourt, who steered").
+SUBJECT_GAP_WORDS = frozenset(
+    (
+        "would",
+        "will",
+        "could",
+        "should",
+        "might",
+        "may",
+        "can",
+        "must",
+        "shall",
+        "not",
+        "never",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "also",
+        "just",
+        "still",
+        "now",
+        "again",
+        "did",
+        "does",
+        "do",
+        "n't",
+        "said",
+        "says",
+        "say",
+        "told",
+        "announced",
+        "announces",
+        "declared",
+        "stated",
+        "insisted",
+        "made",
+        "clear",
+        "that",
+        "they",
+        "it",
+        "he",
+        "she",
+        "we",
+        "on",
+        "who",
+        "which",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "to",
+        "strong",
+        "strongly",
+        "firmly",
+        "openly",
+        "already",
+        "repeatedly",
+        "long",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "drew",
+        "voiced",
+        "expressed",
+        "gave",
+        "offered",
+        "immediate",
+        "its",
+        "full",
+        "remains",
+        "remained",
+        "continue",
+        "continues",
+        "continued",
+        "to",
+        "want",
+        "wants",
+    )
+)
+SUBJECT_GAP_MAX = 6  # words
+
+# A possessor counts as the subject when what it owns is its own proposal ("Thaci's plans call
+# for an army"), unlike "Mitchell's statement threatens to destabilize".
+OWNED_PROPOSALS = frozenset(
+    ("plan", "plans", "proposal", "push", "intention", "bid", "idea", "government", "party", "camp")
+)
+
+# Words that join actors named together ("NATO and the United States").
+COORDINATORS = frozenset(("and", "or", "the", "as", "well", "both", ",", "its", "their"))
+
+# Nouns that stand for the disputed question once it has been named ("the plan drew criticism").
+ISSUE_ANAPHORA = (
+    "the plan",
+    "his plan",
+    "her plan",
+    "the plans",
+    "his plans",
+    "her plans",
+    "the move",
+    "the proposal",
+    "the changes",
+    "the bill",
+    "the law",
+    "the idea",
+    "the notion",
+    "the deal",
+    "the agreement",
+    "the decision",
+    "the project",
+    "steps such as",
+    "such steps",
+    "these steps",
+    "the measure",
+    "the reform",
+    "such an",
+    "the creation",
+    "the vote",
+)
+ISSUE_WINDOW = 90  # characters either side of a cue in which the issue must be named
+
+# A role word right after a country, demonym or organisation makes the person its voice
+# ("Albanian Defense Minister", "her Croatian counterpart", "NATO chief", "U.S. ambassador").
+ROLE_NOUNS = (
+    "minister",
+    "counterpart",
+    "ambassador",
+    "envoy",
+    "secretary",
+    "chief",
+    "president",
+    "prime minister",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "foreign minister",
+    "defense minister",
+    "defence minister",
+    "official",
+    "diplomat",
+    "head",
+    "leader",
+    "representative",
+    "chancellor",
+    "commander",
+    "delegate",
+    "general",
+)
+ROLE_PREFIX_CHARS = 60  # how far before a person's name to look for "Croatian counterpart, "
+
+# Demonyms that do not start with the country's own name.
+IRREGULAR_DEMONYMS = {
+    "american": "united states",
+    "u.s.": "united states",
+    "british": "united kingdom",
+    "french": "france",
+    "german": "germany",
+    "chinese": "china",
+    "dutch": "netherlands",
+    "greek": "greece",
+    "spanish": "spain",
+    "swiss": "switzerland",
+    "turkish": "turkey",
+    "danish": "denmark",
+    "swedish": "sweden",
+    "finnish": "finland",
+    "polish": "poland",
+    "irish": "ireland",
+    "israeli": "israel",
+    "iranian": "iran",
+    "iraqi": "iraq",
+    "pakistani": "pakistan",
+    "thai": "thailand",
+    "filipino": "philippines",
+    "kosovar": "kosovo",
+    "montenegrin": "montenegro",
+    "bosnian": "bosnia",
+}

@@ -21,7 +21,9 @@ def article_date(article: Article) -> str | None:
 
 
 def _quotes(
-    articles: list[Article], analyses: dict[str, Analysis], ids: dict[str, str],
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    ids: dict[str, str],
     index: EntityIndex,
 ) -> list[Quote]:
     quotes: list[Quote] = []
@@ -34,20 +36,33 @@ def _quotes(
             names = [record.speaker_text, *record.co_speakers]
             speakers = [s for s in (index.resolve(n) for n in names if n) if s]
             name = "; ".join(n for n in names if n) or None
-            quotes.append(Quote(
-                id=f"q{len(quotes) + 1}", article=ids[article.key], speaker=speaker,
-                speaker_name=index.name_of(speaker) if speaker and not record.co_speakers
-                else name,
-                kind=record.kind, text=record.text, start=record.start, end=record.end,
-                cue=record.cue, channel=record.channel, speakers=list(dict.fromkeys(speakers)),
-                warning=record.warning,
-            ))
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes) + 1}",
+                    article=ids[article.key],
+                    speaker=speaker,
+                    speaker_name=index.name_of(speaker)
+                    if speaker and not record.co_speakers
+                    else name,
+                    kind=record.kind,
+                    text=record.text,
+                    start=record.start,
+                    end=record.end,
+                    cue=record.cue,
+                    channel=record.channel,
+                    speakers=list(dict.fromkeys(speakers)),
+                    warning=record.warning,
+                )
+            )
     return quotes
 
 
 def build_dossier(
-    articles: list[Article], analyses: dict[str, Analysis], rejections: list[Rejection],
-    *, summary_sentences: int = 8,
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    rejections: list[Rejection],
+    *,
+    summary_sentences: int = 8,
 ) -> Dossier:
     """Join per-article analyses into one cited dossier."""
     ids = {a.key: f"a{n}" for n, a in enumerate(articles, start=1)}
@@ -71,9 +86,16 @@ def build_dossier(
     title = next((a.title for a in articles if a.title), None) or (issue_name or "Story")
     return Dossier(
         story=Story(id=f"s-{digest}", title=title, issue=issue_name),
-        articles=articles, article_ids=ids, entities=index.entities, quotes=quotes,
-        quantities=quantities, claims=claims, stances=stances, stance_changes=changes,
-        timeline=timeline, framing=build_framing(articles, ids, quotes, claims),
+        articles=articles,
+        article_ids=ids,
+        entities=index.entities,
+        quotes=quotes,
+        quantities=quantities,
+        claims=claims,
+        stances=stances,
+        stance_changes=changes,
+        timeline=timeline,
+        framing=build_framing(articles, ids, quotes, claims),
         summary=build_summary(claims, changes, max_sentences=summary_sentences),
         rejections=rejections,
     )

@@ -26,7 +26,7 @@ def terms(text: str) -> set[str]:
     found = set()
     for word in _WORD.findall(text):
         lower = word.lower()
-        if lower in STOPWORDS or len(lower) < 3 and lower != "%":
+        if lower in STOPWORDS or (len(lower) < 3 and lower != "%"):
             continue
         found.add(CONCEPTS.get(lower, stem(lower)))
     return found

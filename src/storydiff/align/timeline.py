@@ -44,10 +44,14 @@ def _resolve(article: Article, record: TimeRecord) -> tuple[str | None, str | No
     if article.published_estimate is not None:
         estimate, coarse = resolve_time(record, article.published_estimate.value)
         if estimate is None:
-            return None, (
-                f"relative to the article's date, which is not stated; its estimated date "
-                f"({article.published_estimate.value}) is not precise enough: {coarse}"
-            ), False
+            return (
+                None,
+                (
+                    f"relative to the article's date, which is not stated; its estimated date "
+                    f"({article.published_estimate.value}) is not precise enough: {coarse}"
+                ),
+                False,
+            )
         if estimate is not None:
             reason = (
                 f"relative to the article's date, which is not stated; placed at {estimate} "
@@ -84,7 +88,8 @@ def build_timeline(
             if j in used or other.article.key in {g.article.key for g in group}:
                 continue
             same_date = (
-                other.value is not None and other.value == item.value
+                other.value is not None
+                and other.value == item.value
                 and not (item.estimated or other.estimated)
             )
             if same_date and jaccard(item.context, other.context) >= LINK_SIMILARITY:
@@ -103,10 +108,15 @@ def build_timeline(
 def _event(item: _Dated, group: list[_Dated], ids: dict[str, str]) -> TimelineEvent:
     record = item.record
     return TimelineEvent(
-        id="", event=_event_text(item.sentence), date=item.value,
+        id="",
+        event=_event_text(item.sentence),
+        date=item.value,
         resolved=item.value is not None and not item.estimated,
         why_unresolved=item.why if (item.value is None or item.estimated) else None,
-        article=ids[item.article.key], text=record.text, start=record.start, end=record.end,
+        article=ids[item.article.key],
+        text=record.text,
+        start=record.start,
+        end=record.end,
         estimated=item.estimated,
         citations=[
             Citation(ids[g.article.key], g.record.start, g.record.end, g.record.text) for g in group
@@ -117,7 +127,9 @@ def _event(item: _Dated, group: list[_Dated], ids: dict[str, str]) -> TimelineEv
 def _claim(group: list[_Dated], ids: dict[str, str]) -> Claim:
     dates = " / ".join(f"“{g.record.text}”" for g in group)
     return Claim(
-        id="", statement=_event_text(group[0].sentence), verdict="agree",
+        id="",
+        statement=_event_text(group[0].sentence),
+        verdict="agree",
         reason=f"{len(group)} sources date this the same ({group[0].value}): {dates}",
         members=[
             ClaimMember(ids[g.article.key], g.record.text, g.record.start, g.record.end)
@@ -163,18 +175,24 @@ def _relative_claim(item: _Dated, best: _Dated, ids: dict[str, str], stated: boo
         estimate = item.article.published_estimate
         guess = (
             f"; from its estimated date ({estimate.value}) it would be {item.value}"
-            if estimate and item.value else ""
+            if estimate and item.value
+            else ""
         )
         reason = (
             f"“{item.record.text}” cannot be placed beside “{best.record.text}”: the article's "
             f"date is not stated{guess}"
         )
     return Claim(
-        id="", statement=_event_text(best.sentence), verdict=verdict, reason=reason,
+        id="",
+        statement=_event_text(best.sentence),
+        verdict=verdict,
+        reason=reason,
         members=[
-            ClaimMember(ids[item.article.key], item.record.text, item.record.start,
-                        item.record.end),
-            ClaimMember(ids[best.article.key], best.record.text, best.record.start,
-                        best.record.end),
+            ClaimMember(
+                ids[item.article.key], item.record.text, item.record.start, item.record.end
+            ),
+            ClaimMember(
+                ids[best.article.key], best.record.text, best.record.start, best.record.end
+            ),
         ],
     )

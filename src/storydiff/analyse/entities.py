@@ -36,7 +36,7 @@ def _trim(span: Span) -> Span | None:
 
 
 def _extend_person(span: Span) -> Span:
-    """"Aaron" + "Wess Mitchell": the small model often stops a name at the first token."""
+    """ "Aaron" + "Wess Mitchell": the small model often stops a name at the first token."""
     doc = span.doc
     end = span.end
     while (
@@ -52,7 +52,7 @@ def _extend_person(span: Span) -> Span:
 
 
 def _extend_possessive_org(span: Span) -> Span:
-    """"Kosovo's Security Force" is one name; NER sees "Kosovo" and "Security Force"."""
+    """ "Kosovo's Security Force" is one name; NER sees "Kosovo" and "Security Force"."""
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == "'s" and span[-1].lower_ in ORG_HEADS:
         owner = doc[span.start - 2]
@@ -90,13 +90,17 @@ def extract_mentions(doc: Doc, text: str) -> list[Mention]:
 
 
 def _untagged_acronyms(doc: Doc, text: str) -> list[Mention]:
-    """"A KFOR mission": all-capital short forms the model missed are organisations."""
+    """ "A KFOR mission": all-capital short forms the model missed are organisations."""
     found = []
     for token in doc:
         word = token.text
         if (
-            not token.ent_type_ and 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
-            and word not in NOT_ORG_ACRONYMS and token.pos_ in ("PROPN", "NOUN", "ADJ")
+            not token.ent_type_
+            and 2 <= len(word) <= 6
+            and word.isalpha()
+            and word.isupper()
+            and word not in NOT_ORG_ACRONYMS
+            and token.pos_ in ("PROPN", "NOUN", "ADJ")
             and not _in_capitalised_line(token)
         ):
             found.append(Mention(token.idx, token.idx + len(word), word, "ORG"))
@@ -111,7 +115,7 @@ def _in_capitalised_line(token: Token) -> bool:
 
 
 def _role_before(span: Span) -> Span | None:
-    """"Serbian Prime Minister Aleksandar Vucic": the title run right before the name."""
+    """ "Serbian Prime Minister Aleksandar Vucic": the title run right before the name."""
     doc = span.doc
     i = span.start - 1
     has_role_word = False
@@ -131,7 +135,7 @@ def _role_before(span: Span) -> Span | None:
 
 
 def _role_appositive(span: Span) -> Span | None:
-    """"Milovan Drecun, chairman of …" and "Hashim Thaci, the president of Kosovo"."""
+    """ "Milovan Drecun, chairman of …" and "Hashim Thaci, the president of Kosovo"."""
     doc = span.doc
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:

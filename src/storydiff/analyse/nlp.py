@@ -6,7 +6,6 @@ import importlib.metadata
 import importlib.util
 import os
 from functools import lru_cache
-
 from typing import TYPE_CHECKING
 
 from storydiff.errors import ModelMissingError
@@ -33,7 +32,7 @@ def _use_fast_ops() -> None:
 
 
 @lru_cache(maxsize=1)
-def load_nlp() -> Language:  # noqa: F821 - imported for type checking only
+def load_nlp() -> Language:
     """Return the English pipeline; raises ModelMissingError with an install hint."""
     import spacy
 

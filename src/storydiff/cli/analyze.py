@@ -51,8 +51,10 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
         ("inputs skipped", str(len(stats.rejected))),
         ("entities", str(len(doc["entities"]))),
         ("quotes", str(len(doc["quotes"]))),
-        *((f"claims: {v}", str(verdicts.count(v))) for v in
-          ("agree", "compatible", "conflict", "single-source", "unresolved")),
+        *(
+            (f"claims: {v}", str(verdicts.count(v)))
+            for v in ("agree", "compatible", "conflict", "single-source", "unresolved")
+        ),
         ("stances (changes)", f"{len(doc['stances'])} ({len(doc['stance_changes'])})"),
         ("timeline events", str(len(doc["timeline"]))),
     ]
@@ -64,8 +66,9 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
 @app.command()
 def analyze(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the dossier files.")]
-    = Path("storydiff-out"),
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder for the dossier files.")
+    ] = Path("storydiff-out"),
     db: Annotated[
         str | None, typer.Option(help="SQLite store file; default: OUTPUT/storydiff.db.")
     ] = None,
@@ -74,8 +77,7 @@ def analyze(
         typer.Option(help="Set a publication date: FILE=YYYY[-MM[-DD]]. Repeatable."),
     ] = None,
     summary: Annotated[int, typer.Option(help="Sentences in the summary.")] = 8,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")]
-    = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")] = False,
 ) -> None:
     """Build a cited dossier from articles about one story.
 
@@ -93,8 +95,13 @@ def analyze(
         overrides = _published_overrides(published or [])
         store = open_store(db or output / "storydiff.db")
         with Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=err_console, disable=quiet, transient=True,
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=quiet,
+            transient=True,
         ) as bar:
             task = bar.add_task("analysing articles", total=None)
 
@@ -108,9 +115,7 @@ def analyze(
         doc = to_document(dossier)
         validate(doc)
         output.mkdir(parents=True, exist_ok=True)
-        (output / "dossier.json").write_text(
-            json.dumps(doc, ensure_ascii=False, indent=1), "utf-8"
-        )
+        (output / "dossier.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
         (output / "dossier.html").write_text(render_html(doc), "utf-8")
         (output / "dossier.md").write_text(render_markdown(doc), "utf-8")
     for rejection in stats.rejected:

@@ -24,7 +24,9 @@ def load_gold(path: Path) -> Doc:
     try:
         gold: Doc = json.loads(path.read_text("utf-8"))
     except (OSError, json.JSONDecodeError) as err:
-        raise GoldError(f"cannot read gold file {path}: {err}; pass a seeds.json-style file")
+        raise GoldError(
+            f"cannot read gold file {path}: {err}; pass a seeds.json-style file"
+        ) from err
     if "articles" not in gold:
         raise GoldError(f"{path} has no 'articles' section; is it a seeds.json-style gold file?")
     return gold
@@ -58,7 +60,8 @@ class _View:
 def _same_actor(gold_name: str, names: set[str]) -> bool:
     """Gold "Aaron Wess Mitchell" matches an entity named or aliased so, or by surname."""
     key = name_key(gold_name)
-    return key in names or key.split(" ")[-1] in {n.split(" ")[-1] for n in names}
+    surnames = {n.split(" ")[-1] for n in names}
+    return key in names or key.split(" ")[-1] in surnames
 
 
 def _overlaps(span: tuple[str, int, int], item: Doc, share: float = 0.8) -> bool:
@@ -67,7 +70,7 @@ def _overlaps(span: tuple[str, int, int], item: Doc, share: float = 0.8) -> bool
         return False
     if item["start"] <= start and end <= item["end"]:
         return True
-    inter = min(end, item["end"]) - max(start, item["start"])
+    inter: int = min(end, item["end"]) - max(start, item["start"])
     return inter >= share * (end - start)
 
 
@@ -87,7 +90,9 @@ def score_articles(gold: Doc, view: _View) -> Score:
         ends = text.rstrip(CLOSING_QUOTES)
         boiler_total += len(g.get("boilerplate", []))
         boiler_left += sum(1 for b in g.get("boilerplate", []) if b in text)
-        bounds_ok += text.startswith(g["body_starts"]) + ends.endswith(g["body_ends"].rstrip(CLOSING_QUOTES))
+        bounds_ok += text.startswith(g["body_starts"]) + ends.endswith(
+            g["body_ends"].rstrip(CLOSING_QUOTES)
+        )
         for key in ("title", "outlet", "author", "credit"):
             if g.get(key):
                 meta_total += 1
@@ -100,11 +105,16 @@ def score_articles(gold: Doc, view: _View) -> Score:
         else:
             estimates += article["published"] == g["published"]
     return {
-        "boilerplate_left": boiler_left, "boilerplate_total": boiler_total,
-        "bounds_ok": bounds_ok, "bounds_total": 2 * len(gold["articles"]),
-        "metadata_ok": meta_ok, "metadata_total": meta_total,
-        "caption_once_ok": caption_ok, "captions": captions,
-        "dates_ok": estimates, "dates_total": len(gold["articles"]),
+        "boilerplate_left": boiler_left,
+        "boilerplate_total": boiler_total,
+        "bounds_ok": bounds_ok,
+        "bounds_total": 2 * len(gold["articles"]),
+        "metadata_ok": meta_ok,
+        "metadata_total": meta_total,
+        "caption_once_ok": caption_ok,
+        "captions": captions,
+        "dates_ok": estimates,
+        "dates_total": len(gold["articles"]),
     }
 
 
@@ -144,14 +154,15 @@ def score_quotes(gold: Doc, view: _View) -> Score:
         speakers = [s.strip() for s in g["speaker"].split(";")]
         if any(
             _same_actor(s, view.names(q["speaker"]) | {name_key(q["speaker_name"] or "")})
-            for q in hits for s in speakers
+            for q in hits
+            for s in speakers
         ):
             kind["speaker_ok"] += 1
             right += 1
         else:
             misses.append(f"{g['file'][:3]} {g['speaker']}: {g['text'][:40]}")
-    for kind, score in per_kind.items():
-        found = found_by_kind.get(kind, [])
+    for kind_name, score in per_kind.items():
+        found = found_by_kind.get(kind_name, [])
         score["recall"] = round(score["found"] / score["gold"], 3) if score["gold"] else None
         score["precision"] = (
             round(sum(q["id"] in matched_found for q in found) / len(found), 3) if found else None
@@ -159,8 +170,12 @@ def score_quotes(gold: Doc, view: _View) -> Score:
         score["speaker_accuracy"] = (
             round(score["speaker_ok"] / score["found"], 3) if score["found"] else None
         )
-    return {"right_speaker": right, "total": len(gold.get("quotes", [])),
-            "by_kind": dict(per_kind), "missed": misses}
+    return {
+        "right_speaker": right,
+        "total": len(gold.get("quotes", [])),
+        "by_kind": dict(per_kind),
+        "missed": misses,
+    }
 
 
 def score_quantities(gold: Doc, view: _View) -> Score:
@@ -169,7 +184,8 @@ def score_quantities(gold: Doc, view: _View) -> Score:
     for g in gold.get("quantities", []):
         span = view.locate(g["file"], g["text"])
         ok = span is not None and any(
-            _intersects(span, q) and q["value"] == g["value"]
+            _intersects(span, q)
+            and q["value"] == g["value"]
             and bool(q["approx"]) == bool(g.get("approx", False))
             and q["bound"] == g.get("bound")
             for q in view.doc["quantities"]
@@ -182,8 +198,12 @@ def score_quantities(gold: Doc, view: _View) -> Score:
         span = view.locate(g["file"], g["text"])
         if span and any(_overlaps(span, q, 0.01) for q in view.doc["quantities"]):
             leaked += 1
-    return {"found": found, "total": len(gold.get("quantities", [])), "missed": missed,
-            "not_claims_reported": leaked}
+    return {
+        "found": found,
+        "total": len(gold.get("quantities", [])),
+        "missed": missed,
+        "not_claims_reported": leaked,
+    }
 
 
 def score_alignments(gold: Doc, view: _View) -> Score:
@@ -192,7 +212,8 @@ def score_alignments(gold: Doc, view: _View) -> Score:
     for g in gold.get("alignments", []):
         spans = [view.locate(f, t) for f, t in g["sources"].items()]
         candidates = [
-            c for c in view.doc["claims"]
+            c
+            for c in view.doc["claims"]
             if all(s and any(_intersects(s, m) for m in c["members"]) for s in spans)
         ]
         accepted = {g["verdict"], *g.get("also_accept", [])}
@@ -210,7 +231,8 @@ def score_stances(gold: Doc, view: _View) -> Score:
     for g in positions:
         article = view.article(g["file"])
         ok = article is not None and any(
-            s["article"] == article["id"] and s["stance"] == g["stance"]
+            s["article"] == article["id"]
+            and s["stance"] == g["stance"]
             and _same_actor(g["actor"], view.names(s["actor"]) | {name_key(s["actor_name"])})
             for s in view.doc["stances"]
         )
@@ -218,7 +240,8 @@ def score_stances(gold: Doc, view: _View) -> Score:
         if not ok:
             missed.append(f"{g['actor']} {g['stance']} in {g['file'][:3]}")
     changes = [
-        c["actor_name"] for c in view.doc.get("stance_changes", [])
+        c["actor_name"]
+        for c in view.doc.get("stance_changes", [])
         if c["from"]["stance"] != c["to"]["stance"]
     ]
     return {"right": right, "total": len(positions), "missed": missed, "changes": changes}
@@ -261,4 +284,3 @@ def score_dossier(doc: Doc, gold: Doc) -> Score:
         "stances": score_stances(gold, view),
         "timeline": score_timeline(gold, view),
     }
-

@@ -41,8 +41,22 @@ def _looks_binary(data: bytes) -> bool:
 # Encodings news pages actually use, most common first. Detectors rank rare code pages
 # (mac_latin2, cp775) as high as these on short texts; ties go to the common one.
 WEB_ENCODINGS = (
-    "utf_16", "cp1252", "iso8859_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r",
-    "cp1253", "cp1254", "cp1256", "iso8859_9", "shift_jis", "euc_jp", "gb18030", "big5",
+    "utf_16",
+    "cp1252",
+    "iso8859_1",
+    "iso8859_15",
+    "cp1250",
+    "iso8859_2",
+    "cp1251",
+    "koi8_r",
+    "cp1253",
+    "cp1254",
+    "cp1256",
+    "iso8859_9",
+    "shift_jis",
+    "euc_jp",
+    "gb18030",
+    "big5",
     "euc_kr",
 )
 
@@ -72,8 +86,9 @@ def read_file(path: Path, label: str) -> RawDocument | Rejection:
         return Rejection(label, "empty file; nothing to analyse")
     if size > MAX_FILE_BYTES:
         return Rejection(
-            label, f"file is {size // 1_048_576} MB, over the {MAX_FILE_BYTES // 1_048_576} MB "
-            "limit for one article; split it or pass the article alone"
+            label,
+            f"file is {size // 1_048_576} MB, over the {MAX_FILE_BYTES // 1_048_576} MB "
+            "limit for one article; split it or pass the article alone",
         )
     data = path.read_bytes()
     if _looks_binary(data):

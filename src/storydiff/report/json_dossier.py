@@ -39,9 +39,12 @@ def to_document(dossier: Dossier, *, now: datetime | None = None) -> dict[str, A
         plain["duplicate_of"] = ids.get(article.duplicate_of or "")
         articles.append({"id": ids[key], **plain})
     changes = [
-        {"actor": c.actor, "actor_name": c.actor_name,
-         "from": {"article": c.before.article, "date": c.before.date, "stance": c.before.stance},
-         "to": {"article": c.after.article, "date": c.after.date, "stance": c.after.stance}}
+        {
+            "actor": c.actor,
+            "actor_name": c.actor_name,
+            "from": {"article": c.before.article, "date": c.before.date, "stance": c.before.stance},
+            "to": {"article": c.after.article, "date": c.after.date, "stance": c.after.stance},
+        }
         for c in dossier.stance_changes
     ]
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,115 @@
+"""Whom a person speaks for: the country or organisation named in their role."""
+
+from __future__ import annotations
+
+import re
+
+from storydiff.align.entities import EntityIndex, name_key
+from storydiff.align.stance_vocab import IRREGULAR_DEMONYMS, ROLE_NOUNS, ROLE_PREFIX_CHARS
+from storydiff.model import Analysis, Article, Entity, Mention
+
+_ROLE_AFTER = re.compile(
+    r"^\s*(?:[A-Z][\w.-]*\s+){0,2}(?:" + "|".join(re.escape(r) for r in ROLE_NOUNS) + r")\b",
+    re.I,
+)
+_GROUP_TYPES = ("GPE", "ORG", "NORP", "LOC")
+
+
+def country_for_demonym(word: str, index: EntityIndex) -> str | None:
+    """ "Albanian" → the story's GPE entity "Albania"; "American" → "United States"."""
+    key = name_key(word)
+    irregular = IRREGULAR_DEMONYMS.get(key)
+    if irregular is not None:
+        return index.resolve(irregular)
+    for entity in index.entities:
+        if entity.type != "GPE":
+            continue
+        for alias in entity.aliases:
+            stem = name_key(alias)
+            if " " in stem or len(stem) < 4 or stem == key:
+                continue
+            if key.startswith(stem[:-1]) and len(key) - len(stem) <= 3:
+                return entity.id
+    return None
+
+
+def group_of(entity_id: str, index: EntityIndex) -> str | None:
+    """A group-like entity as itself; a demonym (NORP "Croatian") as its country."""
+    entity = _entity(index, entity_id)
+    if entity is None or entity.type not in _GROUP_TYPES:
+        return None
+    if entity.type == "NORP":
+        return country_for_demonym(entity.name, index) or entity_id
+    return entity_id
+
+
+def _entity(index: EntityIndex, entity_id: str) -> Entity | None:
+    return next((e for e in index.entities if e.id == entity_id), None)
+
+
+def _groups_in(text: str, index: EntityIndex) -> list[str]:
+    """Groups named in a role string: "NATO Secretary General" → NATO."""
+    found: list[str] = []
+    for word in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", text):
+        candidates = [word, *word.split()]
+        for candidate in candidates:
+            entity_id = index.by_key.get(name_key(candidate))
+            group = group_of(entity_id, index) if entity_id else None
+            if group is None:
+                group = country_for_demonym(candidate, index)
+            if group is not None:
+                found.append(group)
+                break
+    return found
+
+
+def affiliations(
+    article: Article,
+    analysis: Analysis,
+    article_id: str,
+    index: EntityIndex,
+) -> dict[str, list[str]]:
+    """Person entity → the groups it speaks for in this article."""
+    result: dict[str, list[str]] = {}
+    for entity in index.entities:
+        if entity.type != "PERSON":
+            continue
+        groups = [
+            g for r in entity.roles if r.article == article_id for g in _groups_in(r.role, index)
+        ]
+        if groups:
+            result[entity.id] = groups
+    mentions = sorted(analysis.mentions, key=lambda m: m.start)
+    for n, mention in enumerate(mentions):
+        person = index.by_span.get((article.key, mention.start, mention.end))
+        if person is None or mention.label != "PERSON":
+            continue
+        for group in _prefix_groups(article, mentions[:n], mention, index):
+            if group != person:
+                result.setdefault(person, []).append(group)
+    return {k: list(dict.fromkeys(v)) for k, v in result.items()}
+
+
+def _prefix_groups(
+    article: Article,
+    before: list[Mention],
+    person: Mention,
+    index: EntityIndex,
+) -> list[str]:
+    """ "her Croatian counterpart, Damir K." / "The U.S. ambassador to Kosovo, Greg D."."""
+    floor = max(0, person.start - ROLE_PREFIX_CHARS)
+    groups: list[str] = []
+    for mention in reversed(before):
+        if mention.end <= floor or "\n" in article.text[mention.end : person.start]:
+            break
+        if mention.label == "PERSON":
+            break
+        if not _ROLE_AFTER.match(article.text[mention.end : person.start]):
+            continue
+        entity_id = index.by_span.get((article.key, mention.start, mention.end))
+        group = group_of(entity_id, index) if entity_id else None
+        if group is None and mention.label == "NORP":
+            group = country_for_demonym(mention.text, index)
+        if group is not None:
+            groups.append(group)
+    return groups
