@@ -160,11 +160,6 @@ def test_seed_stances_and_the_us_change() -> None:
     assert us[0].before.evidence and us[0].after.evidence
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Dellacourt's 2025 reversal is said with a pronoun "
-    "subject and 'the lease', which the issue detector does not pick yet",
-)
 def test_example_story_finds_a_change() -> None:
     gold = REPO / "examples" / "gold.json"
     expected = json.loads(gold.read_text())["stances"]["positions"]

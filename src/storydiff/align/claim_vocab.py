@@ -111,6 +111,17 @@ STOPWORDS = frozenset(
     ]
 )
 
+# Words of a date expression itself ("last month", "three years ago"): two sentences that
+# share them share a way of dating, not a fact.
+TIME_WORDS = frozenset(
+    """
+    last next this ago year years month months week weeks day days today yesterday tomorrow
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december early late mid earlier later
+    one two three four five six seven eight nine ten decade decades
+    """.split()
+)
+
 # Different words newsrooms use for the same counted thing. Each word maps to a concept so
 # "4,500 troops" and "a contingent of 4,500" or "100 states" and "110 countries" can meet.
 CONCEPTS: dict[str, str] = {
@@ -169,6 +180,10 @@ LINK_SIMILARITY = 0.2
 # A relative date ("three years ago") and an absolute one ("in 2014") rarely share many words;
 # a smaller overlap links them, and only ever to the single closest candidate.
 RELATIVE_LINK_SIMILARITY = 0.12
+# The same figure in two sources needs less: an identical number is evidence in itself.
+SAME_FIGURE_SIMILARITY = 0.12
+# Added when both figures count the same kind of thing.
+CONCEPT_BONUS = 0.2
 # Conflicting figures need a stronger match: we must be sure they state the same fact.
 CONFLICT_SIMILARITY = 0.35
 # Approximate figures within this share of each other count as the same figure.

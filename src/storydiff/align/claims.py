@@ -6,15 +6,18 @@ from dataclasses import dataclass
 
 from storydiff.align.claim_vocab import (
     APPROX_TOLERANCE,
+    CONCEPT_BONUS,
     CONFLICT_SIMILARITY,
     LINK_SIMILARITY,
     PAST_MARKERS,
     PRESENT_MARKERS,
+    SAME_FIGURE_SIMILARITY,
 )
-from storydiff.align.terms import jaccard, stem, terms, years
+from storydiff.align.terms import TermWeights, stem, story_weights, terms, years
 from storydiff.model import Article, Claim, ClaimMember, Quantity, QuantityRecord, Verdict
 
 _WINDOW = 70  # characters either side of a figure that say when it held
+_NEAR = 40  # characters either side of a figure that say what it counts
 
 
 @dataclass
@@ -24,6 +27,7 @@ class _Item:
     quantity: Quantity
     sentence: str
     context: set[str]
+    near: set[str]  # terms right around the figure: "105 MPs voted", "the fund of 40 million"
     concept: str | None
     when: str | None  # "past", "present" or a year the figure is pinned to
 
@@ -69,15 +73,22 @@ def compare(a: Quantity, b: Quantity) -> Verdict:
     return "conflict"
 
 
-def _similarity(x: _Item, y: _Item) -> float:
-    score = jaccard(x.context, y.context)
+def _similarity(x: _Item, y: _Item, weights: TermWeights) -> float:
+    score = 0.5 * weights.similarity(x.context, y.context) + 0.5 * weights.similarity(
+        x.near, y.near
+    )
     if x.concept and x.concept == y.concept:
-        score += 0.2
+        score += CONCEPT_BONUS
     return score
 
 
 def _times_differ(x: _Item, y: _Item) -> bool:
     return x.when is not None and y.when is not None and x.when != y.when
+
+
+def _near(text: str, record: QuantityRecord) -> str:
+    start = max(record.sentence_start, record.start - _NEAR)
+    return text[start : min(record.sentence_end, record.end + _NEAR)]
 
 
 def _items(
@@ -107,6 +118,7 @@ def _items(
                     quantity,
                     sentence,
                     terms(sentence),
+                    terms(_near(article.text, record)),
                     stem(head[-1]) if head else None,
                     _when(article, record),
                 )
@@ -114,19 +126,35 @@ def _items(
     return items
 
 
-def _cluster(items: list[_Item], independent: dict[str, str]) -> list[list[_Item]]:
+def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
+    """How similar two figures' contexts must be to be one claim; None: never.
+
+    The same figure in two sources needs least evidence; a conflict needs the most, and
+    only figures of one kind ("MPs", "troops") counted at the same time can conflict.
+    """
+    kinds_differ = bool(x.concept and y.concept and x.concept != y.concept)
+    if _times_differ(x, y):
+        return None
+    if verdict == "conflict":  # a figure pinned to another time may simply be older
+        return None if kinds_differ or x.when != y.when else CONFLICT_SIMILARITY
+    if verdict == "agree" and x.quantity.value == y.quantity.value:
+        return SAME_FIGURE_SIMILARITY
+    return None if kinds_differ else LINK_SIMILARITY
+
+
+def _cluster(
+    items: list[_Item], independent: dict[str, str], weights: TermWeights
+) -> list[list[_Item]]:
     """Greedy linking, best pairs first, at most one figure per independent source."""
     pairs = []
     for i, x in enumerate(items):
         for y in items[i + 1 :]:
             if independent[x.article.key] == independent[y.article.key]:
                 continue
-            if (x.concept and y.concept and x.concept != y.concept) or _times_differ(x, y):
-                continue
-            score = _similarity(x, y)
             verdict = compare(x.quantity, y.quantity)
-            needed = CONFLICT_SIMILARITY if verdict == "conflict" else LINK_SIMILARITY
-            if score >= needed:
+            needed = _link_threshold(x, y, verdict)
+            score = _similarity(x, y, weights)
+            if needed is not None and score >= needed:
                 pairs.append((verdict != "conflict", score, x, y))
     pairs.sort(key=lambda p: (p[0], p[1]), reverse=True)
     cluster_of: dict[int, list[_Item]] = {id(it): [it] for it in items}
@@ -173,8 +201,9 @@ def build_quantity_claims(
     """Every figure in the story, grouped into claims across independent sources."""
     independent = {a.key: a.duplicate_of or a.key for a in articles}
     items = _items(articles, records, ids)
+    weights = story_weights(a.text for a in articles)
     claims: list[Claim] = []
-    for cluster in _cluster(items, independent):
+    for cluster in _cluster(items, independent, weights):
         cluster.sort(key=lambda m: (m.quantity.article, m.quantity.start))
         verdict, reason = _verdict(cluster, independent)
         claims.append(

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from storydiff.align.entity_vocab import KNOWN_ALIASES, SURNAME_SIMILARITY, TYPE_PRIORITY
+from storydiff.align.entity_vocab import (
+    GENERIC_ORG_HEADS,
+    KNOWN_ALIASES,
+    SURNAME_SIMILARITY,
+    TYPE_PRIORITY,
+)
 from storydiff.model import Analysis, Article, Citation, Entity, Mention, Role
 
 _ACRONYM_DEFINITION = re.compile(
@@ -22,6 +28,8 @@ def name_key(name: str) -> str:
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"'s\b", "", key)
     key = re.sub(r"\s+", " ", key)
+    if re.fullmatch(r"(?:[a-z]\.){2,}", key):  # "U.C." and "UC" are one short form
+        key = key.replace(".", "")
     words = key.split(" ")
     if (
         len(words) > 1
@@ -90,16 +98,58 @@ def _acronyms(articles: list[Article], known: set[str]) -> dict[str, str]:
     return found
 
 
-def _canonical_key(key: str, acronyms: dict[str, str], long_keys: set[str]) -> str:
+def _is_acronym(names: Iterable[str]) -> bool:
+    return any(2 <= len(n.replace(".", "")) <= 8 and n.replace(".", "").isupper() for n in names)
+
+
+def _canonical_key(
+    key: str, names: list[str], acronyms: dict[str, str], long_keys: set[str]
+) -> str:
+    """Where a name's group belongs: known short forms, defined acronyms, "DMA Authority"."""
     if key in KNOWN_ALIASES:
         return name_key(KNOWN_ALIASES[key])
     if key in acronyms:
         return acronyms[key]
-    if key.isalpha() and key.upper() == key.upper() and len(key) <= 6:
-        for long_key in long_keys:
-            if _initials(long_key.title()).lower() == key and " " in long_key:
-                return long_key
+    first, _, rest = key.partition(" ")
+    if rest and first in acronyms and acronyms[first].endswith(rest):
+        return acronyms[first]
+    if _is_acronym(names):
+        spelled = [k for k in long_keys if _initials(k.title()).lower() == key.replace(".", "")]
+        if len(spelled) == 1:
+            return spelled[0]
     return key
+
+
+def _join_short_org_names(groups: dict[str, _Group]) -> dict[str, str]:
+    """ "Tessel" for "Tessel Maritime Holdings", "the Institute" for "Saltmarsh Institute":
+    a one-word organisation name that starts exactly one longer name, or is the generic head
+    of exactly one, is that organisation."""
+    longer = [k for k, g in groups.items() if " " in k and g.labels["ORG"] > 0]
+    joined: dict[str, str] = {}
+    for key, group in groups.items():
+        if " " in key or group.labels["ORG"] < sum(group.labels.values()) / 2:
+            continue
+        if group.labels["GPE"] or group.labels["NORP"]:
+            continue
+        heads = (
+            {k for k in longer if k.split(" ")[-1] == key} if key in GENERIC_ORG_HEADS else set()
+        )
+        starts = {k for k in longer if k.split(" ")[0] == key}
+        matches = heads or starts
+        if len(matches) == 1:
+            joined[key] = matches.pop()
+    return joined
+
+
+def _merge(groups: dict[str, _Group], joins: dict[str, str]) -> None:
+    for short, full in joins.items():
+        if short not in groups or full not in groups:
+            continue
+        source = groups.pop(short)
+        target = groups[full]
+        target.names.update(source.names)
+        target.labels.update(source.labels)
+        target.mentions.extend(source.mentions)
 
 
 def _is_misspelling(surname: str, key: str) -> bool:
@@ -155,17 +205,14 @@ def build_entities(
     long_keys = {k for k in raw if " " in k}
     groups: dict[str, _Group] = defaultdict(_Group)
     for key, items in raw.items():
-        group = groups[_canonical_key(key, acronyms, long_keys)]
+        names = [m.text for _, m in items]
+        group = groups[_canonical_key(key, names, acronyms, long_keys)]
         for article_key, mention in items:
             group.names[mention.text.strip()] += 1
             group.labels[mention.label] += 1
             group.mentions.append((article_key, mention))
-    for short, full in _join_surnames(groups).items():
-        source = groups.pop(short)
-        target = groups[full]
-        target.names.update(source.names)
-        target.labels.update(source.labels)
-        target.mentions.extend(source.mentions)
+    _merge(groups, _join_surnames(groups))
+    _merge(groups, _join_short_org_names(groups))
 
     ordered = sorted(groups.items(), key=lambda kv: -len(kv[1].mentions))
     entities: list[Entity] = []

@@ -31,3 +31,13 @@ SURNAME_SIMILARITY = 85
 
 # Entity types in order of trust when mentions of one actor disagree.
 TYPE_PRIORITY = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC")
+
+# Generic heads of organisation names: "the Institute" or "the Authority" later in a story
+# refers back to the one "Saltmarsh Institute" or "Maritime Authority" it named, when unique.
+GENERIC_ORG_HEADS = frozenset(
+    """
+    institute authority ministry agency commission council court company party alliance
+    union bank committee foundation association cooperative organisation organization
+    holdings group corporation government assembly parliament
+    """.split()
+)

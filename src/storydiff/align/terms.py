@@ -1,24 +1,55 @@
-"""Crude but dependable sentence terms for cross-article matching (no model needed)."""
+"""Crude but dependable sentence terms for cross-article matching (no model needed).
+
+Terms are folded word stems ("recognized" and "recognize" meet), mapped to concepts
+("troops" and "soldiers" meet), and weighted by how rare they are in the story: "Kosovo"
+in every sentence says little about which fact a sentence states; "dredging" says a lot.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 
-from storydiff.align.claim_vocab import CONCEPTS, STOPWORDS
+from storydiff.align.claim_vocab import CONCEPTS, STOPWORDS, TIME_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+|%")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SUFFIXES = (
+    ("ies", "y"),
+    ("sses", "ss"),
+    ("ing", ""),
+    ("ers", ""),
+    ("er", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("s", ""),
+)
+
+
+def _base(word: str) -> str:
+    word = word.lower().replace("’", "'").removesuffix("'s").removesuffix("'")
+    for suffix, repl in _SUFFIXES:
+        shortest = {"s": 2, "er": 4, "ers": 4}.get(suffix, 3)
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
+            if suffix == "s" and word.endswith("ss"):
+                break
+            word = word[: -len(suffix)] + repl
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+_CONCEPT_BY_BASE = {_base(word): concept for word, concept in CONCEPTS.items()}
 
 
 def stem(word: str) -> str:
-    """Fold plural and tense endings so "troops"/"troop" and "recognized"/"recognize" meet."""
-    word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", "e"), ("es", "e")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return CONCEPTS.get(word[: -len(suffix)] + repl, word[: -len(suffix)] + repl)
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        word = word[:-1]
-    return CONCEPTS.get(word, word)
+    """Fold plural and tense endings, then map to the concept the word belongs to."""
+    lower = word.lower()
+    if lower in CONCEPTS:
+        return CONCEPTS[lower]
+    base = _base(lower)
+    return _CONCEPT_BY_BASE.get(base, base)
 
 
 def terms(text: str) -> set[str]:
@@ -26,9 +57,9 @@ def terms(text: str) -> set[str]:
     found = set()
     for word in _WORD.findall(text):
         lower = word.lower()
-        if lower in STOPWORDS or (len(lower) < 3 and lower != "%"):
+        if lower in STOPWORDS or lower in TIME_WORDS or (len(lower) < 3 and lower != "%"):
             continue
-        found.add(CONCEPTS.get(lower, stem(lower)))
+        found.add(stem(lower))
     return found
 
 
@@ -38,3 +69,34 @@ def years(text: str) -> set[str]:
 
 def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def story_weights(texts: Iterable[str]) -> TermWeights:
+    """Term weights over every sentence of a story's articles."""
+    return TermWeights(terms(s) for text in texts for s in _SENTENCE_END.split(text) if s)
+
+
+class TermWeights:
+    """Inverse document frequency of terms over a story's sentences."""
+
+    def __init__(self, sentences: Iterable[set[str]]) -> None:
+        counts: Counter[str] = Counter()
+        total = 0
+        for sentence in sentences:
+            counts.update(sentence)
+            total += 1
+        self._idf = {t: math.log((1 + total) / (1 + n)) + 1 for t, n in counts.items()}
+        self._default = math.log(1 + total) + 1
+
+    def weight(self, term: str) -> float:
+        return self._idf.get(term, self._default)
+
+    def similarity(self, a: set[str], b: set[str]) -> float:
+        """Weighted Jaccard: shared rare terms count more than shared common ones."""
+        if not a or not b:
+            return 0.0
+        union = sum(self.weight(t) for t in a | b)
+        return sum(self.weight(t) for t in a & b) / union

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storydiff.align.claim_vocab import LINK_SIMILARITY, RELATIVE_LINK_SIMILARITY
-from storydiff.align.terms import jaccard, terms
+from storydiff.align.claim_vocab import (
+    LINK_SIMILARITY,
+    RELATIVE_LINK_SIMILARITY,
+    SAME_FIGURE_SIMILARITY,
+)
+from storydiff.align.terms import TermWeights, story_weights, terms
 from storydiff.analyse.timex import resolve_time
 from storydiff.model import (
     Article,
@@ -76,6 +80,7 @@ def build_timeline(
 ) -> tuple[list[TimelineEvent], list[Claim]]:
     """Timeline entries (one per event, citing every source) and the dated claims."""
     items = _dated(articles, records)
+    weights = story_weights(a.text for a in articles)
     used: set[int] = set()
     events: list[TimelineEvent] = []
     claims: list[Claim] = []
@@ -92,13 +97,16 @@ def build_timeline(
                 and other.value == item.value
                 and not (item.estimated or other.estimated)
             )
-            if same_date and jaccard(item.context, other.context) >= LINK_SIMILARITY:
+            if (
+                same_date
+                and weights.similarity(item.context, other.context) >= SAME_FIGURE_SIMILARITY
+            ):
                 group.append(other)
                 used.add(j)
         events.append(_event(item, group, ids))
         if len(group) > 1:
             claims.append(_claim(group, ids))
-    claims.extend(_relative_claims(items, ids))
+    claims.extend(_relative_claims(items, ids, weights))
     events.sort(key=lambda e: (e.date is None, e.date or "", e.article))
     for n, event in enumerate(events, start=1):
         event.id = f"t{n}"
@@ -138,7 +146,7 @@ def _claim(group: list[_Dated], ids: dict[str, str]) -> Claim:
     )
 
 
-def _relative_claims(items: list[_Dated], ids: dict[str, str]) -> list[Claim]:
+def _relative_claims(items: list[_Dated], ids: dict[str, str], weights: TermWeights) -> list[Claim]:
     """A relative date set beside the absolute date in another source it seems to describe.
 
     With the article's date stated, the relative date must land on the same year and the
@@ -156,8 +164,8 @@ def _relative_claims(items: list[_Dated], ids: dict[str, str]) -> list[Claim]:
             others = [o for o in others if o.value and o.value[:4] == (item.value or "")[:4]]
         if not others:
             continue
-        best = max(others, key=lambda o: jaccard(item.context, o.context))
-        overlap = jaccard(item.context, best.context)
+        best = max(others, key=lambda o: weights.similarity(item.context, o.context))
+        overlap = weights.similarity(item.context, best.context)
         if overlap < RELATIVE_LINK_SIMILARITY or (stated and overlap >= LINK_SIMILARITY):
             continue  # unrelated, or already merged as an agreeing date
         claims.append(_relative_claim(item, best, ids, stated))

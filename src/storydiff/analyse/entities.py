@@ -114,20 +114,40 @@ def _in_capitalised_line(token: Token) -> bool:
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
+def _title_word(token: Token) -> bool:
+    """A word that can sit inside a title run: "Serbian", "Maritime", "opposition"."""
+    if token.ent_type_ in ("NORP", "GPE", "ORG") and token.text[:1].isupper():
+        return True
+    sentence_initial_word = token.is_sent_start and token.pos_ != "PROPN"
+    if token.ent_type_ in ("DATE", "TIME") or (
+        sentence_initial_word and token.dep_ not in ("compound", "amod")
+    ):
+        return False
+    capitalised_noun = token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ")
+    modifier = token.dep_ in ("compound", "amod") and token.pos_ in ("NOUN", "ADJ", "PROPN")
+    return capitalised_noun or modifier
+
+
 def _role_before(span: Span) -> Span | None:
-    """ "Serbian Prime Minister Aleksandar Vucic": the title run right before the name."""
+    """ "Serbian Prime Minister Aleksandar Vucic", "opposition leader Oskar Venn": the title
+    run right before the name, which must contain a role word."""
     doc = span.doc
     i = span.start - 1
     has_role_word = False
-    while i >= 0:
+    while i >= 0 and "\n" not in doc[i].whitespace_:
         token = doc[i]
-        if token.lower_ in ROLE_WORDS and (token.text[:1].isupper() or token.lower_ in ROLE_WORDS):
+        if token.lower_ in ROLE_WORDS:
             has_role_word = True
-        elif not (token.ent_type_ in ("NORP", "GPE", "ORG") and token.text[:1].isupper()):
+        elif not _title_word(token) or i < span.start - 6:
             break
         i -= 1
     start = i + 1
-    while start < span.start and doc[start].lower_ not in ROLE_WORDS and doc[start].is_punct:
+    while start < span.start and doc[start].lower_ not in ROLE_WORDS and not _title_word(
+        doc[start]
+    ):
+        start += 1
+    # a leading modifier that is not part of the title ("Velmara's") is dropped
+    while start < span.start and doc[start].text in ("'s", "'"):
         start += 1
     if not has_role_word or start >= span.start:
         return None

@@ -118,17 +118,25 @@ def score_articles(gold: Doc, view: _View) -> Score:
     }
 
 
+def _resolve_alias(alias: str, view: _View) -> set[str]:
+    """The entities an alias names: by name or alias, else (one word) by surname or head."""
+    key = name_key(alias)
+    exact = {e["id"] for e in view.doc["entities"] if key in view.names(e["id"])}
+    if exact or " " in key:
+        return exact
+    return {
+        e["id"] for e in view.doc["entities"]
+        if " " in name_key(e["name"]) and name_key(e["name"]).split(" ")[-1] == key
+    }
+
+
 def score_entities(gold: Doc, view: _View) -> Score:
+    """Every alias of a gold entity must resolve to one and the same dossier entity."""
     resolved = 0
     missed: list[str] = []
     for g in gold.get("entities", []):
-        ids = set()
-        for alias in g["aliases"]:
-            key = name_key(alias)
-            ids |= {e["id"] for e in view.doc["entities"] if key in view.names(e["id"])}
-            if not any(key in view.names(e["id"]) for e in view.doc["entities"]):
-                ids.add("missing:" + alias)
-        if len(ids) == 1 and not next(iter(ids)).startswith("missing:"):
+        targets = [_resolve_alias(alias, view) for alias in g["aliases"]]
+        if all(len(t) == 1 for t in targets) and len(set.union(*targets)) == 1:
             resolved += 1
         else:
             missed.append(g["canonical"])

@@ -1,0 +1,196 @@
+"""Dates in an article: find them, and place relative ones on the calendar later.
+
+``extract_timexes`` finds every TimeML-style temporal expression (dates, times, durations,
+frequencies) with an anchor-free value; ``extract_times`` keeps those that date something
+and turns them into ``TimeRecord``s; ``resolve_time`` places a record against the article's
+date. The align stage calls ``resolve_time`` because the article's date may be known only
+after analysis (or never).
+
+How a ``TimeRecord`` encodes what the text fixes:
+- absolute: ``value`` = "2008", "2017-03", "2017-03-10", "2014-Q1", "2014-SU";
+- a calendar date without its year ("last February", "March 10"): ``value`` = "XXXX-02" /
+  "XXXX-03-10" and ``relative_delta`` = -1 (the latest before the article's date), 0 (in its
+  year) or +1 (the next after); ``relative_unit`` is None;
+- an offset ("three years ago", "last month", "this week"): ``value`` None, ``relative_unit``
+  and ``relative_delta`` (-3 years, -1 month, 0 weeks);
+- a weekday ("on Friday"): ``relative_unit`` "weekday", ``relative_delta`` the weekday index
+  (0 = Monday), read as the latest such day on or before the article's date;
+- a gap to an event ("nearly two decades after it attacked Serbia"): the event lies that far
+  before the article's date, so -20 years; or, when the sentence names a year first ("in 2008,
+  a decade after a war"), an absolute value counted back from that year (1998).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from storydiff.analyse.timex_grammar import Timex, find_timexes
+from storydiff.analyse.timex_resolve import (
+    UNKNOWN_ANCHOR,
+    fill_year,
+    parse_anchor,
+    shift,
+    too_coarse,
+)
+from storydiff.analyse.timex_vocab import MODIFIER_RE
+from storydiff.model import TimeRecord
+
+__all__ = ["Timex", "extract_times", "extract_timexes", "resolve_time", "timex3_value"]
+
+_FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo"})
+_YEARS_DURATION = re.compile(r"^P(\d+)Y$")
+# "nearly two decades after": the hedge belongs to the record's text (TimeML leaves it out).
+_HEDGE_BEFORE = re.compile(rf"\b(?i:{MODIFIER_RE})\s+$")
+
+
+def extract_timexes(doc: Doc, text: str) -> list[Timex]:
+    """Every temporal expression in ``text`` (``doc`` = nlp(spacy_view(text)))."""
+    found: list[Timex] = []
+    for timex in find_timexes(doc.text):
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if _is_counted_number(timex, span):
+            continue
+        if timex.unit == "weekday" and timex.direction == 0:
+            timex = _with_direction(timex, _tense(span))
+        if timex.unit == "year" and timex.delta == -1 and _about_quarters(timex, span):
+            timex = _with_value(timex, "XXXX-QX", -5)
+        found.append(timex)
+    return found
+
+
+def extract_times(doc: Doc, text: str) -> list[TimeRecord]:
+    """The expressions that date something, as records for the timeline."""
+    records: list[TimeRecord] = []
+    last_year: dict[int, int] = {}  # sentence start → latest absolute year seen in it
+    for timex in extract_timexes(doc, text):
+        sent = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        bounds = sent.sent.start_char, sent.sent.end_char
+        record = _record(timex, text, bounds, last_year.get(bounds[0]))
+        if record is None:
+            continue
+        if record.value is not None and re.fullmatch(r"\d{4}", record.value):
+            last_year[bounds[0]] = int(record.value)
+        records.append(record)
+    return records
+
+
+def resolve_time(record: TimeRecord, anchor: str | None) -> tuple[str | None, str | None]:
+    """(ISO value, why unresolved) for ``record`` against the article's date ``anchor``."""
+    if record.value is not None and "X" not in record.value:
+        return record.value, None
+    parsed = parse_anchor(anchor)
+    if parsed is None:
+        return None, UNKNOWN_ANCHOR
+    if record.value is not None:
+        value = fill_year(record.value, record.relative_delta, parsed)
+        if value is None:
+            return None, "needs the article's month, but only its year is known"
+        return value, None
+    if record.relative_unit is None:
+        return None, "the expression names no date"
+    reason = too_coarse(record.relative_unit, parsed)
+    if reason is not None:
+        return None, reason
+    return shift(record.relative_unit, record.relative_delta, parsed, direction=-1), None
+
+
+def timex3_value(timex: Timex, anchor: str | None) -> str | None:
+    """The TimeML TIMEX3 value of ``timex`` against the document date (for evaluation)."""
+    if timex.type in {"DURATION", "SET"} or (timex.value and "X" not in timex.value):
+        return timex.value
+    parsed = parse_anchor(anchor)
+    if parsed is None:
+        return None
+    if timex.value is not None:
+        return fill_year(timex.value, timex.delta, parsed)
+    if timex.unit is None or too_coarse(timex.unit, parsed) is not None:
+        return None
+    return shift(timex.unit, timex.delta, parsed, timex.direction) + timex.suffix
+
+
+def _record(
+    timex: Timex, text: str, bounds: tuple[int, int], year_before: int | None
+) -> TimeRecord | None:
+    """The ``TimeRecord`` for a dating expression; None for durations, sets and "now"."""
+    start, end = timex.start, timex.end
+    value, unit, delta = timex.value, timex.unit, timex.delta
+    if timex.type == "DURATION":
+        years = _YEARS_DURATION.match(timex.value or "")
+        if timex.signal != "after" or years is None:
+            return None
+        end = text.find("after", end) + len("after")
+        hedge = _HEDGE_BEFORE.search(text, max(0, start - 20), start)
+        start = hedge.start() if hedge is not None else start
+        value, unit, delta = None, "year", -int(years.group(1))
+        if year_before is not None:
+            value, unit, delta = f"{year_before + delta:04d}", None, 0
+    elif timex.type == "SET" or (value is not None and value.endswith("_REF")):
+        return None
+    elif value is not None and re.fullmatch(r"\d{3}", value):
+        return None  # a decade ("the 1990s") does not date an event
+    if unit == "quarter":
+        unit, delta = "month", delta * 3
+    return TimeRecord(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        relative_unit=unit,
+        relative_delta=delta,
+        sentence_start=bounds[0],
+        sentence_end=bounds[1],
+    )
+
+
+def _is_counted_number(timex: Timex, span: Span) -> bool:
+    """In "2000 people" a four-digit number that counts a plural noun is not a year."""
+    if not re.fullmatch(r"\d{4}", span.text):
+        return False
+    token = span[0]
+    return token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"} and token.head.i > token.i
+
+
+def _tense(span: Span) -> int:
+    """+1 when the verb governing ``span`` speaks of the future ("will meet on Friday"),
+    -1 when of the past ("met on Friday"), 0 when the text does not say."""
+    verb = next((t for t in span[0].ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return 0
+    words = [verb, *verb.children]
+    if any(t.lower_ in _FUTURE_CUES or t.lower_ == "going" for t in words):
+        return 1
+    if verb.tag_ in {"VBD", "VBN"} or any(t.tag_ == "VBD" for t in verb.children):
+        return -1
+    return 0
+
+
+def _about_quarters(timex: Timex, span: Span) -> bool:
+    """In an earnings sentence "a year earlier" means the same quarter a year before."""
+    said = span.text.lower()
+    return ("ago" in said or "earlier" in said) and "quarter" in span.sent.text.lower()
+
+
+def _with_value(timex: Timex, value: str, delta: int) -> Timex:
+    """A copy of ``timex`` with a calendar value instead of an offset."""
+    return Timex(timex.start, timex.end, timex.type, value, None, delta, 0, "", timex.signal)
+
+
+def _with_direction(timex: Timex, direction: int) -> Timex:
+    """A copy of ``timex`` looking forward instead of back."""
+    return Timex(
+        timex.start,
+        timex.end,
+        timex.type,
+        timex.value,
+        timex.unit,
+        timex.delta,
+        direction,
+        timex.suffix,
+        timex.signal,
+    )
