@@ -10,7 +10,7 @@ from storydiff.align.claim_vocab import (
     SAME_FIGURE_SIMILARITY,
 )
 from storydiff.align.terms import TermWeights, story_weights, terms
-from storydiff.analyse.timex import resolve_time
+from storydiff.analyse.timex_resolve import resolve_time
 from storydiff.model import (
     Article,
     Citation,

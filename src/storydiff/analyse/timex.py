@@ -28,9 +28,9 @@ from spacy.tokens import Doc, Span
 
 from storydiff.analyse.timex_grammar import Timex, find_timexes
 from storydiff.analyse.timex_resolve import (
-    UNKNOWN_ANCHOR,
     fill_year,
     parse_anchor,
+    resolve_time,
     shift,
     too_coarse,
 )
@@ -78,26 +78,6 @@ def extract_times(doc: Doc, text: str) -> list[TimeRecord]:
             last_year[bounds[0]] = int(record.value)
         records.append(record)
     return records
-
-
-def resolve_time(record: TimeRecord, anchor: str | None) -> tuple[str | None, str | None]:
-    """(ISO value, why unresolved) for ``record`` against the article's date ``anchor``."""
-    if record.value is not None and "X" not in record.value:
-        return record.value, None
-    parsed = parse_anchor(anchor)
-    if parsed is None:
-        return None, UNKNOWN_ANCHOR
-    if record.value is not None:
-        value = fill_year(record.value, record.relative_delta, parsed)
-        if value is None:
-            return None, "needs the article's month, but only its year is known"
-        return value, None
-    if record.relative_unit is None:
-        return None, "the expression names no date"
-    reason = too_coarse(record.relative_unit, parsed)
-    if reason is not None:
-        return None, reason
-    return shift(record.relative_unit, record.relative_delta, parsed, direction=-1), None
 
 
 def timex3_value(timex: Timex, anchor: str | None) -> str | None:

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from storydiff.model import TimeRecord
+
 UNKNOWN_ANCHOR = "relative to the article's date, which is unknown"
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -114,3 +116,23 @@ def _period_month(rest: str) -> int:
     if rest.startswith("Q"):
         return (int(rest[1]) - 1) * 3 + 1
     return int(rest[:2])
+
+
+def resolve_time(record: TimeRecord, anchor: str | None) -> tuple[str | None, str | None]:
+    """(ISO value, why unresolved) for ``record`` against the article's date ``anchor``."""
+    if record.value is not None and "X" not in record.value:
+        return record.value, None
+    parsed = parse_anchor(anchor)
+    if parsed is None:
+        return None, UNKNOWN_ANCHOR
+    if record.value is not None:
+        value = fill_year(record.value, record.relative_delta, parsed)
+        if value is None:
+            return None, "needs the article's month, but only its year is known"
+        return value, None
+    if record.relative_unit is None:
+        return None, "the expression names no date"
+    reason = too_coarse(record.relative_unit, parsed)
+    if reason is not None:
+        return None, reason
+    return shift(record.relative_unit, record.relative_delta, parsed, direction=-1), None

@@ -1,0 +1,449 @@
+"""Attribution: who said what, as direct, indirect and partial quotes with resolved speakers.
+
+Quotation marks are paired on the original text (``quotes_marks``); everything else comes from
+the dependency parse: the cue is a reporting verb, the speaker its subject (``quotes_speaker``),
+an indirect quote its clausal complement. No rule names a seed article's words, so the same
+rules run on unseen news (and are scored on PolNeAR by ``storydiff.evaluate.attribution``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from storydiff.analyse import speech_vocab as vocab
+from storydiff.analyse.quotes_marks import QuoteSpan, find_quote_spans
+from storydiff.analyse.quotes_speaker import Speaker, SpeakerIndex, doc_text, resolve
+from storydiff.model import QuoteKind, QuoteRecord
+
+__all__ = ["Attribution", "extract_attributions", "extract_quotes"]
+
+_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "attr", "oprd", "conj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A quote plus the spans an attribution corpus scores: local source, cue and content.
+
+    ``content_*`` include quotation marks and a leading "that", as PolNeAR annotates them;
+    the record's own offsets cover only the quoted words.
+    """
+
+    record: QuoteRecord
+    source_start: int | None
+    source_end: int | None
+    cue_start: int | None
+    cue_end: int | None
+    content_start: int
+    content_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    verb: Token
+    speaker: Speaker
+
+
+def extract_quotes(doc: Doc, text: str) -> list[QuoteRecord]:
+    """Quotes in one article; ``doc`` is ``nlp(spacy_view(text))`` so offsets agree."""
+    return [a.record for a in extract_attributions(doc, text)]
+
+
+def extract_attributions(doc: Doc, text: str, *, cognitive: bool = False) -> list[Attribution]:
+    """Every attribution found, with the spans a scorer needs; ``cognitive`` adds beliefs."""
+    if len(doc_text(doc)) != len(text) or not text.strip():
+        return []
+    spans = [q for q in find_quote_spans(text) if q.depth == 0]
+    index = SpeakerIndex(doc, [(q.open, q.close) for q in spans])
+    verbs = vocab.SPEECH_VERBS | (vocab.COGNITION_VERBS if cognitive else frozenset())
+    direct = _quoted(doc, text, spans, index, verbs)
+    indirect = _indirect(doc, text, index, verbs, [a for a in direct if a.record.kind == "direct"])
+    found = {(a.record.start, a.record.end, a.record.kind): a for a in direct + indirect}
+    return sorted(found.values(), key=lambda a: (a.record.start, a.record.end))
+
+
+# --- quotation marks ----------------------------------------------------------------------------
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens lying wholly inside [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is None:
+        return []
+    return [t for t in span if start <= t.idx and t.idx + len(t.text) <= end]
+
+
+def _para_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _sent_of(doc: Doc, pos: int) -> Span | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand") if 0 <= pos < len(doc_text(doc)) \
+        else None
+    return span[0].sent if span is not None and len(span) else None
+
+
+def _in_paragraph(verb: Token) -> Token | None:
+    """The first phrase head of the verb's paragraph, for a parse run across a heading."""
+    doc = verb.doc
+    start = doc_text(doc).rfind("\n", 0, verb.idx) + 1
+    toks = [t for t in doc[verb.sent.start : verb.i] if t.idx >= start]
+    for tok in toks:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and not (start <= tok.head.idx < verb.idx):
+            return tok
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, borrowed from the verb it is coordinated with or modifies."""
+    node = verb
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and "\n" in doc_text(verb.doc)[subj.idx : verb.idx]:
+            subj = _in_paragraph(verb)
+        if subj is not None:
+            return None if subj.dep_ == "nsubjpass" and node is verb else subj
+        if node.dep_ in ("conj", "advcl", "xcomp") and node.head is not node:
+            node = node.head
+            continue
+        break
+    inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "dep")
+                and c.pos_ == "PROPN"]
+    return inverted[0] if inverted else None
+
+
+def _beside(verb: Token, quote: QuoteSpan) -> Token | None:
+    """A name or pronoun right next to the cue, when the parse put the subject in the quote."""
+    doc = verb.doc
+    for k in (verb.i - 1, verb.i + 1, verb.i + 2):
+        if 0 <= k < len(doc) and not quote.open <= doc[k].idx < quote.close:
+            tok = doc[k]
+            if tok.pos_ in ("PROPN", "PRON") and tok.lower_ not in ("it", "that", "which"):
+                while tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                    tok = tok.head
+                return tok
+    return None
+
+
+def _cue_in(index: SpeakerIndex, toks: list[Token], verbs: frozenset[str],
+            reverse: bool, quote: QuoteSpan) -> _Cue | None:
+    for tok in reversed(toks) if reverse else toks:
+        if tok.lemma_.lower() not in verbs or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if index.in_quote(tok.idx):
+            continue
+        subj = _subject(tok)
+        if subj is None or quote.open <= subj.idx < quote.close:
+            subj = _beside(tok, quote)
+        if subj is None:
+            continue
+        speaker = resolve(index, subj)
+        if speaker is not None:
+            return _Cue(tok, speaker)
+    return None
+
+
+def _according(index: SpeakerIndex, toks: list[Token]) -> _Cue | None:
+    """"according to X" attributes the words around it to X."""
+    for tok in toks:
+        if tok.lower_ == vocab.ACCORDING_TO[0]:
+            to = next((c for c in tok.children if c.lower_ == vocab.ACCORDING_TO[1]), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if pobj is not None:
+                speaker = resolve(index, pobj)
+                if speaker is not None:
+                    return _Cue(tok, speaker)
+    return None
+
+
+def _find_cue(doc: Doc, text: str, quote: QuoteSpan, spans: list[QuoteSpan],
+              index: SpeakerIndex, verbs: frozenset[str]) -> _Cue | None:
+    """The reporting verb next to a quotation: after it first (“…,” he said), then before."""
+    p_start, p_end = _para_bounds(text, quote.open)
+    later = [q.open for q in spans if q.open >= quote.close and q.open < p_end]
+    last = _sent_of(doc, max(quote.end - 1, quote.start))
+    after_end = min([p_end, *later] + ([last.end_char] if last is not None else []))
+    after = _tokens_between(doc, quote.close, after_end)
+    cue = _cue_in(index, after, verbs, False, quote) or _according(index, after)
+    if cue is not None:
+        return cue
+    earlier = [q.close for q in spans if q.close <= quote.open and q.close > p_start]
+    before_start = max([p_start, *earlier])
+    head = text[before_start:quote.open].strip()
+    if not head and p_start > 0:
+        prev_start, prev_end = _para_bounds(text, max(p_start - 2, 0))
+        if text[prev_start:prev_end].rstrip().endswith(":"):
+            before_start = prev_start  # "Caddell continued:" ends the paragraph before
+    sent = _sent_of(doc, max(quote.open - 1, 0)) if quote.open > 0 else None
+    if sent is not None and before_start < sent.start_char:
+        before_start = max(before_start, sent.start_char)
+    before = _tokens_between(doc, before_start, quote.open)
+    return (_cue_in(index, before, verbs, True, quote) or _according(index, before)
+            or _noun_cue(index, before))
+
+
+def _noun_cue(index: SpeakerIndex, toks: list[Token]) -> _Cue | None:
+    """"one statement Mitchell made: “…”": a channel noun whose maker is named beside it."""
+    if not toks or toks[-1].text != ":":
+        return None
+    for tok in reversed(toks):
+        if tok.lemma_.lower() not in vocab.CHANNEL_NOUNS or tok.pos_ != "NOUN":
+            continue
+        for child in tok.children:
+            if child.dep_ in ("relcl", "acl"):
+                subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                verb = child
+                left = child.doc[child.i - 1] if child.i > 0 else None
+                if subj is None and left is not None and left.pos_ in ("PROPN", "PRON"):
+                    subj = left  # "one statement in particular Mitchell made"
+            elif child.dep_ == "poss":
+                subj, verb = child, tok
+            else:
+                continue
+            speaker = resolve(index, subj) if subj is not None else None
+            if speaker is not None:
+                return _Cue(verb, replace(speaker, channel=speaker.channel or tok.lower_))
+    return None
+
+
+def _is_direct(doc: Doc, text: str, quote: QuoteSpan, cue: _Cue | None) -> bool:
+    """A whole-clause quote rather than a fragment: nothing of the writer's clause before it."""
+    sent = _sent_of(doc, quote.start)
+    start = sent.start_char if sent is not None else 0
+    start = max(start, text.rfind("\n", 0, quote.open) + 1)
+    prefix = text[start:quote.open].rstrip()
+    if not prefix or prefix.endswith((":", ",", "—", "–", "-")):
+        return True
+    if sent is not None and quote.start <= sent.root.idx < quote.end:
+        return True
+    before = _tokens_between(doc, start, quote.open)
+    if cue is None or not before:
+        return False
+    last = before[-1]
+    if last.i == cue.verb.i:
+        return True  # Vucic said “I urge …”
+    return last.lower_ == "that" and cue.verb.i < last.i <= cue.verb.i + 4  # mixed quote
+
+
+def _governed_by(tok: Token, verb: Token) -> bool:
+    """True when ``tok`` hangs under ``verb`` through what it said (object or clause)."""
+    node = tok
+    for _ in range(40):
+        if node.head is node:
+            return False
+        if node.head.i == verb.i:
+            return node.dep_ in _CONTENT_DEPS
+        node = node.head
+    return False
+
+
+def _partial_cue(doc: Doc, quote: QuoteSpan, index: SpeakerIndex,
+                 verbs: frozenset[str]) -> _Cue | None:
+    """A reporting verb earlier in the sentence whose object or clause holds the fragment."""
+    inside = _tokens_between(doc, quote.start, quote.end)
+    if len(inside) < vocab.PARTIAL_MIN_WORDS or not inside:
+        return None
+    sent = inside[0].sent
+    for tok in reversed(list(doc[sent.start : inside[0].i])):
+        if tok.lemma_.lower() not in (verbs | vocab.FRAGMENT_VERBS) or tok.pos_ != "VERB":
+            continue
+        if not _governed_by(inside[0], tok):
+            continue
+        subj = _subject(tok)
+        speaker = resolve(index, subj) if subj is not None else None
+        if speaker is not None:
+            return _Cue(tok, speaker)
+    return None
+
+
+def _quoted(doc: Doc, text: str, spans: list[QuoteSpan], index: SpeakerIndex,
+            verbs: frozenset[str]) -> list[Attribution]:
+    """Direct and partial quotes: every span in quotation marks that someone is said to say."""
+    out: list[Attribution] = []
+    cues: list[_Cue | None] = []
+    for k, quote in enumerate(spans):
+        cue = _find_cue(doc, text, quote, spans, index, verbs)
+        direct = _is_direct(doc, text, quote, cue)
+        kind: QuoteKind = "direct"
+        if not direct:
+            cue = _partial_cue(doc, quote, index, verbs)
+            kind = "partial"
+        elif cue is None:
+            cue = _inherited(text, spans, cues, k)
+        cues.append(cue if direct else None)
+        if cue is None:
+            continue
+        out.append(_attribution(text, quote.start, quote.end, kind, cue, quote.open,
+                                quote.close, quote.warning))
+    return _fill_continued(text, spans, cues, out)
+
+
+def _inherited(text: str, spans: list[QuoteSpan], cues: list[_Cue | None],
+               k: int) -> _Cue | None:
+    """The speaker of a quote with no cue of its own: the quote before it in the same run."""
+    if k == 0 or cues[k - 1] is None:
+        return None
+    prev, here = spans[k - 1], spans[k]
+    between = text[prev.close : here.open]
+    if prev.continues or "\n" not in between:
+        return cues[k - 1]
+    p_start, p_end = _para_bounds(text, here.open)
+    whole = text[p_start:p_end].strip()
+    own = text[here.open : here.close].strip()
+    if whole == own and between.count("\n") <= 2:
+        return cues[k - 1]  # a paragraph that is only a quote continues the speaker
+    return None
+
+
+def _fill_continued(text: str, spans: list[QuoteSpan], cues: list[_Cue | None],
+                    out: list[Attribution]) -> list[Attribution]:
+    """Give a quote that runs on into the next paragraph the cue found in that paragraph."""
+    done = {a.record.start for a in out}
+    for k in range(len(spans) - 2, -1, -1):
+        quote = spans[k]
+        if quote.continues and quote.start not in done and cues[k + 1] is not None:
+            cue = cues[k + 1]
+            assert cue is not None
+            cues[k] = cue
+            out.append(_attribution(text, quote.start, quote.end, "direct", cue, quote.open,
+                                    quote.close, quote.warning))
+            done.add(quote.start)
+    return out
+
+
+# --- indirect speech ----------------------------------------------------------------------------
+
+
+def _clause(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+
+
+def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _indirect(doc: Doc, text: str, index: SpeakerIndex, verbs: frozenset[str],
+              direct: list[Attribution]) -> list[Attribution]:
+    """Reported clauses: a reporting verb's ccomp ("said that …") or "according to X"."""
+    out: list[Attribution] = []
+    for verb in doc:
+        if index.in_quote(verb.idx):
+            continue
+        if verb.lower_ == vocab.ACCORDING_TO[0]:
+            found = _according_clause(doc, text, index, verb)
+            if found is not None:
+                out.append(found)
+            continue
+        if verb.lemma_.lower() not in verbs or verb.pos_ != "VERB":
+            continue
+        clause = _clause(verb)
+        subj = _subject(verb)
+        if clause is None or subj is None or clause.i < verb.i and clause.dep_ != "ccomp":
+            continue
+        if index.in_quote(subj.idx):
+            continue
+        para = _para_bounds(text, verb.idx)
+        span = _trimmed([t for t in clause.subtree if para[0] <= t.idx < para[1]])
+        if span is None or _mostly_quoted(span, direct):
+            continue
+        speaker = resolve(index, subj)
+        if speaker is None or span[0] <= speaker.local_start < span[1]:
+            continue
+        c_start, c_end = span
+        first = doc.char_span(c_start, c_end, alignment_mode="expand")
+        start = c_start
+        if first is not None and len(first) > 1 and first[0].lower_ in ("that",) \
+                and first[0].dep_ == "mark":
+            start = first[1].idx
+        out.append(_attribution(text, start, c_end, "indirect", _Cue(verb, speaker),
+                                c_start, c_end, None))
+    return out
+
+
+def _mostly_quoted(span: tuple[int, int], direct: list[Attribution]) -> bool:
+    """The clause is a direct quote already (“…,” he said; he added that “…”)."""
+    length = span[1] - span[0]
+    for a in direct:
+        overlap = min(span[1], a.record.end) - max(span[0], a.record.start)
+        if overlap > 0 and overlap >= 0.5 * length:
+            return True
+    return False
+
+
+def _according_clause(doc: Doc, text: str, index: SpeakerIndex,
+                      verb: Token) -> Attribution | None:
+    """"According to X, …": the rest of the sentence is X's, on the longer side of the phrase."""
+    cue = _according(index, [verb])
+    if cue is None:
+        return None
+    sent = verb.sent
+    phrase = list(verb.subtree)
+    left = _trimmed(list(doc[sent.start : phrase[0].i]))
+    right = _trimmed(list(doc[phrase[-1].i + 1 : sent.end]))
+    sides = [s for s in (left, right) if s is not None]
+    if not sides:
+        return None
+    c_start, c_end = max(sides, key=lambda s: s[1] - s[0])
+    if index.in_quote(c_start):
+        return None
+    return _attribution(text, c_start, c_end, "indirect", cue, c_start, c_end, None)
+
+
+# --- records ------------------------------------------------------------------------------------
+
+
+def _cue_span(cue: _Cue) -> tuple[int, int, str]:
+    verb = cue.verb
+    if verb.lower_ == vocab.ACCORDING_TO[0]:
+        to = next((c for c in verb.children if c.lower_ == vocab.ACCORDING_TO[1]), verb)
+        return verb.idx, to.idx + len(to.text), "according to"
+    return verb.idx, verb.idx + len(verb.text), verb.lower_
+
+
+def _channel(cue: _Cue) -> str | None:
+    """Where it was said: "interview with RTK", "statement", or the cue itself ("tweeted")."""
+    if cue.speaker.channel:
+        return cue.speaker.channel
+    verb = cue.verb
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in vocab.CHANNEL_NOUNS:
+                return _channel_name(noun)
+    return vocab.CHANNEL_VERBS.get(verb.lemma_.lower())
+
+
+def _channel_name(noun: Token) -> str:
+    """"interview with RTK": the channel noun and who it was with, when the text says."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "to")]
+    for prep in sorted(preps, key=lambda c: ("with", "on", "to").index(c.lower_)):
+        if prep.dep_ == "prep":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                ents = [e for e in noun.doc.ents if e.start <= pobj.i < e.end]
+                who = ents[0].text if ents else pobj.text
+                return f"{noun.lower_} {prep.lower_} {who}"
+    return noun.lower_
+
+
+def _attribution(text: str, start: int, end: int, kind: QuoteKind, cue: _Cue,
+                 content_start: int, content_end: int, warning: str | None) -> Attribution:
+    sp = cue.speaker
+    c_start, c_end, cue_text = _cue_span(cue)
+    record = QuoteRecord(
+        start=start, end=end, text=text[start:end], kind=kind, speaker_text=sp.name,
+        speaker_start=sp.start, speaker_end=sp.end, cue=cue_text, channel=_channel(cue),
+        co_speakers=sp.co_speakers, warning=warning,
+    )
+    return Attribution(record, sp.local_start, sp.local_end, c_start, c_end, content_start,
+                       content_end)

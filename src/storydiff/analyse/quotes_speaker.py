@@ -1,0 +1,280 @@
+"""Who a reporting verb's subject is: names, pronouns, groups and documents resolved in-article.
+
+The subject of "said" is often not a name: "he", "the ministers", "NATO officials", "the
+letter". Each is resolved against the article itself (never a knowledge base), so a speaker
+is always something the reader can find in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from storydiff.analyse import speech_vocab as vocab
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker: the name, where it is written in full, and the local mention."""
+
+    name: str
+    start: int  # the mention naming the speaker (the full-name one when resolved)
+    end: int
+    local_start: int  # the subject phrase at the cue ("he", "the ministers")
+    local_end: int
+    co_speakers: tuple[str, ...] = ()
+    channel: str | None = None
+
+
+@dataclass(slots=True)
+class SpeakerIndex:
+    """Entity mentions of one article outside quotations, for resolving names and pronouns."""
+
+    doc: Doc
+    quoted: list[tuple[int, int]]
+    ents: list[Span] = field(default_factory=list)
+    names: list[Span] = field(default_factory=list)
+    _cleaned: list[tuple[tuple[str, int, int], Span]] | None = None
+
+    def __post_init__(self) -> None:
+        self.ents = [
+            e for e in self.doc.ents
+            if e.label_ in vocab.SPEAKER_LABELS and not self.in_quote(e.start_char)
+            and any(t.pos_ == "PROPN" for t in e)
+        ]
+        self.names = [n for n in (flat_name(t) for t in self.doc if t.pos_ == "PROPN")
+                      if n is not None and not self.in_quote(n.start_char)]
+
+    def cleaned(self) -> list[tuple[tuple[str, int, int], Span]]:
+        """Every name mention with its cleaned form, computed once per article."""
+        if self._cleaned is None:
+            self._cleaned = [(clean_name(e), e) for e in self.ents + self.names]
+        return self._cleaned
+
+    def in_quote(self, pos: int) -> bool:
+        """True when ``pos`` lies inside a quotation, whose names are not the writer's."""
+        return any(s <= pos < e for s, e in self.quoted)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token on each access, which is quadratic."""
+    cached = doc.user_data.get("storydiff.text")
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data["storydiff.text"] = cached
+    return cached
+
+
+def flat_name(tok: Token) -> Span | None:
+    """A proper noun with the proper nouns compounded before it ("Hashim Thaci"), as a span.
+
+    Built from the parse, not NER: the small model often labels a person ORG or nothing.
+    """
+    if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:
+        start -= 1
+    while start < tok.i and (doc[start].lower_ in vocab.TITLE_WORDS
+                             or doc[start].ent_type_ in vocab.NOT_NAME_LABELS
+                             or doc[start].ent_type_ not in ("", "PERSON", doc[tok.i].ent_type_)):
+        start += 1  # "NATO Secretary General Jens Stoltenberg", "Last February Vucic"
+    return doc[start : tok.i + 1]
+
+
+def clean_name(span: Span) -> tuple[str, int, int]:
+    """The name without leading titles, articles and a trailing possessive."""
+    toks = list(span)
+    titles = vocab.TITLE_WORDS if span.label_ != "ORG" else frozenset({"the"})
+    while len(toks) > 1 and toks[0].lower_ in titles:
+        toks = toks[1:]
+    while len(toks) > 1 and toks[-1].text in ("'s", "’s", "'"):
+        toks = toks[:-1]
+    if toks and toks[-1].text.endswith(("'s", "’s")):
+        last = toks[-1]
+        start, end = toks[0].idx, last.idx + len(last.text) - 2
+    else:
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return doc_text(span.doc)[start:end], start, end
+
+
+def _fullest(index: SpeakerIndex, ent: Span) -> tuple[str, int, int]:
+    """The longest name in the article that ends with this one's surname ("Drecun")."""
+    name, start, end = clean_name(ent)
+    if ent.label_ not in ("PERSON", ""):
+        return name, start, end
+    words = name.split()
+    best = (name, start, end)
+    for cand, other in index.cleaned():
+        cwords = cand[0].split()
+        if cwords and cwords[-1] == words[-1] and len(cwords) > len(best[0].split()) and (
+            all(w in cwords for w in words) or other.label_ == "PERSON"
+        ):
+            best = cand
+    return best
+
+
+def _ent_at(index: SpeakerIndex, tok: Token, labels: frozenset[str]) -> Span | None:
+    for ent in index.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in labels:
+            return ent
+    return None
+
+
+def _local(tok: Token) -> tuple[int, int]:
+    """The subject phrase as written: the token's subtree, trimmed of edge punctuation."""
+    text = doc_text(tok.doc)
+    toks = [t for t in tok.subtree if "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]]
+    if tok.lower_ in vocab.RELATIVE_PRONOUNS:
+        toks = [tok]
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    has_appos = any(t.dep_ == "appos" for t in tok.children)
+    while len(toks) > 1 and (toks[-1].is_space or toks[-1].is_punct and not (
+            has_appos and toks[-1].text == ",") and not (toks[-1].text == ")" and any(
+            t.text == "(" for t in toks))):
+        toks = toks[:-1]
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _recent(index: SpeakerIndex, before: int, labels: frozenset[str]) -> Span | None:
+    """The last mention with one of ``labels`` that ends before ``before``."""
+    best: Span | None = None
+    for ent in index.ents:
+        if ent.end_char <= before and ent.label_ in labels:
+            best = ent
+    return best
+
+
+def _group_members(index: SpeakerIndex, tok: Token) -> list[Span]:
+    """People named together just before (else just after) a group phrase like "the ministers"."""
+    doc = index.doc
+    sents = list(doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    order = [here - d for d in (1, 2, 3)] + [here + d for d in (1, 2)] + [here]
+    for k in order:
+        if not 0 <= k < len(sents):
+            continue
+        people = [e for e in index.ents if e.label_ == "PERSON"
+                  and sents[k].start <= e.start < sents[k].end]
+        names = {clean_name(e)[0] for e in people}
+        if len(names) >= 2:
+            seen: dict[str, Span] = {}
+            for e in people:
+                seen.setdefault(clean_name(e)[0], e)
+            return list(seen.values())
+    return []
+
+
+def _channel_phrase(tok: Token) -> str:
+    """"joint letter" for "a joint letter": the noun with its adjectives and compounds."""
+    mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
+    return " ".join([m.text for m in mods] + [tok.text])
+
+
+def _author_in(prev: Token) -> Token | None:
+    """The subject of the clause that mentions a document, else a group noun in its sentence."""
+    head = prev.head
+    while head.dep_ in ("prep", "pobj", "dobj") and head.head is not head:
+        head = head.head
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.i != prev.i:
+        return subj
+    for tok in prev.sent:
+        if tok.i != prev.i and tok.tag_ in ("NNS", "NNPS") \
+                and tok.lemma_.lower() in vocab.GROUP_NOUNS:
+            return tok
+    return None
+
+
+def _channel_author(index: SpeakerIndex, tok: Token, depth: int) -> Speaker | None:
+    """Who wrote "the letter": the subject of the clause where the letter was first mentioned."""
+    for prev in index.doc[: tok.i]:
+        if prev.lemma_.lower() != tok.lemma_.lower() or prev.pos_ != "NOUN":
+            continue
+        subj = _author_in(prev)
+        if subj is not None:
+            found = resolve(index, subj, depth + 1, anchor=tok)
+            if found is not None:
+                local = _local(tok)
+                return Speaker(found.name, found.start, found.end, local[0], local[1],
+                               found.co_speakers, _channel_phrase(prev))
+    return None
+
+
+def resolve(
+    index: SpeakerIndex, subj: Token, depth: int = 0, anchor: Token | None = None
+) -> Speaker | None:
+    """Resolve a subject token to a speaker, or None when nothing in the article fits."""
+    if depth > 3:
+        return None
+    anchor = anchor or subj
+    local = _local(subj)
+    lower = subj.lower_
+    if lower in vocab.RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+        found = resolve(index, subj.head.head, depth + 1)
+        return _relocal(found, local)
+    ent = _ent_at(index, subj, vocab.SPEAKER_LABELS)
+    if ent is None or ent.label_ != "PERSON":
+        ent = flat_name(subj) or ent
+    if ent is None:
+        appos = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            ent = flat_name(appos) or _ent_at(index, appos, vocab.SPEAKER_LABELS)
+    if ent is not None:
+        name, start, end = _fullest(index, ent)
+        return Speaker(name, start, end, local[0], local[1])
+    if subj.pos_ == "PRON" or lower in vocab.PLURAL_PRONOUNS:
+        return _pronoun(index, subj, local)
+    if subj.lemma_.lower() in vocab.CHANNEL_NOUNS:
+        return _channel_author(index, subj, depth)
+    for child in subj.children:
+        if child.dep_ in ("compound", "poss", "nmod"):
+            org = _ent_at(index, child, frozenset({"ORG", "GPE"}))
+            if org is not None:
+                name, start, end = clean_name(org)
+                return Speaker(name, start, end, local[0], local[1])
+    if subj.lemma_.lower() in vocab.GROUP_NOUNS and subj.tag_ in ("NNS", "NNPS"):
+        members = _group_members(index, anchor)
+        if members:
+            names = [_fullest(index, m) for m in members]
+            first = names[0]
+            return Speaker(first[0], first[1], first[2], local[0], local[1],
+                           tuple(n[0] for n in names[1:]))
+    text = doc_text(index.doc)[local[0] : local[1]]
+    words = text.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        text = " ".join(words[1:])
+    return Speaker(text or subj.text, local[0], local[1], local[0], local[1])
+
+
+def _relocal(found: Speaker | None, local: tuple[int, int]) -> Speaker | None:
+    if found is None:
+        return None
+    return Speaker(found.name, found.start, found.end, local[0], local[1], found.co_speakers,
+                   found.channel)
+
+
+def _pronoun(index: SpeakerIndex, subj: Token, local: tuple[int, int]) -> Speaker | None:
+    """Most recent fitting mention outside quotes: a person for he/she, an org for it."""
+    lower = subj.lower_
+    if lower in vocab.PERSON_PRONOUNS or lower in vocab.FIRST_PERSON_PRONOUNS:
+        labels = frozenset({"PERSON"})
+    elif lower in vocab.ORG_PRONOUNS:
+        labels = frozenset({"ORG", "GPE", "NORP"})
+    else:
+        labels = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+    ent = _recent(index, subj.idx, labels)
+    if "PERSON" in labels and lower not in vocab.PLURAL_PRONOUNS:
+        spoken = [n for n in index.names if n.end_char <= subj.idx
+                  and n.root.dep_ in ("nsubj", "appos") and n.root.head.lemma_ in
+                  vocab.SPEECH_VERBS | {"spokeswoman", "spokesman"}]
+        if spoken and (ent is None or spoken[-1].start_char > ent.start_char):
+            ent = spoken[-1]
+    if ent is None:
+        return Speaker(subj.text, local[0], local[1], local[0], local[1])
+    name, start, end = _fullest(index, ent)
+    return Speaker(name, start, end, local[0], local[1])
