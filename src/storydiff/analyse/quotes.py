@@ -58,7 +58,8 @@ def extract_attributions(doc: Doc, text: str, *, cognitive: bool = False) -> lis
     index = SpeakerIndex(doc, [(q.open, q.close) for q in spans])
     verbs = vocab.SPEECH_VERBS | (vocab.COGNITION_VERBS if cognitive else frozenset())
     direct = _quoted(doc, text, spans, index, verbs)
-    indirect = _indirect(doc, text, index, verbs, [a for a in direct if a.record.kind == "direct"])
+    indirect = _indirect(doc, text, index, verbs,
+                         [a for a in direct if a.record.kind == "direct"], cognitive)
     found = {(a.record.start, a.record.end, a.record.kind): a for a in direct + indirect}
     return sorted(found.values(), key=lambda a: (a.record.start, a.record.end))
 
@@ -317,8 +318,11 @@ def _fill_continued(text: str, spans: list[QuoteSpan], cues: list[_Cue | None],
 # --- indirect speech ----------------------------------------------------------------------------
 
 
-def _clause(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+def _clause(verb: Token, cognitive: bool) -> Token | None:
+    """The reported clause: a ccomp, or for intentions ("vowed to …") the xcomp."""
+    deps = ("ccomp", "xcomp") if cognitive and verb.lemma_.lower() in vocab.INTENT_VERBS \
+        else ("ccomp",)
+    return next((c for c in verb.children if c.dep_ in deps), None)
 
 
 def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
@@ -332,7 +336,7 @@ def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
 
 
 def _indirect(doc: Doc, text: str, index: SpeakerIndex, verbs: frozenset[str],
-              direct: list[Attribution]) -> list[Attribution]:
+              direct: list[Attribution], cognitive: bool) -> list[Attribution]:
     """Reported clauses: a reporting verb's ccomp ("said that …") or "according to X"."""
     out: list[Attribution] = []
     for verb in doc:
@@ -343,16 +347,19 @@ def _indirect(doc: Doc, text: str, index: SpeakerIndex, verbs: frozenset[str],
             if found is not None:
                 out.append(found)
             continue
-        if verb.lemma_.lower() not in verbs or verb.pos_ != "VERB":
+        lemma = verb.lemma_.lower()
+        intent = cognitive and lemma in vocab.INTENT_VERBS
+        if (lemma not in verbs and not intent) or verb.pos_ != "VERB":
             continue
-        clause = _clause(verb)
+        clause = _clause(verb, cognitive)
         subj = _subject(verb)
-        if clause is None or subj is None or clause.i < verb.i and clause.dep_ != "ccomp":
+        if clause is None or subj is None or (clause.i < verb.i and clause.dep_ != "ccomp"):
             continue
         if index.in_quote(subj.idx):
             continue
         para = _para_bounds(text, verb.idx)
-        span = _trimmed([t for t in clause.subtree if para[0] <= t.idx < para[1]])
+        span = _with_closing_mark(text, _trimmed(
+            [t for t in clause.subtree if para[0] <= t.idx < para[1]]))
         if span is None or _mostly_quoted(span, direct):
             continue
         speaker = resolve(index, subj)
@@ -367,6 +374,22 @@ def _indirect(doc: Doc, text: str, index: SpeakerIndex, verbs: frozenset[str],
         out.append(_attribution(text, start, c_end, "indirect", _Cue(verb, speaker),
                                 c_start, c_end, None))
     return out
+
+
+def _with_closing_mark(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Keep a quotation mark that closes the clause (…only a "loud voice.") inside it."""
+    if span is None:
+        return None
+    end = span[1]
+    tail = text[end : end + 4]
+    for k in range(len(tail), 0, -1):
+        piece = tail[:k]
+        inside = text[span[0] : end + k]
+        closes = piece[-1] == "\u201d" or inside.count(piece[-1]) + inside.count("\u201c") >= 2
+        if piece[-1] in "\u201d\"'\u2019" and closes and all(
+                c in ".,!?;:\u201d\"'\u2019" for c in piece):
+            return span[0], end + k
+    return span
 
 
 def _mostly_quoted(span: tuple[int, int], direct: list[Attribution]) -> bool:

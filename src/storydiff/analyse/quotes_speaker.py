@@ -127,15 +127,17 @@ def _ent_at(index: SpeakerIndex, tok: Token, labels: frozenset[str]) -> Span | N
 def _local(tok: Token) -> tuple[int, int]:
     """The subject phrase as written: the token's subtree, trimmed of edge punctuation."""
     text = doc_text(tok.doc)
-    toks = [t for t in tok.subtree if "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]]
+    clauses = [c for c in tok.children if c.dep_ in ("relcl", "acl", "advcl")
+               and c.i > tok.i]  # "Mr. Kirk, who still speaks …": the source stops at the name
+    cut = min((c.left_edge.i for c in clauses), default=tok.right_edge.i + 1)
+    toks = [t for t in tok.subtree if t.i < cut
+            and "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]]
     if tok.lower_ in vocab.RELATIVE_PRONOUNS:
         toks = [tok]
     while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
-    has_appos = any(t.dep_ == "appos" for t in tok.children)
-    while len(toks) > 1 and (toks[-1].is_space or toks[-1].is_punct and not (
-            has_appos and toks[-1].text == ",") and not (toks[-1].text == ")" and any(
-            t.text == "(" for t in toks))):
+    while len(toks) > 1 and (toks[-1].is_space or (toks[-1].is_punct and not (
+            toks[-1].text == ")" and any(t.text == "(" for t in toks)))):
         toks = toks[:-1]
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
@@ -230,7 +232,9 @@ def resolve(
     if subj.pos_ == "PRON" or lower in vocab.PLURAL_PRONOUNS:
         return _pronoun(index, subj, local)
     if subj.lemma_.lower() in vocab.CHANNEL_NOUNS:
-        return _channel_author(index, subj, depth)
+        author = _channel_author(index, subj, depth)
+        if author is not None:
+            return author  # else the document itself speaks ("the letter from the ministers")
     for child in subj.children:
         if child.dep_ in ("compound", "poss", "nmod"):
             org = _ent_at(index, child, frozenset({"ORG", "GPE"}))

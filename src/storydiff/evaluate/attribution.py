@@ -90,9 +90,17 @@ def read_brat(path: Path) -> dict[str, set[Span]]:
 
 
 def predicted_spans(attributions: Iterable[Attribution]) -> dict[str, set[Span]]:
-    """Our spans per role: local source mention, cue token(s), content with its marks."""
+    """Our spans per role: local source mention, cue token(s), content with its marks.
+
+    A quote nested in another's content (a partial inside "said that …") is left out.
+    """
     out: dict[str, set[Span]] = {role: set() for role in ROLES}
-    for a in attributions:
+    atts = list(attributions)
+    for a in atts:
+        if any(b is not a and b.content_start <= a.content_start and a.content_end <= b.content_end
+               and (b.content_start, b.content_end) != (a.content_start, a.content_end)
+               for b in atts):
+            continue  # PolNeAR gives each token one attribution: the clause, not its fragment
         if a.source_start is not None and a.source_end is not None:
             out["source"].add((a.source_start, a.source_end))
         if a.cue_start is not None and a.cue_end is not None:
@@ -175,7 +183,7 @@ def score_seed_quotes(
     used: set[tuple[str, int]] = set()
     tally = {k: {"gold": 0, "found": 0, "hit": 0, "right": 0, "tp": 0}
              for k in ("direct", "indirect", "partial", "all")}
-    for name, records in found.items():
+    for records in found.values():
         for r in records:
             tally[r.kind]["found"] += 1
             tally["all"]["found"] += 1

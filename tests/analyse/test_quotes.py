@@ -1,0 +1,121 @@
+"""Attribution on hand-built sentences: one case per pattern the extractor must handle."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from spacy.language import Language
+
+from storydiff.analyse.nlp import load_nlp, spacy_view
+from storydiff.analyse.quotes import extract_quotes
+from storydiff.model import QuoteRecord
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def _quotes(nlp: Language, text: str) -> list[QuoteRecord]:
+    return extract_quotes(nlp(spacy_view(text)), text)
+
+
+def _find(quotes: list[QuoteRecord], words: str) -> QuoteRecord:
+    hits = [q for q in quotes if words in q.text]
+    assert hits, f"no quote containing {words!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind", "speaker"),
+    [
+        ("“We will win the vote,” John Smith said on Friday.", "We will win", "direct",
+         "John Smith"),
+        ('"We will win the vote," John Smith said on Friday.', "We will win", "direct",
+         "John Smith"),
+        ("‘We will win the vote,’ said John Smith.", "We will win", "direct", "John Smith"),
+        ("John Smith tweeted late on Friday: “The vote is lost. We are sad.”", "vote is lost",
+         "direct", "John Smith"),
+        ("Anna Lee said “the army must go home now.”", "army must go", "direct", "Anna Lee"),
+        ("Anna Lee said that the army would leave the region soon.", "army would leave",
+         "indirect", "Anna Lee"),
+        ("Anna Lee told reporters that the army would leave soon.", "army would leave",
+         "indirect", "Anna Lee"),
+        ("NATO said it would review its mission in the region.", "it would review",
+         "indirect", "NATO"),
+        ("According to Anna Lee, the army will leave the region soon.", "army will leave",
+         "indirect", "Anna Lee"),
+        ("The letter from the ministers decried the “nationalistic rhetoric from Serb "
+         "politicians” that raised tensions.", "nationalistic rhetoric", "partial", None),
+    ],
+)
+def test_patterns(nlp: Language, text: str, words: str, kind: str, speaker: str | None) -> None:
+    quote = _find(_quotes(nlp, text), words)
+    assert quote.kind == kind
+    if speaker is not None:
+        assert quote.speaker_text == speaker
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_split_quote_and_full_name(nlp: Language) -> None:
+    text = ("Milovan Drecun chairs the committee.\n\n“The first part is clear,” Drecun said. "
+            "“The second part is also clear.”")
+    quotes = _quotes(nlp, text)
+    first, second = _find(quotes, "first part"), _find(quotes, "second part")
+    assert first.speaker_text == second.speaker_text == "Milovan Drecun"
+    assert text[first.speaker_start or 0 : first.speaker_end or 0] == "Milovan Drecun"
+    assert first.cue == "said"
+
+
+def test_pronoun_and_mixed_quote(nlp: Language) -> None:
+    text = ("“We are ready,” Anna Lee said.\n\n"
+            "She added that “the plan will work because everyone supports it.”")
+    quote = _find(_quotes(nlp, text), "plan will work")
+    assert (quote.kind, quote.speaker_text) == ("direct", "Anna Lee")
+
+
+def test_group_resolves_to_members(nlp: Language) -> None:
+    text = ("Officials said Defense Minister Mimi Kodheli and her counterpart, Damir Krsticevic, "
+            "met on Monday.\n\nThe ministers told reporters that they would support the plan.")
+    quote = _find(_quotes(nlp, text), "would support")
+    names = {quote.speaker_text, *quote.co_speakers}
+    assert {"Mimi Kodheli", "Damir Krsticevic"} <= names
+
+
+def test_missing_closing_mark_is_repaired(nlp: Language) -> None:
+    text = ("Mitchell made one statement: “Kosovo has the right to a force and it will not be a "
+            "threat to Serbs.Mitchell’s statement alone threatens the region.")
+    quote = _find(_quotes(nlp, text), "Kosovo has the right")
+    assert quote.text.endswith("threat to Serbs.")
+    assert quote.warning is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia sent a train with the sign “Kosovo is Serbia” toward the border.",
+        "Thaci warned Belgrade against meddling in the affairs of the “sovereign state”.",
+        "The allies argue the vote was a “sham” and conducted under threats.",
+        "Thaci wants to allow the emergence of a ‘regular army’ in Kosovo.",
+    ],
+)
+def test_scare_quotes_are_not_quotes(nlp: Language, text: str) -> None:
+    for quote in _quotes(nlp, text):
+        assert quote.kind != "partial" and quote.kind != "direct", quote
+
+
+def test_odd_marks_keep_other_quotes(nlp: Language) -> None:
+    text = "“It is done,” Anna Lee said. He paused ” and “ left.\n\n“Good,” John Smith said."
+    speakers = {q.speaker_text for q in _quotes(nlp, text)}
+    assert {"Anna Lee", "John Smith"} <= speakers
+
+
+def test_random_text_never_raises(nlp: Language) -> None:
+    rng = random.Random(11)
+    words = ["he", "said", "“", "”", '"', "'", "‘", "’", "that", "NATO", "Anna", "Lee", ".",
+             ",", ":", "\n\n", "according", "to", "the", "ministers", "told", "it"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 30))) for _ in range(30)]
+    for text, doc in zip(texts, nlp.pipe(spacy_view(t) for t in texts), strict=True):
+        for quote in extract_quotes(doc, text):
+            assert 0 <= quote.start <= quote.end <= len(text)
