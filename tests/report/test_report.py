@@ -61,3 +61,36 @@ def test_markdown_makes_article_text_inert() -> None:
     md = render_markdown(to_document(_dossier(HOSTILE)))
     assert "<script>" not in md and "<img" not in md
     assert "](javascript:" not in md
+
+
+def test_csv_ledger_defuses_formulas() -> None:
+    from storydiff.report import render_ledger_csv
+
+    doc = to_document(_dossier("=HYPERLINK(1) rest of the text"))
+    lines = render_ledger_csv(doc).splitlines()
+    assert lines[0] == "claim,verdict,statement,reason,article,start,end,text"
+    assert ",'=HYPERLINK(1) rest of the text," in lines[1] and ",'=HYP" in lines[1]
+
+
+def test_views_count_and_grid() -> None:
+    from storydiff.report import view
+
+    doc = to_document(_dossier("A plain article body."))
+    g = view.glance(doc)
+    assert (g.sources, g.verdicts["single-source"], g.quotes, g.speakers) == (1, 1, 1, 1)
+    rows = view.ledger(doc)
+    assert len(rows) == 1 and rows[0].cells[0][0]["text"] == "A pla"
+    assert view.spans(doc["claims"][0]["members"]) == "a1:0:5"
+
+
+def test_html_citations_are_keyboard_buttons_and_styles_pinned() -> None:
+    html = render_html(to_document(_dossier("A plain article body.")))
+    assert '<button type="button" class="cite" data-spans="a1:0:5"' in html
+    assert "style-src 'sha256-" in html and "unsafe-inline" not in html
+    assert "@media print" in html and "@media (max-width" in html
+
+
+def test_markdown_ledger_is_a_claims_by_sources_grid() -> None:
+    md = render_markdown(to_document(_dossier("A plain article body.")))
+    assert "| claim | verdict | a1 | reason |" in md
+    assert "**At a glance:** 1 sources" in md

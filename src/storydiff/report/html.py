@@ -1,35 +1,78 @@
-"""The dossier as one self-contained HTML file: no network, article text always escaped."""
+"""The dossier as one self-contained HTML file: no network, article text always escaped.
+
+The page's only script and stylesheet are inlined and pinned by hash in its
+Content-Security-Policy, so nothing that comes from an article can run, even if escaping
+were ever to fail. The web app serves the same page with the same policy as a header.
+"""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from storydiff.report import view
+
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("storydiff.report", "templates"),
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
     )
+    env.globals.update(cite=cite, spans=view.spans, verdicts=view.VERDICTS)
+    return env
 
 
-def _cite(c: dict[str, Any]) -> Markup:
-    """A clickable citation; every attribute value is escaped."""
-    return Markup(
-        '<span class="cite" data-article="{a}" data-start="{s}" data-end="{e}">[{a}:{s}–{e}]</span>'
-    ).format(a=escape(c["article"]), s=int(c["start"]), e=int(c["end"]))
-
-
-def render_html(doc: dict[str, Any]) -> str:
-    """Render with a CSP that allows only our own script, pinned by hash."""
+@cache
+def asset(name: str) -> tuple[Markup, str]:
+    """A packaged script or stylesheet and its CSP hash source (``'sha256-…'``)."""
     env = _environment()
-    script = env.loader.get_source(env, "highlight.js")[0] if env.loader else ""
-    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
-    template = env.get_template("dossier.html.j2")
-    return template.render(doc=doc, cite=_cite, script=Markup(script), script_hash=digest)
+    text = env.loader.get_source(env, name)[0] if env.loader else ""
+    digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+    return Markup(text), f"'sha256-{digest}'"
+
+
+def content_security_policy() -> str:
+    """Nothing may load; only our own inline script and stylesheet, pinned by hash, apply."""
+    _, script = asset("highlight.js")
+    _, style = asset("dossier.css")
+    return (
+        f"default-src 'none'; script-src {script}; style-src {style}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def cite(c: dict[str, Any], label: str | None = None) -> Markup:
+    """A keyboard-reachable button that highlights one cited span; every value is escaped."""
+    start, end = int(c["start"]), int(c["end"])
+    text = label if label is not None else f"[{c['article']}:{start}–{end}]"
+    return Markup(
+        '<button type="button" class="cite" data-spans="{spans}" '
+        'title="show {a} characters {s}–{e}">{text}</button>'
+    ).format(spans=view.spans([c]), a=escape(c["article"]), s=start, e=end, text=text)
+
+
+def render_html(doc: dict[str, Any], *, links: Sequence[tuple[str, str]] = ()) -> str:
+    """The dossier page; ``links`` (href, label) are the web app's navigation, if any."""
+    script, _ = asset("highlight.js")
+    style, _ = asset("dossier.css")
+    return (
+        _environment()
+        .get_template("dossier.html.j2")
+        .render(
+            doc=doc,
+            glance=view.glance(doc),
+            ledger=view.ledger(doc),
+            speakers=view.quotes_by_speaker(doc),
+            csp=Markup(content_security_policy()),  # our own constant; quotes must stay literal
+            script=script,
+            style=style,
+            links=links,
+        )
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storydiff.report import view
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
@@ -21,12 +23,49 @@ def _cite(c: dict[str, Any]) -> str:
     return f"[{c['article']}:{c['start']}–{c['end']}]"
 
 
+def _glance(doc: dict[str, Any]) -> list[str]:
+    """The one paragraph a reader scans first."""
+    g = view.glance(doc)
+    dates = f"{g.first_date} – {g.last_date}" if g.first_date else "no dates"
+    verdicts = ", ".join(f"{n} {v}" for v, n in g.verdicts.items())
+    copies = f" ({g.copies} copies)" if g.copies else ""
+    return [
+        f"**At a glance:** {g.sources} sources{copies}; {md_escape(dates)}; claims: {verdicts}; "
+        f"{g.quotes} quotes by {g.speakers} speakers.",
+        "",
+    ]
+
+
+def _ledger(doc: dict[str, Any]) -> list[str]:
+    """The ledger as claims × sources, the same grid as the HTML page."""
+    e = md_escape
+    ids = [a["id"] for a in doc["articles"]]
+    out = [
+        "## Claim ledger",
+        "",
+        f"| claim | verdict | {' | '.join(ids)} | reason |",
+        f"|---|---|{'---|' * len(ids)}---|",
+    ]
+    for row in view.ledger(doc):
+        c = row.claim
+        cells = [
+            "; ".join(f"{e(m['text'])} {_cite(m)}" for m in cell) if cell else "·"
+            for cell in row.cells
+        ]
+        out.append(
+            f"| {c['id']}: {e(c['statement'])} | {c['verdict']} | {' | '.join(cells)} | "
+            f"{e(c['reason'])} |"
+        )
+    return out
+
+
 def render_markdown(doc: dict[str, Any]) -> str:
     """Every line cites its source spans as [article:start–end]."""
     e = md_escape
     out = [f"# {e(doc['story']['title'])}", ""]
     if doc["story"]["issue"]:
         out += [f"**Issue:** {e(doc['story']['issue'])}", ""]
+    out += _glance(doc)
     out += [
         "## Sources",
         "",
@@ -45,23 +84,13 @@ def render_markdown(doc: dict[str, Any]) -> str:
     out += [
         f"- {e(s['sentence'])} {' '.join(_cite(c) for c in s['citations'])}" for s in doc["summary"]
     ]
-    out += [
-        "",
-        "## Claim ledger",
-        "",
-        "| verdict | claim | sources | reason |",
-        "|---|---|---|---|",
-    ]
-    for c in doc["claims"]:
-        members = "; ".join(f"{e(m['text'])} {_cite(m)}" for m in c["members"])
-        out.append(f"| {c['verdict']} | {e(c['statement'])} | {members} | {e(c['reason'])} |")
+    out += ["", *_ledger(doc)]
     out += ["", "## Who said what", ""]
-    for q in doc["quotes"]:
-        channel = f" ({e(q['channel'])})" if q["channel"] else ""
-        out.append(
-            f"- **{e(q['speaker_name'] or 'unknown')}** ({q['kind']}, {e(q['cue'])}"
-            f"{channel}): “{e(q['text'])}” {_cite(q)}"
-        )
+    for group in view.quotes_by_speaker(doc):
+        out.append(f"- **{e(group.name)}**")
+        for q in group.quotes:
+            channel = f", {e(q['channel'])}" if q["channel"] else ""
+            out.append(f"  - “{e(q['text'])}” ({q['kind']}, {e(q['cue'])}{channel}) {_cite(q)}")
     out += ["", "## Positions", ""]
     for s in doc["stances"]:
         cites = " ".join(_cite(c) for c in s["evidence"])

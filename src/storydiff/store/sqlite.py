@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storydiff.codec import from_plain, to_plain
 from storydiff.errors import StoreError
 from storydiff.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from storydiff.store.postgres import PostgresStore
 
 # Applied in order, each once, each in its own transaction; never edit one that has shipped.
 MIGRATIONS: tuple[tuple[str, str], ...] = (
@@ -27,6 +31,31 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             record TEXT NOT NULL,
             created_at TEXT NOT NULL DEFAULT (datetime('now')),
             PRIMARY KEY (article_key, version)
+        );
+        """,
+    ),
+    (
+        "002_web_stories",
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'queued',
+            stage TEXT NOT NULL DEFAULT '',
+            done INTEGER NOT NULL DEFAULT 0,
+            total INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            document TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now')),
+            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE story_inputs (
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (story_id, position)
         );
         """,
     ),
@@ -97,6 +126,10 @@ class SQLiteStore:
         self._db.close()
 
 
-def open_store(location: str | Path) -> SQLiteStore:
-    """Open the store a ``--db`` value names (a SQLite file path)."""
+def open_store(location: str | Path) -> SQLiteStore | PostgresStore:
+    """Open the store a ``--db`` value names: a SQLite file path or a postgresql:// URL."""
+    from storydiff.store.postgres import PostgresStore, is_postgres_url
+
+    if is_postgres_url(location):
+        return PostgresStore(str(location))
     return SQLiteStore(Path(location))

@@ -1,0 +1,86 @@
+"""dossier.html opened from disk in Chromium: offline, clickable, keyboard-usable, inert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storydiff.report import render_html, to_document
+
+from .test_report import HOSTILE, _dossier
+
+pytestmark = pytest.mark.slow
+
+
+def _open(
+    browser: Any, html: str, folder: Path, **viewport: int
+) -> tuple[Any, list[str], list[str]]:
+    """Write the page, open it by file:// URL; record every request and any dialog."""
+    file = folder / "dossier.html"
+    file.write_text(html, "utf-8")
+    page = browser.new_page(viewport=viewport or {"width": 1400, "height": 1000})
+    requests: list[str] = []
+    dialogs: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(file.as_uri())
+    page.wait_for_load_state("load")
+    return page, requests, dialogs
+
+
+def test_static_dossier_offline_and_click_to_highlight(
+    browser: Any, example_doc: dict[str, Any], tmp_path: Path
+) -> None:
+    page, requests, _ = _open(browser, render_html(example_doc), tmp_path)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    cell = page.locator("#ledger td.cell button.cite").first
+    cited = cell.inner_text()
+    cell.click()
+    mark = page.locator(".article mark.hl").first
+    mark.wait_for()
+    assert mark.inner_text() == cited
+    page.screenshot(path=str(tmp_path / "dossier.png"))
+    assert requests == [(tmp_path / "dossier.html").as_uri()]  # no network request at all
+    assert errors == []  # the CSP allowed our own script and stylesheet
+    page.close()
+
+
+def test_keyboard_reaches_and_opens_a_citation(
+    browser: Any, example_doc: dict[str, Any], tmp_path: Path
+) -> None:
+    page, _, _ = _open(browser, render_html(example_doc), tmp_path)
+    first = page.locator("#ledger td.cell button.cite").first
+    first.focus()
+    page.keyboard.press("Enter")
+    page.locator(".article mark.hl").first.wait_for()
+    assert page.evaluate("document.activeElement.tagName") == "MARK"
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.classList.contains('cite')")
+    page.close()
+
+
+def test_readable_on_a_phone_and_printable(
+    browser: Any, example_doc: dict[str, Any], tmp_path: Path
+) -> None:
+    page, _, _ = _open(browser, render_html(example_doc), tmp_path, width=390, height=844)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('.article')).maxHeight") == "none"
+    assert page.locator("nav.toc").first.is_hidden()
+    page.close()
+
+
+def test_hostile_article_is_inert_text(browser: Any, tmp_path: Path) -> None:
+    page, requests, dialogs = _open(browser, render_html(to_document(_dossier(HOSTILE))), tmp_path)
+    page.locator("button.cite").first.click()
+    page.wait_for_timeout(200)
+    assert dialogs == []
+    assert page.locator(".article img, .article script, a[href^='javascript:' i]").count() == 0
+    text = page.inner_text(".article")
+    assert "<script>alert(1)</script>" in text and 'onerror="alert(2)"' in text
+    assert "javascript:alert(3)" in text
+    assert requests == [(tmp_path / "dossier.html").as_uri()]
+    page.close()
