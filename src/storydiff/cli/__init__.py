@@ -1,6 +1,7 @@
 """Command line: ``storydiff analyze`` and ``storydiff eval …``."""
 
-from storydiff.cli import analyze, evaluate
+from storydiff.cli import analyze, eval_analysis, evaluate
+from storydiff.cli import serve as serve
 from storydiff.cli.app import app
 
-__all__ = ["analyze", "app", "evaluate"]
+__all__ = ["analyze", "app", "eval_analysis", "evaluate"]
