@@ -1,4 +1,7 @@
-"""Store: articles and their analyses, keyed by content hash so re-runs skip known work."""
+"""Store: articles and their analyses, keyed by content hash so re-runs skip known work.
+
+SQLite by default; PostgreSQL when ``--db`` is a ``postgresql://`` URL (``store.postgres``).
+"""
 
 from storydiff.store.base import Store
 from storydiff.store.sqlite import SQLiteStore, open_store
