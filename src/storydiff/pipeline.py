@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +10,8 @@ from storydiff.align import build_dossier, mark_duplicates
 from storydiff.analyse import ANALYSER_VERSION
 from storydiff.clean import clean_document
 from storydiff.errors import InputError
-from storydiff.ingest import read_paths
+from storydiff.ingest import InputOptions, InputReader, Sidecar
+from storydiff.ingest.sidecar import apply as apply_metadata
 from storydiff.model import Analysis, Article, Dossier, RawDocument, Rejection
 from storydiff.store import Store
 
@@ -87,17 +88,35 @@ def _analyses(
     return found
 
 
+def _stated_metadata(articles: list[Article], reader: InputReader, sidecar: Sidecar | None) -> None:
+    """What the inputs state (JSONL fields, feed entries), then the user's sidecar, on top."""
+    for article in articles:
+        stated = reader.metadata.get(article.source)
+        if stated is not None:
+            apply_metadata(article, stated)
+        given = sidecar.lookup(article.source) if sidecar is not None else None
+        if given is not None:
+            apply_metadata(article, given)
+
+
 def run_story(
-    paths: list[Path],
+    paths: Sequence[str | Path],
     store: Store,
     *,
     progress: Progress | None = None,
     overrides: Callable[[Article], None] | None = None,
     summary_sentences: int = 8,
+    inputs: InputOptions | None = None,
+    sidecar: Sidecar | None = None,
 ) -> tuple[Dossier, RunStats]:
-    """Build the dossier for the articles under ``paths``."""
+    """Build the dossier for the articles under ``paths`` (files, folders, URLs, feeds, -)."""
     stats = RunStats()
-    articles = _clean_all(read_paths(paths), stats)
+    reader = InputReader(inputs or InputOptions())
+    try:
+        articles = _clean_all(reader.read(paths), stats)
+    finally:
+        reader.close()
+    _stated_metadata(articles, reader, sidecar)
     if not articles:
         reasons = "; ".join(f"{r.source}: {r.reason}" for r in stats.rejected[:3]) or "no files"
         raise InputError(f"nothing could be analysed ({reasons}); pass .txt or .html articles")

@@ -7,6 +7,7 @@ import hashlib
 from storydiff.clean.dates import estimate_date, parse_stated_date
 from storydiff.clean.html import extract_html
 from storydiff.clean.layout import lay_out
+from storydiff.clean.render import naive_text
 from storydiff.model import Article, DateEstimate, RawDocument
 
 
@@ -32,7 +33,10 @@ def clean_document(doc: RawDocument) -> Article:
     text = doc.content
     if doc.kind == "html":
         page = extract_html(doc.content, url=doc.source if "://" in doc.source else None)
-        if page is not None:
+        if page is None:
+            # trafilatura found no main text: clean what a reader would see, as plain text.
+            text = naive_text(doc.content)
+        else:
             text = page.text
             title, author, outlet, published = (
                 page.title,

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storydiff.clean import density, metadata, vocab
 from storydiff.clean import lines as shapes
-from storydiff.clean import metadata, vocab
 from storydiff.clean.dates import date_line
 from storydiff.model import Removed
 
@@ -36,6 +36,8 @@ class Layout:
     credit: str | None = None
     published: str | None = None
     dateline_date: str | None = None
+    # Every non-empty input line with why it went (None: kept in the body), in input order.
+    verdicts: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 def _split(text: str) -> list[_Line]:
@@ -217,12 +219,26 @@ def _read_dateline(rows: list[_Line], first_body: int) -> metadata.Dateline | No
     return metadata.dateline(rows[first_body].text)
 
 
+def _mark_low_density(rows: list[_Line]) -> None:
+    """Runs of short lines (menus, link lists) and wordy lines without function words.
+
+    Only pages long enough to have navigation are judged this way: a short pasted article
+    has no menu, and its subheadings must not be mistaken for one.
+    """
+    if len(rows) < vocab.MIN_LINES_FOR_DENSITY:
+        return
+    for row, cls in zip(rows, density.classify([r.text for r in rows]), strict=True):
+        if row.reason is None and cls == "bad":
+            row.reason = "low text density"
+
+
 def lay_out(text: str, *, title: str | None = None) -> Layout:
     """Split ``text`` into body and furniture; ``title`` is a known title (from HTML)."""
     rows = _split(text)
     found = Layout(text="", title=title)
     for row in rows:
         row.reason = shapes.furniture_reason(row.text)
+    _mark_low_density(rows)
     _mark_metadata_lines(rows, found)
     _mark_bios(rows, found)
     dup_firsts = _mark_duplicates(rows)
@@ -254,4 +270,5 @@ def lay_out(text: str, *, title: str | None = None) -> Layout:
             blocks.setdefault(row.block, []).append(row.text.strip())
     found.text = "\n\n".join("\n".join(lines) for lines in blocks.values())
     found.removed = [Removed(row.text, row.reason) for row in rows if row.reason is not None]
+    found.verdicts = [(row.text, row.reason) for row in rows]
     return found

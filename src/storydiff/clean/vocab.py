@@ -523,3 +523,8 @@ TENURES: Final[tuple[tuple[str, str, str, str | None, str], ...]] = (
     ),
     (r"Merkel", r"Chancellor", "2005-11", "2021-12", "Angela Merkel as chancellor (2005–2021)"),
 )
+
+# --- text density -------------------------------------------------------------------------------
+# Pages shorter than this (in non-empty lines) are a pasted article, not a scraped page: the
+# density pass (menus as runs of short lines) is skipped for them.
+MIN_LINES_FOR_DENSITY: Final = 40

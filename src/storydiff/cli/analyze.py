@@ -14,6 +14,7 @@ from rich.table import Table
 
 from storydiff.cli.app import app, console, err_console, user_errors
 from storydiff.errors import InputError
+from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
 from storydiff.model import Article
 from storydiff.pipeline import RunStats, run_story
 from storydiff.report import render_html, render_markdown, to_document, validate
@@ -65,7 +66,13 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html).")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files or folders (.txt, .html, .json/.jsonl, .warc[.gz]), feeds, "
+            "http(s) URLs, or - for stdin."
+        ),
+    ],
     output: Annotated[
         Path, typer.Option("-o", "--output", help="Folder for the dossier files.")
     ] = Path("storydiff-out"),
@@ -76,6 +83,19 @@ def analyze(
         list[str] | None,
         typer.Option(help="Set a publication date: FILE=YYYY[-MM[-DD]]. Repeatable."),
     ] = None,
+    sidecar: Annotated[
+        Path | None,
+        typer.Option(
+            help="CSV or JSON of per-file metadata: file, published, outlet, title, author."
+        ),
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(help="Fetch URLs on private, loopback or link-local addresses too."),
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option(help="Largest article (file, record or download) in bytes.")
+    ] = MAX_FILE_BYTES,
     summary: Annotated[int, typer.Option(help="Sentences in the summary.")] = 8,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")] = False,
 ) -> None:
@@ -90,9 +110,15 @@ def analyze(
       storydiff analyze examples/story -o out
 
       storydiff analyze a.txt b.html --published a.txt=2017-03-10 -o out
+
+      storydiff analyze https://example.org/feed.xml export.jsonl --sidecar meta.csv -o out
     """
     with user_errors():
         overrides = _published_overrides(published or [])
+        if max_bytes <= 0:
+            raise InputError(f"--max-bytes {max_bytes} must be positive; e.g. --max-bytes 5000000")
+        inputs = InputOptions(max_bytes=max_bytes, allow_private=allow_private)
+        stated = load_sidecar(sidecar) if sidecar is not None else None
         store = open_store(db or output / "storydiff.db")
         with Progress(
             TextColumn("{task.description}"),
@@ -109,7 +135,13 @@ def analyze(
                 bar.update(task, completed=done, total=total)
 
             dossier, stats = run_story(
-                paths, store, progress=progress, overrides=overrides, summary_sentences=summary
+                paths,
+                store,
+                progress=progress,
+                overrides=overrides,
+                summary_sentences=summary,
+                inputs=inputs,
+                sidecar=stated,
             )
         store.close()
         doc = to_document(dossier)

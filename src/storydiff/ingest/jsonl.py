@@ -1,0 +1,91 @@
+"""JSON Lines and JSON exports, read one record at a time.
+
+A JSONL export can hold millions of articles, so it is read line by line with a bounded line
+length: a runaway line is skipped with a reason, never loaded whole. A plain ``.json`` file is
+one object or a list of them and is read whole, under the same size cap as any article file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, cast
+
+from storydiff.ingest.records import Loaded, from_record
+from storydiff.model import Rejection
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+
+def _open(path: Path) -> IO[bytes]:
+    if path.name.endswith(".gz"):
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")
+
+
+def read_jsonl(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
+    """Every record of a JSONL file, each a document or a rejection naming its line."""
+    try:
+        stream = _open(path)
+    except OSError as err:
+        yield Rejection(label, f"cannot read ({err.strerror}); check the path"), None
+        return
+    number = 0
+    try:
+        with stream:
+            while True:
+                line = stream.readline(max_bytes + 1)
+                if not line:
+                    break
+                number += 1
+                where = f"{label}#{number}"
+                if len(line) > max_bytes and not line.endswith(b"\n"):
+                    _skip_rest_of_line(stream)
+                    yield (
+                        Rejection(where, f"line is over {max_bytes // 1_048_576} MB; skipped"),
+                        None,
+                    )
+                    continue
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except ValueError as err:
+                    yield (
+                        Rejection(where, f"not valid JSON ({err}); fix or drop the line"),
+                        None,
+                    )
+                    continue
+                yield from_record(record, where, max_bytes)
+    except (OSError, EOFError) as err:
+        yield Rejection(label, f"file ends early after line {number} ({err}); re-export it"), None
+
+
+def _skip_rest_of_line(stream: IO[bytes]) -> None:
+    while True:
+        chunk = stream.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def read_json(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
+    """A ``.json`` file: one record, or a list of records."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        yield (
+            Rejection(label, f"JSON file is over {max_bytes // 1_048_576} MB; export it as JSONL"),
+            None,
+        )
+        return
+    try:
+        data = json.loads(path.read_bytes())
+    except (ValueError, UnicodeDecodeError) as err:
+        yield Rejection(label, f"not valid JSON ({err}); check the file"), None
+        return
+    if isinstance(data, list):
+        for number, record in enumerate(data, start=1):
+            yield from_record(record, f"{label}#{number}", max_bytes)
+    else:
+        yield from_record(data, label, max_bytes)

@@ -1,0 +1,128 @@
+"""Per-article metadata the user or the input states: sidecar files, JSONL fields, feeds.
+
+What a person wrote down about an article (its date, outlet, title, author) beats anything
+the cleaner infers, so these values are applied after cleaning and override its guesses.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from storydiff.errors import InputError
+from storydiff.model import Article
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Column / key names accepted for each field; the first is the documented one.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "published": ("published", "date", "published_at", "pubdate", "date_published"),
+    "outlet": ("outlet", "source", "site", "sitename", "publisher"),
+    "title": ("title", "headline"),
+    "author": ("author", "byline", "authors"),
+}
+KEY_COLUMNS = ("file", "path", "source", "url", "id")
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Stated metadata for one article; None means "not stated"."""
+
+    published: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+
+    def merged(self, over: Metadata) -> Metadata:
+        """These values with ``over``'s stated ones on top."""
+        changes = {f.name: getattr(over, f.name) for f in fields(over) if getattr(over, f.name)}
+        return replace(self, **changes)
+
+
+def iso_date(value: object) -> str | None:
+    """The ISO date at the start of a stated value ("2017-03-10T08:00Z" → "2017-03-10")."""
+    if not isinstance(value, str):
+        return None
+    head = value.strip()[:10]
+    for size in (10, 7, 4):
+        if _DATE.match(head[:size]) and (len(head) == size or not head[size : size + 1].isdigit()):
+            return head[:size]
+    return None
+
+
+def metadata_from(record: dict[str, Any]) -> Metadata:
+    """Metadata from a JSON object or CSV row, under any of the accepted key names."""
+    found: dict[str, str | None] = {}
+    for name, keys in ALIASES.items():
+        value = next((record[k] for k in keys if record.get(k)), None)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        text = str(value).strip() if value is not None else None
+        found[name] = iso_date(text) if name == "published" else (text or None)
+    return Metadata(**found)
+
+
+def apply(article: Article, meta: Metadata) -> None:
+    """Stated values replace inferred ones; a stated date clears the estimate."""
+    if meta.published:
+        article.published = meta.published
+        article.published_estimate = None
+    article.outlet = meta.outlet or article.outlet
+    article.title = meta.title or article.title
+    article.author = meta.author or article.author
+
+
+@dataclass(slots=True)
+class Sidecar:
+    """Metadata per input, keyed by path, file name or URL."""
+
+    entries: dict[str, Metadata]
+
+    def lookup(self, source: str) -> Metadata | None:
+        """The entry for ``source``: exact key first, then the same file name."""
+        if source in self.entries:
+            return self.entries[source]
+        name = Path(source.split("#", 1)[0]).name
+        return self.entries.get(name)
+
+
+def load_sidecar(path: Path) -> Sidecar:
+    """Read a sidecar CSV (a ``file`` column plus published/outlet/title/author) or JSON
+    (``{"a.txt": {...}}`` or ``[{"file": "a.txt", ...}]``)."""
+    if not path.is_file():
+        raise InputError(f"--sidecar {path}: no such file; pass a CSV or JSON file")
+    try:
+        text = path.read_text("utf-8-sig")
+        if path.suffix.lower() == ".json":
+            rows = _json_rows(json.loads(text))
+        else:
+            rows = list(csv.DictReader(text.splitlines()))
+    except (OSError, UnicodeDecodeError, ValueError, csv.Error) as err:
+        raise InputError(f"--sidecar {path}: cannot be read ({err}); check its format") from None
+    entries: dict[str, Metadata] = {}
+    for number, row in enumerate(rows, start=1):
+        key = next((str(row[k]).strip() for k in KEY_COLUMNS if row.get(k)), None)
+        if key is None:
+            raise InputError(
+                f"--sidecar {path}: entry {number} names no file; add a 'file' column or key"
+            )
+        stated = row.get("published") or row.get("date")
+        meta = metadata_from(row)
+        if stated and meta.published is None:
+            raise InputError(
+                f"--sidecar {path}: date {stated!r} for {key} is not YYYY[-MM[-DD]]; fix it"
+            )
+        entries[key] = meta
+        entries.setdefault(Path(key).name, meta)
+    return Sidecar(entries)
+
+
+def _json_rows(data: object) -> list[dict[str, Any]]:
+    if isinstance(data, dict):
+        return [{"file": key, **value} for key, value in data.items() if isinstance(value, dict)]
+    if isinstance(data, list):
+        return [row for row in data if isinstance(row, dict)]
+    raise ValueError("expected an object or a list of objects")

@@ -1,0 +1,103 @@
+"""Feeds name articles that are then fetched; sidecars and stated metadata reach articles."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storydiff.errors import InputError
+from storydiff.ingest import InputOptions, InputReader, load_sidecar
+from storydiff.ingest.sidecar import apply
+from storydiff.model import Article, RawDocument, Rejection
+from storydiff.pipeline import RunStats, _clean_all
+
+from .conftest import ARTICLE_HTML
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+def _rss(links: list[str]) -> str:
+    items = "".join(
+        f"<item><title>Story {i}</title><link>{link}</link>"
+        f"<pubDate>Fri, 10 Mar 2017 08:00:00 GMT</pubDate></item>"
+        for i, link in enumerate(links)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+    )
+
+
+def test_feed_file_entries_are_fetched(tmp_path: Path, serve: Callable[..., Any]) -> None:
+    server = serve({"/a": (200, HTML, ARTICLE_HTML), "/b": (500, HTML, b"oops")})
+    feed = tmp_path / "news.xml"
+    feed.write_text(_rss([server.url("/a"), server.url("/b")]), "utf-8")
+    reader = InputReader(InputOptions(allow_private=True))
+    reader.fetcher = None
+    items = list(reader.read([feed]))
+    reader.close()
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    assert [d.source for d in docs] == [server.url("/a")] and docs[0].kind == "html"
+    assert any(isinstance(i, Rejection) and "500" in i.reason for i in items)
+    assert reader.metadata[server.url("/a")].published == "2017-03-10"
+
+
+def test_feed_url_and_url_list(tmp_path: Path, serve: Callable[..., Any]) -> None:
+    server = serve({"/a": (200, HTML, ARTICLE_HTML)})
+    server.routes["/feed"] = (
+        200,
+        {"Content-Type": "application/rss+xml"},
+        _rss([server.url("/a")]).encode(),
+    )
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# my list\n{server.url('/a')}\n", "utf-8")
+    reader = InputReader(InputOptions(allow_private=True))
+    items = list(reader.read([server.url("/feed"), str(urls)]))
+    reader.close()
+    assert [type(i) for i in items] == [RawDocument, RawDocument]
+
+
+def test_stdin_is_read(tmp_path: Path) -> None:
+    text = "The council delayed the vote on the port lease on Tuesday. " * 3
+    reader = InputReader(stdin=io.BytesIO(text.encode()))
+    (doc,) = list(reader.read(["-"]))
+    assert isinstance(doc, RawDocument) and doc.source == "<stdin>"
+
+
+def test_sidecar_csv_and_json(tmp_path: Path) -> None:
+    csv_file = tmp_path / "meta.csv"
+    csv_file.write_text("file,published,outlet,author\na.txt,2017-03-10,Harbour Daily,Jane Doe\n")
+    json_file = tmp_path / "meta.json"
+    json_file.write_text('{"b.txt": {"date": "2016-05", "title": "Lease signed"}}')
+    a = load_sidecar(csv_file).lookup("/data/story/a.txt")
+    b = load_sidecar(json_file).lookup("b.txt")
+    assert a is not None and (a.published, a.outlet, a.author) == (
+        "2017-03-10",
+        "Harbour Daily",
+        "Jane Doe",
+    )
+    assert b is not None and (b.published, b.title) == ("2016-05", "Lease signed")
+    article = Article("k", "a.txt", "text", published=None)
+    apply(article, a)
+    assert article.published == "2017-03-10" and article.outlet == "Harbour Daily"
+
+
+def test_bad_sidecar_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "meta.csv"
+    bad.write_text("file,published\na.txt,last tuesday\n")
+    with pytest.raises(InputError, match="not YYYY"):
+        load_sidecar(bad)
+
+
+def test_local_feed_through_the_cleaner(tmp_path: Path, serve: Callable[..., Any]) -> None:
+    server = serve({"/a": (200, HTML, ARTICLE_HTML)})
+    feed = tmp_path / "f.rss"
+    feed.write_text(_rss([server.url("/a")]), "utf-8")
+    stats = RunStats()
+    reader = InputReader(InputOptions(allow_private=True))
+    (article,) = _clean_all(reader.read([feed]), stats)
+    assert "delayed its vote on the port lease" in article.text
+    assert article.title == "Port lease vote delayed"
