@@ -94,3 +94,11 @@ def test_markdown_ledger_is_a_claims_by_sources_grid() -> None:
     md = render_markdown(to_document(_dossier("A plain article body.")))
     assert "| claim | verdict | a1 | reason |" in md
     assert "**At a glance:** 1 sources" in md
+
+
+def test_shipped_schema_is_a_valid_json_schema() -> None:
+    from jsonschema import Draft202012Validator
+
+    from storydiff.report.json_dossier import dossier_schema
+
+    Draft202012Validator.check_schema(dossier_schema())

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import trafilatura
-
 from storydiff.clean import page_vocab
 
 # Block elements of trafilatura's output tree that become one paragraph each.
@@ -54,6 +52,8 @@ def _paragraphs(body: Any) -> list[str]:
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
     """Main text and metadata of a page, or None when trafilatura finds no main text."""
+    import trafilatura  # a third of a second to import; plain text never needs it
+
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -84,6 +84,8 @@ def extract_main_text(html: str | bytes) -> str:
     trafilatura runs with the settings of its own benchmark, so any difference from it in
     ``storydiff eval extraction`` is the post-pass alone.
     """
+    import trafilatura
+
     text = trafilatura.extract(
         html, include_comments=False, include_tables=True, include_formatting=False
     )

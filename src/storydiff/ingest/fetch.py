@@ -15,13 +15,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
-
-import httpx
 
 from storydiff.ingest.urls import Resolver, Target, UrlPolicy, UrlRefused, check_url
 from storydiff.ingest.urls import system_resolver as _system_resolver
 from storydiff.model import Rejection
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = "storydiff/0.1 (+https://github.com/storydiff/storydiff; news dossier builder)"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -89,6 +91,8 @@ def _media_type(header: str | None) -> tuple[str, str | None]:
 
 def _pinned(target: Target) -> tuple[str, dict[str, str], dict[str, object]]:
     """URL, headers and extensions that connect to the vetted address, not a new lookup."""
+    import httpx
+
     parsed = httpx.URL(target.url)
     literal = f"[{target.address}]" if ":" in target.address else target.address
     default = 443 if target.scheme == "https" else 80
@@ -111,6 +115,8 @@ class Fetcher:
         resolver: Resolver = _system_resolver,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        import httpx  # loaded when something is fetched, not at every start-up
+
         self.options = options or FetchOptions()
         self._resolve = resolver
         self._sleep = sleep
@@ -172,6 +178,8 @@ class Fetcher:
 
     def _get_with_retries(self, target: Target) -> str | tuple[bytes, str, str | None]:
         """The body (or a redirect location), retrying transient failures with backoff."""
+        import httpx
+
         attempts = self.options.retries + 1
         for attempt in range(attempts):
             last = attempt == attempts - 1

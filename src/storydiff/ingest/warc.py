@@ -10,14 +10,14 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
+from typing import TYPE_CHECKING, Literal
 
 from storydiff.ingest.decode import decode, looks_binary
 from storydiff.ingest.records import Loaded
 from storydiff.model import RawDocument, Rejection
+
+if TYPE_CHECKING:
+    from warcio.archiveiterator import ArchiveIterator
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -25,6 +25,9 @@ _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 def read_warc(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
     """Every HTML or text response in a WARC file as a document named by its URL."""
+    from warcio.archiveiterator import ArchiveIterator  # imported only for WARC input
+    from warcio.exceptions import ArchiveLoadFailed
+
     count = 0
     try:
         with path.open("rb") as stream:

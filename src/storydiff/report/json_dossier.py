@@ -8,8 +8,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import jsonschema
-
 from storydiff.codec import to_plain
 from storydiff.model import Dossier
 
@@ -26,7 +24,15 @@ def dossier_schema() -> dict[str, Any]:
 
 def validate(document: dict[str, Any]) -> None:
     """Raise ``jsonschema.ValidationError`` when a document breaks the contract."""
-    jsonschema.validate(document, dossier_schema())
+    _validator().validate(document)
+
+
+@cache
+def _validator() -> Any:
+    """One validator for the shipped schema; the schema itself is checked in the tests."""
+    from jsonschema import Draft202012Validator  # loaded on first validation
+
+    return Draft202012Validator(dossier_schema())
 
 
 def to_document(dossier: Dossier, *, now: datetime | None = None) -> dict[str, Any]:
