@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storydiff.align import build_dossier, mark_duplicates
+from storydiff import codec
 from storydiff.analyse import ANALYSER_VERSION
 from storydiff.clean import clean_document
 from storydiff.errors import InputError
@@ -99,17 +101,14 @@ def _stated_metadata(articles: list[Article], reader: InputReader, sidecar: Side
             apply_metadata(article, given)
 
 
-def run_story(
+def gather_articles(
     paths: Sequence[str | Path],
-    store: Store,
     *,
-    progress: Progress | None = None,
     overrides: Callable[[Article], None] | None = None,
-    summary_sentences: int = 8,
     inputs: InputOptions | None = None,
     sidecar: Sidecar | None = None,
-) -> tuple[Dossier, RunStats]:
-    """Build the dossier for the articles under ``paths`` (files, folders, URLs, feeds, -)."""
+) -> tuple[list[Article], RunStats]:
+    """Ingest and clean everything under ``paths``, with stated and user-given metadata on top."""
     stats = RunStats()
     reader = InputReader(inputs or InputOptions())
     try:
@@ -123,7 +122,65 @@ def run_story(
     if overrides is not None:
         for article in articles:
             overrides(article)
+    return articles, stats
+
+
+def build_story(
+    articles: list[Article],
+    store: Store,
+    stats: RunStats,
+    *,
+    progress: Progress | None = None,
+    summary_sentences: int = 8,
+) -> Dossier:
+    """Analyse what the store lacks, then align the articles into one dossier."""
+    from storydiff.align import build_dossier, mark_duplicates  # not needed on a cached run
+
     analyses = _analyses(articles, store, stats, progress)
     mark_duplicates(articles)
-    dossier = build_dossier(articles, analyses, stats.rejected, summary_sentences=summary_sentences)
+    return build_dossier(articles, analyses, stats.rejected, summary_sentences=summary_sentences)
+
+
+def run_story(
+    paths: Sequence[str | Path],
+    store: Store,
+    *,
+    progress: Progress | None = None,
+    overrides: Callable[[Article], None] | None = None,
+    summary_sentences: int = 8,
+    inputs: InputOptions | None = None,
+    sidecar: Sidecar | None = None,
+) -> tuple[Dossier, RunStats]:
+    """Build the dossier for the articles under ``paths`` (files, folders, URLs, feeds, -)."""
+    articles, stats = gather_articles(paths, overrides=overrides, inputs=inputs, sidecar=sidecar)
+    dossier = build_story(
+        articles, store, stats, progress=progress, summary_sentences=summary_sentences
+    )
     return dossier, stats
+
+
+def _code_fingerprint() -> str:
+    """Names, sizes and times of storydiff's own files: any code change makes a new dossier."""
+    root = Path(__file__).parent
+    files = sorted(p for p in root.rglob("*") if p.suffix in {".py", ".json", ".html", ".css"})
+    return "\n".join(
+        f"{p.relative_to(root)} {p.stat().st_size} {p.stat().st_mtime_ns}" for p in files
+    )
+
+
+def run_fingerprint(articles: list[Article], stats: RunStats, **options: object) -> str:
+    """Everything a dossier depends on: the articles, what was skipped, options, code and model.
+
+    Two runs with the same fingerprint produce the same dossier, so the second can reuse it.
+    """
+    from storydiff.analyse.nlp import model_id
+
+    parts = {
+        "articles": [codec.to_plain(a) for a in articles],
+        "rejected": [(r.source, r.reason) for r in stats.rejected],
+        "options": options,
+        "analyser": f"{ANALYSER_VERSION}/{model_id()}",
+        "code": _code_fingerprint(),
+    }
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()

@@ -66,6 +66,33 @@ def test_unchanged_articles_come_from_the_store(tmp_path: Path) -> None:
     assert third.analysed == 1 and third.cached == first.read
 
 
+@pytest.mark.slow
+def test_a_rerun_on_the_same_input_reuses_the_dossier(tmp_path: Path) -> None:
+    story, out = tmp_path / "story", tmp_path / "out"
+    shutil.copytree(EXAMPLE_STORY, story)
+    assert _analyze(str(story), "-o", str(out))[0] == 0
+    built = {name: (out / name).stat().st_mtime_ns for name in ("dossier.json", "dossier.html")}
+
+    assert _analyze(str(story), "-o", str(out))[0] == 0
+    assert {name: (out / name).stat().st_mtime_ns for name in built} == built
+
+    (out / "dossier.html").unlink()  # a missing output is rebuilt, not trusted
+    assert _analyze(str(story), "-o", str(out))[0] == 0
+    assert (out / "dossier.html").is_file()
+
+    rebuilt = (out / "dossier.json").stat().st_mtime_ns
+    assert _analyze(str(story), "-o", str(out), "--summary", "3")[0] == 0
+    assert (out / "dossier.json").stat().st_mtime_ns != rebuilt
+    summary = json.loads((out / "dossier.json").read_text("utf-8"))["summary"]
+    assert len(summary) <= 3
+
+    changed = (out / "dossier.json").stat().st_mtime_ns
+    first = sorted(story.glob("*.txt"))[0]
+    first.write_text(first.read_text("utf-8") + "\nA new closing paragraph.\n", "utf-8")
+    assert _analyze(str(story), "-o", str(out), "--summary", "3")[0] == 0
+    assert (out / "dossier.json").stat().st_mtime_ns != changed
+
+
 @pytest.mark.parametrize("make_input", ["missing", "empty_folder", "only_binary"])
 def test_nothing_usable_is_one_clear_line(tmp_path: Path, make_input: str) -> None:
     target = tmp_path / "in"

@@ -16,8 +16,7 @@ from storydiff.cli.app import app, console, err_console, user_errors
 from storydiff.errors import InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
 from storydiff.model import Article
-from storydiff.pipeline import RunStats, run_story
-from storydiff.report import render_html, render_markdown, to_document, validate
+from storydiff.pipeline import RunStats, build_story, gather_articles, run_fingerprint
 from storydiff.store import open_store
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -62,6 +61,89 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
     for name, value in rows:
         table.add_row(name, value)
     return table
+
+
+class _RunStamp:
+    """A note in the output folder of what its dossier was built from.
+
+    A re-run on the same articles, options and code finds the same fingerprint there and
+    reuses the dossier instead of aligning and rendering it again.
+    """
+
+    name = ".storydiff-run.json"
+    outputs = ("dossier.json", "dossier.html", "dossier.md")
+
+    def read(self, output: Path) -> str | None:
+        try:
+            stamp = json.loads((output / self.name).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not all((output / name).is_file() for name in self.outputs):
+            return None
+        fingerprint = stamp.get("fingerprint") if isinstance(stamp, dict) else None
+        return fingerprint if isinstance(fingerprint, str) else None
+
+    def clear(self, output: Path) -> None:
+        """Forget the old fingerprint before the files it vouches for are rewritten."""
+        (output / self.name).unlink(missing_ok=True)
+
+    def write(self, output: Path, fingerprint: str) -> None:
+        (output / self.name).write_text(json.dumps({"fingerprint": fingerprint}), "utf-8")
+
+
+_RUN_STAMP = _RunStamp()
+
+
+def _reusable_dossier(output: Path, fingerprint: str) -> dict[str, Any] | None:
+    """The dossier already in ``output`` when it was built from exactly this run's inputs."""
+    if _RUN_STAMP.read(output) != fingerprint:
+        return None
+    try:
+        doc = json.loads((output / "dossier.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return doc if isinstance(doc, dict) else None
+
+
+def _build_and_write(
+    articles: list[Article],
+    stats: RunStats,
+    output: Path,
+    db: str | None,
+    summary: int,
+    quiet: bool,
+) -> dict[str, Any]:
+    """Analyse what the store lacks, align, validate and write the three dossier files."""
+    from storydiff.report import render_html, render_markdown, to_document, validate
+
+    store = open_store(db or output / "storydiff.db")
+    try:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=quiet,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("analysing articles", total=None)
+
+            def progress(stage: str, done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            dossier = build_story(
+                articles, store, stats, progress=progress, summary_sentences=summary
+            )
+    finally:
+        store.close()
+    doc = to_document(dossier)
+    validate(doc)
+    output.mkdir(parents=True, exist_ok=True)
+    (output / "dossier.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
+    (output / "dossier.html").write_text(render_html(doc), "utf-8")
+    (output / "dossier.md").write_text(render_markdown(doc), "utf-8")
+    return doc
 
 
 @app.command()
@@ -119,37 +201,15 @@ def analyze(
             raise InputError(f"--max-bytes {max_bytes} must be positive; e.g. --max-bytes 5000000")
         inputs = InputOptions(max_bytes=max_bytes, allow_private=allow_private)
         stated = load_sidecar(sidecar) if sidecar is not None else None
-        store = open_store(db or output / "storydiff.db")
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            disable=quiet,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("analysing articles", total=None)
-
-            def progress(stage: str, done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
-
-            dossier, stats = run_story(
-                paths,
-                store,
-                progress=progress,
-                overrides=overrides,
-                summary_sentences=summary,
-                inputs=inputs,
-                sidecar=stated,
-            )
-        store.close()
-        doc = to_document(dossier)
-        validate(doc)
-        output.mkdir(parents=True, exist_ok=True)
-        (output / "dossier.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
-        (output / "dossier.html").write_text(render_html(doc), "utf-8")
-        (output / "dossier.md").write_text(render_markdown(doc), "utf-8")
+        articles, stats = gather_articles(paths, overrides=overrides, inputs=inputs, sidecar=stated)
+        fingerprint = run_fingerprint(articles, stats, summary_sentences=summary)
+        doc = _reusable_dossier(output, fingerprint)
+        if doc is None:
+            _RUN_STAMP.clear(output)
+            doc = _build_and_write(articles, stats, output, db, summary, quiet)
+            _RUN_STAMP.write(output, fingerprint)
+        else:
+            stats.cached = len(articles)
     for rejection in stats.rejected:
         err_console.print(
             f"[yellow]skipped[/] {rejection.source}: {rejection.reason}", highlight=False

@@ -10,7 +10,7 @@ import typer
 from storydiff.cli.app import eval_app, user_errors
 from storydiff.cli.evaluate import JsonFlag, emit
 from storydiff.errors import GoldError
-from storydiff.evaluate.extraction import DATASETS
+from storydiff.evaluate import DATASETS
 
 DatasetOption = Annotated[str, typer.Option(help=f"Benchmark layout: {', '.join(DATASETS)}.")]
 DataOption = Annotated[

@@ -11,10 +11,6 @@ import typer
 from rich.table import Table
 
 from storydiff.cli.app import console, eval_app, user_errors
-from storydiff.evaluate.dossier import load_gold, score_dossier
-from storydiff.pipeline import run_story
-from storydiff.report import to_document
-from storydiff.store import open_store
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object instead.")]
 
@@ -58,6 +54,10 @@ def eval_dossier(
     Example:  storydiff eval dossier --gold ../shared/gold/seeds.json ../shared/seeds
     """
     from storydiff.cli.analyze import _published_overrides
+    from storydiff.evaluate.dossier import load_gold, score_dossier
+    from storydiff.pipeline import run_story
+    from storydiff.report import to_document
+    from storydiff.store import open_store
 
     with user_errors():
         gold_doc = load_gold(gold)

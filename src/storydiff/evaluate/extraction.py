@@ -32,8 +32,8 @@ from typing import Any
 from rapidfuzz.distance import LCSseq
 
 from storydiff.errors import GoldError
+from storydiff.evaluate import DATASETS
 
-DATASETS = ("trafilatura", "cleaneval", "l3s-gn1", "scrapinghub")
 CACHE = Path.home() / ".cache" / "storydiff" / "datasets"
 
 # trafilatura's own benchmark settings (tests/eval_common.py EXTRACT_OPTS, fallback runner).
