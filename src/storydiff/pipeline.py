@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storydiff import codec
-from storydiff.analyse import ANALYSER_VERSION
+from storydiff.analyse import analyser_version
 from storydiff.clean import clean_document
 from storydiff.errors import InputError
 from storydiff.ingest import InputOptions, InputReader, Sidecar
@@ -57,9 +57,7 @@ def _analyses(
     articles: list[Article], store: Store, stats: RunStats, progress: Progress | None
 ) -> dict[str, Analysis]:
     """Cached analyses from the store; only new or changed articles go through spaCy."""
-    from storydiff.analyse.nlp import model_id
-
-    version = f"{ANALYSER_VERSION}/{model_id()}"
+    version = analyser_version()
     found: dict[str, Analysis] = {}
     todo: list[Article] = []
     for article in articles:
@@ -173,13 +171,11 @@ def run_fingerprint(articles: list[Article], stats: RunStats, **options: object)
 
     Two runs with the same fingerprint produce the same dossier, so the second can reuse it.
     """
-    from storydiff.analyse.nlp import model_id
-
     parts = {
         "articles": [codec.to_plain(a) for a in articles],
         "rejected": [(r.source, r.reason) for r in stats.rejected],
         "options": options,
-        "analyser": f"{ANALYSER_VERSION}/{model_id()}",
+        "analyser": analyser_version(),
         "code": _code_fingerprint(),
     }
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)

@@ -70,6 +70,10 @@ CASES = [
     ("The road runs for 40\u00a0km along the border.", 40, "kilometre", None, False, None),
     ("Its contingent has dwindled to around 4,500.", 4500, None, "contingent", True, None),
     ("They posted gains of eight and fourteen percent.", 8, "percent", None, False, None),
+    ("The plan covers three years.", 3, "year", None, False, None),
+    ("The parliament approved a 99-year lease.", 99, "year", None, False, None),
+    ("It promised to publish the text within a month.", 1, "month", None, False, None),
+    ("The herring run has fallen by a third since 2022.", 33.3, "percent", None, True, None),
 ]
 
 
@@ -102,7 +106,9 @@ def test_quantity_table(
         "Photo by SUHEJLO [CC BY-SA 3.0 (https://creativecommons.org/licenses/by-sa/3.0)]",
         "Kosovo proclaimed independence in 2008.",
         "It was the second time, on March 10, 2017, at 10:30 a.m.",
-        "The plan covers three years.",
+        "The army was created three years ago.",
+        "He is 70 years old.",
+        "The index hit a 12-year low.",
         "Call 555-1234 for details.",
         "Boeing ordered the Trent 900 engines for its iPhone 4.",
     ],

@@ -150,7 +150,27 @@ CONCEPTS: dict[str, str] = {
     **dict.fromkeys(["worker", "employee", "staff", "job"], "worker"),
     **dict.fromkeys(["village", "town", "settlement", "community"], "settlement"),
     **dict.fromkeys(["recognise", "recognize", "recognition"], "recognise"),
-    **dict.fromkeys(["announce", "order", "declare", "proclaim", "plan"], "announce"),
+    **dict.fromkeys(
+        ["announce", "order", "declare", "proclaim", "plan", "intention", "intend"], "announce"
+    ),
+    # Bringing a body into being: "ordered the creation of an army" and "plans to transform
+    # the force into an army" report one decision in different verbs.
+    **dict.fromkeys(
+        [
+            "create",
+            "creation",
+            "form",
+            "formation",
+            "establish",
+            "establishment",
+            "transform",
+            "transformation",
+            "build",
+            "founding",
+            "launch",
+        ],
+        "create",
+    ),
 }
 
 # Words near a figure that pin it to another time than the report's present: two figures

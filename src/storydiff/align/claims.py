@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storydiff.align.claim_vocab import (
     APPROX_TOLERANCE,
@@ -14,6 +14,7 @@ from storydiff.align.claim_vocab import (
     SAME_FIGURE_SIMILARITY,
 )
 from storydiff.align.terms import TermWeights, stem, story_weights, terms, years
+from storydiff.analyse.number_vocab import DURATION_DAYS
 from storydiff.model import Article, Claim, ClaimMember, Quantity, QuantityRecord, Verdict
 
 _WINDOW = 70  # characters either side of a figure that say when it held
@@ -61,8 +62,21 @@ def _interval(q: Quantity) -> tuple[float, float]:
     return low, high
 
 
+def _in_days(q: Quantity) -> Quantity:
+    """A length of time in days, so "30 days" and "a month" compare; other figures as they are.
+
+    Months and years vary in length, so a figure converted from them is approximate.
+    """
+    days = DURATION_DAYS.get(q.unit or "")
+    if days is None:
+        return q
+    return replace(q, value=q.value * days, unit="day", approx=q.approx or q.unit != "day")
+
+
 def compare(a: Quantity, b: Quantity) -> Verdict:
     """agree when the figures are the same, compatible when one allows the other."""
+    if a.unit != b.unit:
+        a, b = _in_days(a), _in_days(b)
     if a.value == b.value and a.bound == b.bound:
         return "agree"
     (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
@@ -110,7 +124,9 @@ def _items(
                 end=record.end,
             )
             sentence = article.text[record.sentence_start : record.sentence_end]
-            head = (record.what or record.unit or "").split()
+            # Lengths of time meet whatever their unit ("30 days", "a month").
+            duration = record.unit in DURATION_DAYS
+            head = ["duration"] if duration else (record.what or record.unit or "").split()
             items.append(
                 _Item(
                     article,
@@ -145,7 +161,10 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
 def _cluster(
     items: list[_Item], independent: dict[str, str], weights: TermWeights
 ) -> list[list[_Item]]:
-    """Greedy linking, best pairs first, at most one figure per independent source."""
+    """Greedy linking, best pairs first, at most one figure per independent source.
+
+    Pairs that report the very same figure link before pairs that merely allow each other.
+    """
     pairs = []
     for i, x in enumerate(items):
         for y in items[i + 1 :]:
@@ -155,10 +174,11 @@ def _cluster(
             needed = _link_threshold(x, y, verdict)
             score = _similarity(x, y, weights)
             if needed is not None and score >= needed:
-                pairs.append((verdict != "conflict", score, x, y))
-    pairs.sort(key=lambda p: (p[0], p[1]), reverse=True)
+                same = x.quantity.value == y.quantity.value and x.quantity.unit == y.quantity.unit
+                pairs.append((verdict != "conflict", same, score, x, y))
+    pairs.sort(key=lambda p: (p[0], p[1], p[2]), reverse=True)
     cluster_of: dict[int, list[_Item]] = {id(it): [it] for it in items}
-    for _, _, x, y in pairs:
+    for _, _, _, x, y in pairs:
         cx, cy = cluster_of[id(x)], cluster_of[id(y)]
         if cx is cy:
             continue

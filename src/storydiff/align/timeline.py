@@ -146,6 +146,17 @@ def _claim(group: list[_Dated], ids: dict[str, str]) -> Claim:
     )
 
 
+# Relative units that name a day or a week: only a date at least as fine as a month can be
+# the same moment ("on Friday" is never "in 2014", whatever the sentences share).
+_DAY_SCALE_UNITS = frozenset({"day", "week", "weekday"})
+
+
+def _fine_enough(value: str | None, record: TimeRecord) -> bool:
+    if record.relative_unit not in _DAY_SCALE_UNITS:
+        return True
+    return value is not None and len(value) >= len("2017-03")
+
+
 def _relative_claims(items: list[_Dated], ids: dict[str, str], weights: TermWeights) -> list[Claim]:
     """A relative date set beside the absolute date in another source it seems to describe.
 
@@ -158,7 +169,11 @@ def _relative_claims(items: list[_Dated], ids: dict[str, str], weights: TermWeig
     for item in items:
         if item.record.relative_unit is None:
             continue
-        others = [o for o in absolute if o.article.key != item.article.key]
+        others = [
+            o
+            for o in absolute
+            if o.article.key != item.article.key and _fine_enough(o.value, item.record)
+        ]
         stated = item.value is not None and not item.estimated
         if stated:
             others = [o for o in others if o.value and o.value[:4] == (item.value or "")[:4]]

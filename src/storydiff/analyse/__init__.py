@@ -4,7 +4,29 @@ Import ``storydiff.analyse.article`` only when something needs analysing: it loa
 which a fully cached run never needs.
 """
 
-# Bump when any extractor changes its output: the store re-analyses cached articles then.
-ANALYSER_VERSION = "1"
+from __future__ import annotations
 
-__all__ = ["ANALYSER_VERSION"]
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+# Bump on a change of the stored analysis format; code changes are caught by the digest below.
+ANALYSER_VERSION = "2"
+
+
+@lru_cache(maxsize=1)
+def analyser_version() -> str:
+    """Which analyses the store may reuse: format version, spaCy model, extractors' code.
+
+    Any edit to an extractor changes the digest, so stored analyses are never stale.
+    """
+    from storydiff.analyse.nlp import model_id
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{ANALYSER_VERSION}/{model_id()}/{digest.hexdigest()[:12]}"
+
+
+__all__ = ["ANALYSER_VERSION", "analyser_version"]

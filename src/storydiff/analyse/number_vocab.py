@@ -271,6 +271,49 @@ TIME_UNIT_WORDS: Final[frozenset[str]] = frozenset(
     }
 )
 
+# A length of time stated as a fact ("a 99-year lease", "within 30 days", "for eleven days"):
+# a quantity like any other, in the unit named, with its length in days so that "30 days"
+# and "a month" can be compared across sources.
+DURATION_DAYS: Final[dict[str, float]] = {
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.44,
+    "year": 365.25,
+    "decade": 3652.5,
+    "century": 36525.0,
+}
+
+# Words right after a duration that turn it into a point in time ("three years ago", "a decade
+# after", "five years later") or an age ("70 years old"): the date reader owns those.
+TIME_ANCHOR_WORDS: Final[frozenset[str]] = frozenset(
+    {"ago", "after", "before", "later", "earlier", "since", "back", "old", "hence"}
+)
+
+# Words after a duration that make it the window of a record ("a 12-year low", "a sixteen-month
+# high"): a way of saying "lowest since", not a length anyone reports as a fact.
+RECORD_WINDOW_WORDS: Final[frozenset[str]] = frozenset({"high", "low", "record", "peak"})
+
+# Fractions that state a change in words ("fallen by a third", "cut by half"), as the percent
+# a reader would compare with a figure given in numbers ("down 33 percent").
+CHANGE_FRACTIONS: Final[dict[str, float]] = {
+    "a third": 33.3,
+    "one third": 33.3,
+    "two thirds": 66.7,
+    "two-thirds": 66.7,
+    "half": 50.0,
+    "a half": 50.0,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+    "a fifth": 20.0,
+    "a tenth": 10.0,
+}
+
+# Prepositions before "a"/"an" and a time unit that state a length ("within a month", "for a
+# year"); elsewhere "a year" is usually a point or a rate ("a year ago", "twice a year").
+SINGLE_DURATION_PREPOSITIONS: Final[frozenset[str]] = frozenset({"within", "for", "over"})
+
 # Capitalised words after which a number is a name or an identifier, not a count:
 # "Resolution 1244", "Article 5", "Flight 17", "Voyager 2". A general rule (a proper noun
 # just before the number) catches most; these catch the common nouns written in lower case.

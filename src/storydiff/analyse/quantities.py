@@ -14,9 +14,14 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.analyse.number_vocab import (
+    CHANGE_FRACTIONS,
     CURRENCY_SCALE_ABBREVIATIONS,
     CURRENCY_SYMBOLS,
+    DURATION_DAYS,
+    RECORD_WINDOW_WORDS,
+    SINGLE_DURATION_PREPOSITIONS,
     SKIPPED_NUMBER_WORDS,
+    TIME_ANCHOR_WORDS,
     TIME_UNIT_WORDS,
 )
 from storydiff.analyse.quantity_context import (
@@ -36,6 +41,13 @@ _CURRENCIES = frozenset(CURRENCY_SYMBOLS.values())
 _SHARED_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Phone numbers and codes: digits joined by dashes, dots or slashes ("555-1234", "3.0/").
 _CODE_LIKE = re.compile(r"\d[-/.]\d.*[-/.]\d|\d{3,}-\d{3,}|/")
+# "fallen by a third", "cut by half": a change stated as a fraction in words.
+_FRACTION_CHANGE = re.compile(
+    r"\b(?:[A-Za-z]+ed|fallen|risen|grown|shrunk|rose|fell|grew|shrank|cut|down|up) by (?P<fraction>"
+    + "|".join(sorted(map(re.escape, CHANGE_FRACTIONS), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def extract_quantities(doc: Doc, text: str) -> list[QuantityRecord]:
@@ -44,6 +56,29 @@ def extract_quantities(doc: Doc, text: str) -> list[QuantityRecord]:
     for sent in doc.sents:
         found = [_record(run, sent, text) for run in _number_runs(sent)]
         records.extend(_share_units([r for r in found if r is not None], text))
+        records.extend(_fraction_changes(sent, text))
+    return records
+
+
+def _fraction_changes(sent: Span, text: str) -> list[QuantityRecord]:
+    """ "fallen by a third" → about 33.3 percent, so it meets "down 33%" in another source."""
+    records = []
+    for match in _FRACTION_CHANGE.finditer(text, sent.start_char, sent.end_char):
+        start, end = match.span()
+        records.append(
+            QuantityRecord(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=CHANGE_FRACTIONS[match["fraction"].lower()],
+                unit="percent",
+                what=None,
+                approx=True,
+                bound=None,
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+            )
+        )
     return records
 
 
@@ -78,7 +113,7 @@ def _number_runs(sent: Span) -> list[list[Token]]:
         current = []
     if current:
         runs.append(current)
-    return [run for run in runs if _has_digit_or_word(run)]
+    return [run for run in runs if _has_digit_or_word(run) or _single_duration(run[0])]
 
 
 def _is_number_token(token: Token, current: list[Token]) -> bool:
@@ -86,11 +121,23 @@ def _is_number_token(token: Token, current: list[Token]) -> bool:
     low = token.lower_
     if low == "a" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "dozen":
         return True
+    if not current and _single_duration(token):
+        return True
     if low in {"hundred", "thousand", "million", "billion", "trillion", "bn", "bln", "mln"}:
         return bool(current)
     if current and low in CURRENCY_SCALE_ABBREVIATIONS and _after_currency(current[0]):
         return True
     return is_number_word(token.text)
+
+
+def _single_duration(token: Token) -> bool:
+    """The "a" of "within a month" or "for a year": one unit of time, stated as a length."""
+    if token.lower_ not in {"a", "an"} or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    unit = token.nbor(1)
+    return (
+        token.nbor(-1).lower_ in SINGLE_DURATION_PREPOSITIONS and _duration_unit(unit) is not None
+    )
 
 
 def _after_currency(token: Token) -> bool:
@@ -112,7 +159,7 @@ def _record(run: list[Token], sent: Span, text: str) -> QuantityRecord | None:
         words[-1] = "million" if run[-1].lower_ == "m" else "thousand"
         if run[-1].lower_ == "b":
             words[-1] = "billion"
-    value = parse_number(words)
+    value = 1.0 if len(run) == 1 and _single_duration(run[0]) else parse_number(words)
     if value is None:
         return None
     first, last = run[0], run[-1]
@@ -120,6 +167,9 @@ def _record(run: list[Token], sent: Span, text: str) -> QuantityRecord | None:
         value = -value
     hedge = hedge_before(first)
     unit, unit_end = unit_after(first, last)
+    time_unit = _time_unit_after(last)
+    if unit is None and time_unit is not None:
+        unit, unit_end = _duration_unit(time_unit), time_unit.idx + len(time_unit.text)
     start = hedge.start if hedge is not None else first.idx
     if first.i > 0 and (first.nbor(-1).lower_ in CURRENCY_SYMBOLS or value < 0):
         start = min(start, first.nbor(-1).idx)
@@ -159,19 +209,20 @@ def _hyphen_end(last: Token, end: int) -> int:
 
 
 def _excluded(run: list[Token]) -> bool:
-    """Dates, times, ordinals, identifiers, codes, the word "one", durations."""
+    """Dates, times, ordinals, identifiers, codes, the word "one", points in time."""
     first, last = run[0], run[-1]
-    if any(t.ent_type_ in _NOT_COUNTS for t in run) and not _counts_despite_entity(run):
-        return True
-    if len(run) == 1 and first.lower_ in SKIPPED_NUMBER_WORDS:
+    if len(run) == 1 and first.lower_ in SKIPPED_NUMBER_WORDS and not _single_duration(first):
         return True
     if any(_CODE_LIKE.search(t.text) for t in run) or _glued_to_code(first, last):
         return True
-    if len(run) == 1 and _looks_like_year(first):
-        return True
     if identifier_before(first):
         return True
-    return _is_duration(last)
+    time_unit = _time_unit_after(last)
+    if time_unit is not None:  # a stated length counts; "three years ago" is the date reader's
+        return _duration_unit(time_unit) is None or _anchored(time_unit)
+    if any(t.ent_type_ in _NOT_COUNTS for t in run) and not _counts_despite_entity(run):
+        return True
+    return len(run) == 1 and _looks_like_year(first)
 
 
 def _counts_despite_entity(run: list[Token]) -> bool:
@@ -215,10 +266,26 @@ def _looks_like_year(token: Token) -> bool:
     return not counts_noun
 
 
-def _is_duration(last: Token) -> bool:
-    """Durations ("three years", "five-year", "70 years old") are for the date reader."""
+def _time_unit_after(last: Token) -> Token | None:
+    """The time word after a number: "three years", "five-year", "70 years old"."""
     doc = last.doc
     nxt = last.i + 1
     if nxt < len(doc) and doc[nxt].text == "-" and nxt + 1 < len(doc):
-        return doc[nxt + 1].lower_ in TIME_UNIT_WORDS
-    return nxt < len(doc) and doc[nxt].lower_ in TIME_UNIT_WORDS
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].lower_ in TIME_UNIT_WORDS:
+        return doc[nxt]
+    return None
+
+
+def _duration_unit(token: Token) -> str | None:
+    """ "years" → "year", "centuries" → "century"; None for words that are not lengths."""
+    low = token.lower_
+    single = low[:-3] + "y" if low.endswith("ies") else low.removesuffix("s")
+    return single if single in DURATION_DAYS else None
+
+
+def _anchored(time_unit: Token) -> bool:
+    """ "three years ago", "70 years old", "a 12-year low": a point in time, an age, a record."""
+    doc = time_unit.doc
+    nxt = time_unit.i + 1
+    return nxt < len(doc) and doc[nxt].lower_ in TIME_ANCHOR_WORDS | RECORD_WINDOW_WORDS

@@ -86,10 +86,9 @@ def part_name(index: int) -> str:
 
 
 def _analyser_version() -> str:
-    from storydiff.analyse import ANALYSER_VERSION
-    from storydiff.analyse.nlp import model_id
+    from storydiff.analyse import analyser_version
 
-    return f"{ANALYSER_VERSION}/{model_id()}"
+    return analyser_version()
 
 
 def _write_partition(out: Path, index: int, tables: dict[str, pa.Table]) -> dict[str, Any]:
