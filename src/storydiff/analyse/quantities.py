@@ -43,7 +43,8 @@ _SHARED_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CODE_LIKE = re.compile(r"\d[-/.]\d.*[-/.]\d|\d{3,}-\d{3,}|/")
 # "fallen by a third", "cut by half": a change stated as a fraction in words.
 _FRACTION_CHANGE = re.compile(
-    r"\b(?:[A-Za-z]+ed|fallen|risen|grown|shrunk|rose|fell|grew|shrank|cut|down|up) by (?P<fraction>"
+    r"\b(?:[A-Za-z]+ed|fallen|risen|grown|shrunk|rose|fell|grew|shrank|cut|down|up)"
+    r" by (?P<fraction>"
     + "|".join(sorted(map(re.escape, CHANGE_FRACTIONS), key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
