@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from storydiff.report import render_html, to_document
 from .test_report import HOSTILE, _dossier
 
 pytestmark = pytest.mark.slow
+# A folder (e.g. docs) where the tests also save the README's screenshots, when set.
+SCREENSHOTS = os.environ.get("STORYDIFF_SCREENSHOTS")
 
 
 def _open(
@@ -30,6 +33,10 @@ def _open(
     return page, requests, dialogs
 
 
+def _boxes(locator: Any) -> list[dict[str, float]]:
+    return [locator.nth(n).bounding_box() for n in range(locator.count())]
+
+
 def test_static_dossier_offline_and_click_to_highlight(
     browser: Any, example_doc: dict[str, Any], tmp_path: Path
 ) -> None:
@@ -43,8 +50,14 @@ def test_static_dossier_offline_and_click_to_highlight(
     mark.wait_for()
     assert mark.inner_text() == cited
     page.screenshot(path=str(tmp_path / "dossier.png"))
+    if SCREENSHOTS:
+        page.evaluate("window.scrollTo(0, 0)")  # the header first, the highlight beside it
+        page.screenshot(path=str(Path(SCREENSHOTS) / "dossier.png"))
+        page.locator("#positions").screenshot(path=str(Path(SCREENSHOTS) / "charts.png"))
+    charts = page.locator("figure.chart svg")
+    assert charts.count() == 3 and all(box["height"] > 80 for box in _boxes(charts))
     assert requests == [(tmp_path / "dossier.html").as_uri()]  # no network request at all
-    assert errors == []  # the CSP allowed our own script and stylesheet
+    assert errors == []  # the CSP allowed our own script and stylesheet, and the charts
     page.close()
 
 
@@ -70,6 +83,8 @@ def test_readable_on_a_phone_and_printable(
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('.article')).maxHeight") == "none"
     assert page.locator("nav.toc").first.is_hidden()
+    chart = "getComputedStyle(document.querySelector('figure.chart svg'))"
+    assert page.evaluate(f"{chart}.minWidth") == "0px"  # charts shrink to the paper's width
     page.close()
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from storydiff.model import (
     Article,
@@ -31,6 +34,7 @@ HOSTILE = (
     "<img src=x onerror=alert(2)> and [a link](javascript:alert(3)) and "
     '<a href="javascript:alert(4)">click</a>. "We will not sell," the mayor said.'
 )
+BASE = "http://127.0.0.1"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -77,6 +81,19 @@ def wait_done(db: Path, story_id: str, timeout: float = 120) -> stories.StoryRow
     raise AssertionError(f"story {story_id} did not finish in {timeout} s")
 
 
+def csrf_of(client: TestClient) -> str:
+    """The CSRF token a browser gets with the story list, as its forms send it."""
+    client.get("/")
+    return str(client.cookies["storydiff_csrf"])
+
+
+def assert_error(body: object, status: int) -> None:
+    """The app's one error shape."""
+    assert isinstance(body, dict) and set(body) == {"error"}
+    assert set(body["error"]) == {"status", "code", "message"}
+    assert body["error"]["status"] == status and body["error"]["message"]
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(db=tmp_path / "web.db", max_body_bytes=200_000, max_article_bytes=50_000)
@@ -85,6 +102,12 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def fake_app(settings: Settings) -> FastAPI:
     return create_app(settings, analyse=fake_analyse)
+
+
+@pytest.fixture
+def client(fake_app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(fake_app, base_url=BASE) as c:
+        yield c
 
 
 def free_port() -> int:
@@ -121,3 +144,53 @@ class LiveServer:
 def need_chromium() -> None:
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is missing; install it with .ci/setup.d/chromium.sh")
+
+
+ARTICLE_PAGE = (
+    b"<!doctype html><html><head><meta charset='utf-8'><title>Lease vote delayed</title></head>"
+    b"<body><article><h1>Lease vote delayed</h1><p>The harbour council in Velmara delayed its "
+    b"vote on the Port Sallis lease on Monday, council member Ivo Marr said.</p><p>The vote "
+    b"will take place next week, after the harbour authority reviews the three bids.</p>"
+    b"</article></body></html>"
+)
+
+
+class ArticleServer:
+    """A loopback HTTP server with fixed pages, counting the requests it answers."""
+
+    def __init__(self, pages: dict[str, tuple[str, bytes]]) -> None:
+        self.hits: list[str] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                outer.hits.append(self.path)
+                kind, body = pages.get(self.path, ("text/plain", b"not found"))
+                self.send_response(200 if self.path in pages else 404)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://{self.host}{path}"
+
+
+@pytest.fixture
+def article_server() -> Iterator[ArticleServer]:
+    server = ArticleServer(
+        {
+            "/lease": ("text/html; charset=utf-8", ARTICLE_PAGE),
+            "/feed": ("application/rss+xml", b"<rss><channel></channel></rss>"),
+        }
+    )
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()

@@ -2,46 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from storydiff.errors import InputError
 from storydiff.web import Settings, create_app
 from storydiff.web.settings import check_bind, is_loopback
 
-from .conftest import HOSTILE, fake_analyse, wait_done
-
-BASE = "http://127.0.0.1"
-
-
-@pytest.fixture
-def client(fake_app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(fake_app, base_url=BASE) as c:
-        yield c
-
-
-def _csrf(client: TestClient) -> str:
-    client.get("/")
-    return str(client.cookies["storydiff_csrf"])
+from .conftest import HOSTILE, assert_error, csrf_of, fake_analyse, wait_done
 
 
 def _paste(client: TestClient, text: str, title: str = "") -> str:
     r = client.post(
         "/stories",
-        data={"csrf": _csrf(client), "text": text, "title": title},
+        data={"csrf": csrf_of(client), "text": text, "title": title},
         follow_redirects=False,
     )
     assert r.status_code == 303, r.text
     return str(r.headers["location"]).rsplit("/", 1)[1]
-
-
-def _assert_error(body: object, status: int) -> None:
-    assert isinstance(body, dict) and set(body) == {"error"}
-    assert set(body["error"]) == {"status", "code", "message"}
-    assert body["error"]["status"] == status and body["error"]["message"]
 
 
 def test_paste_analyse_and_read(client: TestClient, settings: Settings) -> None:
@@ -93,7 +71,7 @@ def test_every_api_error_has_one_shape(
 ) -> None:
     r = client.request(method.upper(), path, **kwargs)  # type: ignore[arg-type]
     assert r.status_code == status
-    _assert_error(r.json(), status)
+    assert_error(r.json(), status)
 
 
 def test_a_browser_gets_the_error_as_an_escaped_page(client: TestClient) -> None:
@@ -104,12 +82,12 @@ def test_a_browser_gets_the_error_as_an_escaped_page(client: TestClient) -> None
 
 def test_article_over_the_limit_is_refused(client: TestClient) -> None:
     r = client.post("/api/stories", json={"articles": [{"text": "x" * 60_000}]})
-    _assert_error(r.json(), 413)
+    assert_error(r.json(), 413)
 
 
 def test_upload_is_read_with_a_safe_label(client: TestClient, settings: Settings) -> None:
     files = [("files", ("../../etc/passwd.txt", b"An uploaded article about ports.", "text/plain"))]
-    r = client.post("/stories", data={"csrf": _csrf(client)}, files=files, follow_redirects=False)
+    r = client.post("/stories", data={"csrf": csrf_of(client)}, files=files, follow_redirects=False)
     story_id = r.headers["location"].rsplit("/", 1)[1]
     wait_done(settings.db, story_id)
     doc = client.get(f"/api/stories/{story_id}/dossier").json()
@@ -118,22 +96,22 @@ def test_upload_is_read_with_a_safe_label(client: TestClient, settings: Settings
 
 def test_binary_upload_is_refused(client: TestClient) -> None:
     files = [("files", ("x.txt", b"\x00\x01binary", "application/octet-stream"))]
-    r = client.post("/stories", data={"csrf": _csrf(client)}, files=files)
-    _assert_error(r.json(), 422)
+    r = client.post("/stories", data={"csrf": csrf_of(client)}, files=files)
+    assert_error(r.json(), 422)
 
 
 def test_cross_site_form_is_refused(client: TestClient) -> None:
-    token = _csrf(client)
+    token = csrf_of(client)
     r = client.post(
         "/stories", data={"csrf": token, "text": "x"}, headers={"origin": "http://evil.example"}
     )
-    _assert_error(r.json(), 403)
+    assert_error(r.json(), 403)
 
 
 def test_other_host_headers_are_refused(client: TestClient) -> None:
     """A page on another site cannot reach the app by rebinding its DNS name to 127.0.0.1."""
     r = client.get("/api/stories", headers={"host": "evil.example"})
-    _assert_error(r.json(), 421)
+    assert_error(r.json(), 421)
 
 
 def test_security_headers_on_every_response(client: TestClient) -> None:
@@ -187,8 +165,8 @@ def test_token_guards_everything(settings: Settings) -> None:
         Settings(db=settings.db, token=token, loopback_only=False), analyse=fake_analyse
     )
     with TestClient(app, base_url="http://storydiff.example") as c:
-        _assert_error(c.get("/api/stories").json(), 401)
-        _assert_error(c.get("/api/stories?token=wrong").json(), 401)
+        assert_error(c.get("/api/stories").json(), 401)
+        assert_error(c.get("/api/stories?token=wrong").json(), 401)
         assert c.get("/api/stories", headers={"authorization": f"Bearer {token}"}).is_success
         r = c.get(f"/?token={token}", follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"] == "/"

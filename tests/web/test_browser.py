@@ -3,6 +3,7 @@ article text staying inert text on every page. One server and one analysed story
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,8 @@ A flyer handed out at the meeting read <img src=x onerror=alert(2)> in large let
 Some readers shared [a link](javascript:alert(3)) and <a href="javascript:alert(4)">this one</a>.
 "We will not sell the river," Marr told reporters after the meeting.
 """
+# A folder (e.g. docs) where the tests also save the README's screenshots, when set.
+SCREENSHOTS = os.environ.get("STORYDIFF_SCREENSHOTS")
 LITERALS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "javascript:alert(3)")
 
 
@@ -109,6 +112,8 @@ def test_progress_page_and_story_list(server: LiveServer, example: Watched) -> N
     page.goto(server.url + "/")
     link = page.locator("table.list a").first
     assert page.locator("table.list .status").first.inner_text() == "done"
+    if SCREENSHOTS:
+        page.screenshot(path=str(Path(SCREENSHOTS) / "app.png"))
     link.click()
     page.wait_for_selector("#ledger")
     assert example.errors == []

@@ -3,6 +3,7 @@
 The page's only script and stylesheet are inlined and pinned by hash in its
 Content-Security-Policy, so nothing that comes from an article can run, even if escaping
 were ever to fail. The web app serves the same page with the same policy as a header.
+Charts are matplotlib's SVG reduced to inert drawing markup (``inert_svg``), inlined too.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from storydiff.report import view
+from storydiff.report.charts import render_charts
 
 
 @cache
@@ -70,6 +72,7 @@ def render_html(doc: dict[str, Any], *, links: Sequence[tuple[str, str]] = ()) -
             glance=view.glance(doc),
             ledger=view.ledger(doc),
             speakers=view.quotes_by_speaker(doc),
+            charts=render_charts(doc),
             csp=Markup(content_security_policy()),  # our own constant; quotes must stay literal
             script=script,
             style=style,

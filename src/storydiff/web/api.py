@@ -27,6 +27,11 @@ class ArticleIn(BaseModel):
 class StoryIn(BaseModel):
     title: str = Field("", max_length=300, description="Empty: the dossier's own title.")
     articles: list[ArticleIn] = Field(default_factory=list)
+    urls: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Article URLs to fetch; private and loopback addresses are refused.",
+    )
     example: bool = Field(False, description="Use the bundled example story instead.")
 
 
@@ -96,7 +101,9 @@ async def create_story(request: Request, body: StoryIn) -> StoryOut:
             inputs.from_text(a.name, a.text, f"article {n}", settings)
             for n, a in enumerate(body.articles, start=1)
         ]
-    found = inputs.check_count(found, settings)
+        urls = inputs.url_list(body.urls, settings)
+        inputs.check_count([*found, *urls], settings)  # refuse before fetching anything
+        found += await run_in_threadpool(inputs.from_urls, urls, settings)
     story_id = await run_in_threadpool(stories.create_story, settings.db, body.title, found)
     state(request).runner.submit(story_id)
     return _out(_row(request, story_id))

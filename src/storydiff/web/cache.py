@@ -1,13 +1,16 @@
 """Rendered dossiers, kept while their story is unchanged.
 
 Callers ask only for finished stories, whose row no longer changes, so
-``(story id, updated_at)`` is a safe key; rendering the HTML page costs ~15 ms,
-serving it from here almost nothing.
+``(story id, updated_at)`` is a safe key. Rendering the HTML page with its charts costs a
+second or more (matplotlib), serving it from here almost nothing. Renders are single-flight:
+when many requests miss at once, one renders and the rest wait for its result instead of
+each drawing the same charts and tying up the server's worker threads.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -27,9 +30,25 @@ def page_links(story_id: str) -> list[tuple[str, str]]:
     return [*links, (f"{base}/ledger.csv", "ledger.csv")]
 
 
-@lru_cache(maxsize=128)
+_Key = tuple[Path, str, str, Kind]
+_in_flight: dict[_Key, threading.Lock] = {}
+_in_flight_guard = threading.Lock()
+
+
 def rendered(db: Path, story_id: str, updated_at: str, kind: Kind) -> str | None:
     """The dossier in one form, or ``None`` while the story has none."""
+    key = (db, story_id, updated_at, kind)
+    with _in_flight_guard:
+        lock = _in_flight.setdefault(key, threading.Lock())
+    with lock:
+        text = _render(*key)
+    with _in_flight_guard:
+        _in_flight.pop(key, None)  # later calls hit the cache; a lock per key stays no longer
+    return text
+
+
+@lru_cache(maxsize=128)
+def _render(db: Path, story_id: str, updated_at: str, kind: Kind) -> str | None:
     del updated_at  # part of the key only
     text = stories.story_document_text(db, story_id)
     if text is None or kind == "json":

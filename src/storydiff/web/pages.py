@@ -66,7 +66,11 @@ async def _form_inputs(request: Request) -> tuple[str, list[StoryInput]]:
         if isinstance(upload, UploadFile) and upload.filename:
             data = await upload.read(settings.max_article_bytes + 1)
             found.append(inputs.from_bytes(upload.filename, data, f"upload {n}", settings))
-    return title, inputs.check_count(found, settings)
+    given = form.get("urls")
+    urls = inputs.url_list(given if isinstance(given, str) else "", settings)
+    inputs.check_count([*found, *urls], settings)  # refuse before fetching anything
+    found += await run_in_threadpool(inputs.from_urls, urls, settings)
+    return title, found
 
 
 @router.post("/stories")

@@ -4,8 +4,9 @@
   web page elsewhere cannot reach the app by DNS rebinding.
 - Access token: when set (required off loopback), every request carries it as a bearer
   header or as the cookie ``?token=`` sets once.
-- CSRF: forms carry a random token that must equal a SameSite=Strict cookie; the JSON API
-  accepts only ``application/json`` bodies, which a cross-site form cannot send.
+- CSRF: forms carry a random token that must equal a SameSite=Strict cookie and must not
+  come from another origin; the JSON API accepts only ``application/json`` bodies (which a
+  cross-site form cannot send), and only same-origin or with the access token as a bearer.
 - Body limit: requests larger than the limit are refused before they are parsed.
 """
 
@@ -23,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storydiff.web.errors import WebError, error_payload, error_response
 from storydiff.web.settings import Settings, is_loopback
+from storydiff.web.state import state
 
 CSRF_COOKIE = "storydiff_csrf"
 TOKEN_COOKIE = "storydiff_token"
@@ -159,17 +161,31 @@ def set_csrf(response: Response, token: str) -> None:
     response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
 
 
-def check_csrf(request: Request, form_token: Any) -> None:
-    """The form's token must match the cookie, and a stated Origin must be this server."""
+def _cross_site(request: Request) -> bool:
+    """True when the browser says the request comes from another origin."""
     origin = request.headers.get("origin")
     if origin and urlsplit(origin).netloc != request.headers.get("host"):
+        return True
+    return request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none")
+
+
+def check_csrf(request: Request, form_token: Any) -> None:
+    """The form's token must match the cookie, and the browser must not say it is cross-site."""
+    if _cross_site(request):
         raise WebError(403, "csrf", "the form came from another site; reload the page")
     if not isinstance(form_token, str) or not _same(form_token, request.cookies.get(CSRF_COOKIE)):
         raise WebError(403, "csrf", "the form has expired; reload the page and try again")
 
 
 def require_json(request: Request) -> None:
-    """API writes take JSON only, which a cross-site HTML form cannot send."""
+    """API writes: JSON only (a cross-site form cannot send it), and same-origin unless the
+    request carries the access token as a bearer header, which no other site can know."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json":
         raise WebError(415, "unsupported_media_type", "send the body as application/json")
+    token = state(request).settings.token
+    bearer = request.headers.get("authorization", "").removeprefix("Bearer ")
+    if _cross_site(request) and not (token and _same(bearer, token)):
+        raise WebError(
+            403, "cross_site", "API writes from another site need the access token as a bearer"
+        )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from storydiff.errors import InputError
+from storydiff.ingest.urls import UrlPolicy
 
 _REPO_EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "story"
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -23,6 +24,11 @@ class Settings:
     max_article_bytes: int = 2 * 1024 * 1024
     max_articles: int = 50
     max_title_chars: int = 300
+    max_urls: int = 20  # one form's worth of links; a crawl belongs in `storydiff analyze`
+    fetch_timeout: float = 10.0
+    # What added URLs may point at: public addresses only unless the operator allows more
+    # (tests allow their own loopback server by "host:port").
+    url_policy: UrlPolicy = field(default_factory=UrlPolicy)
     example_dir: Path | None = _REPO_EXAMPLE if _REPO_EXAMPLE.is_dir() else None
 
 
