@@ -8,6 +8,7 @@ from storydiff.align.claims import build_quantity_claims
 from storydiff.align.entities import EntityIndex, build_entities
 from storydiff.align.framing import build_framing
 from storydiff.align.stances import build_stances, detect_issue
+from storydiff.align.story_dates import place_undated
 from storydiff.align.summary import build_summary
 from storydiff.align.timeline import build_timeline
 from storydiff.model import Analysis, Article, Dossier, Quote, Rejection, Story
@@ -65,6 +66,7 @@ def build_dossier(
     summary_sentences: int = 8,
 ) -> Dossier:
     """Join per-article analyses into one cited dossier."""
+    place_undated(articles)
     ids = {a.key: f"a{n}" for n, a in enumerate(articles, start=1)}
     dates = {a.key: article_date(a) for a in articles}
     index = build_entities(articles, analyses, ids, dates)

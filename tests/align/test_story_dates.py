@@ -1,0 +1,55 @@
+"""Year-less datelines placed by the dated articles of the same story."""
+
+from __future__ import annotations
+
+from storydiff.align.story_dates import place_undated
+from storydiff.model import Article, DateEstimate
+
+
+def _article(
+    key: str, text: str, published: str | None = None, guess: str | None = None
+) -> Article:
+    estimate = DateEstimate(guess, "the latest year the body mentions") if guess else None
+    return Article(
+        key=key, source=f"{key}.txt", text=text, published=published, published_estimate=estimate
+    )
+
+
+def test_a_year_less_dateline_takes_the_year_of_the_story() -> None:
+    dated = _article("b", "Two days after the vote, the argument moved on.", "2024-03-14")
+    wire = _article(
+        "a", "PORT SALLIS, March 12 (Wirewatch) - Parliament approved the lease.", guess="2019"
+    )
+    place_undated([wire, dated])
+    assert wire.published is None  # still an estimate, never a stated date
+    assert wire.published_estimate is not None
+    assert wire.published_estimate.value == "2024-03-12"
+    assert (
+        "March 12" in wire.published_estimate.evidence
+        and "b.txt" in wire.published_estimate.evidence
+    )
+
+
+def test_across_new_year_the_nearest_year_wins() -> None:
+    dated = _article("b", "The talks resumed.", "2025-01-03")
+    wire = _article("a", "KALMERE, Dec. 30 (Wirewatch) - Talks broke down.")
+    place_undated([wire, dated])
+    assert wire.published_estimate is not None
+    assert wire.published_estimate.value == "2024-12-30"
+
+
+def test_a_dateline_far_from_every_stated_date_is_left_alone() -> None:
+    dated = _article("b", "The talks resumed.", "2024-03-14")
+    wire = _article("a", "KALMERE, July 2 (Wirewatch) - Talks broke down.", guess="2019")
+    place_undated([wire, dated])
+    assert wire.published_estimate is not None
+    assert wire.published_estimate.value == "2019"
+
+
+def test_no_dateline_or_no_dated_article_changes_nothing() -> None:
+    plain = _article("a", "Parliament approved the lease on Tuesday.", guess="2019")
+    wire = _article("c", "PORT SALLIS, March 12 (Wirewatch) - Parliament approved the lease.")
+    place_undated([plain, _article("b", "Later.", "2024-03-14")])
+    place_undated([wire])
+    assert plain.published_estimate is not None and plain.published_estimate.value == "2019"
+    assert wire.published_estimate is None
