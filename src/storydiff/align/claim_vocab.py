@@ -171,6 +171,9 @@ CONCEPTS: dict[str, str] = {
         ],
         "create",
     ),
+    # Something getting under way: "the first dredger arrived" and "the dredging that began"
+    # date one start.
+    **dict.fromkeys(["begin", "began", "begun", "start", "arrive", "commence"], "begin"),
 }
 
 # Words near a figure that pin it to another time than the report's present: two figures
