@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-import json
-import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from storydiff.align.entities import build_entities
-from storydiff.align.stances import build_stances
+from storydiff.align.stance_outlet import outlet_stance
+from storydiff.align.stances import build_stances, detect_issue
 from storydiff.align.terms import terms
-from storydiff.model import Analysis, Article, Mention, Quote, RoleMention, SentenceRecord
+from storydiff.model import (
+    Analysis,
+    Article,
+    Dossier,
+    Mention,
+    Quote,
+    RoleMention,
+    SentenceRecord,
+)
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
+EXAMPLE_STANCES_FLOOR = 17  # of the 21 gold stances in examples/gold.json
 
 
 def _mention(text: str, name: str, label: str, nth: int = 0) -> Mention:
@@ -135,34 +143,141 @@ def test_a_possessive_statement_is_not_its_owners_stance() -> None:
     assert "Novak" not in found
 
 
-def _score(paths: list[Path], gold: Path) -> dict[str, object]:
-    from storydiff.evaluate.dossier import load_gold, score_dossier
-    from storydiff.pipeline import run_story
-    from storydiff.report import to_document
-    from storydiff.store import open_store
-
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "t.db")
-        dossier, _ = run_story(paths, store)
-        store.close()
-    result: dict[str, object] = score_dossier(to_document(dossier), load_gold(gold))["stances"]
-    result["dossier_changes"] = dossier.stance_changes
-    return result
+def test_the_relative_clause_names_the_actor() -> None:
+    text = "Ana Kos, who spent the final week winning over deputies for the army plan, won."
+    assert _stances(text, [("Ana Kos", "PERSON")]) == {"Ana Kos": "support"}
 
 
-@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not present")
-def test_seed_stances_and_the_us_change() -> None:
-    score = _score([SHARED / "seeds"], SHARED / "gold" / "seeds.json")
-    assert score["right"] >= 10, score["missed"]  # type: ignore[operator]
-    changes = score["dossier_changes"]
-    us = [c for c in changes if c.actor_name == "United States"]  # type: ignore[attr-defined]
+def test_the_asker_holds_the_stance_not_the_asked() -> None:
+    text = "Ana Kos and Ivo Bar asked Borvia to halt the army plan."
+    found = _stances(text, [("Ana Kos", "PERSON"), ("Ivo Bar", "PERSON"), ("Borvia", "GPE")])
+    assert found == {"Ana Kos": "oppose", "Ivo Bar": "oppose"}
+
+
+def test_a_possessive_pronoun_points_back_to_its_person() -> None:
+    text = "Jan Novak told a crowd that Borvia would rule on his party's challenge to the army."
+    found = _stances(text, [("Jan Novak", "PERSON"), ("Borvia", "GPE")])
+    assert found == {"Jan Novak": "oppose"}
+
+
+def test_the_opening_actor_holds_a_cue_after_its_aside() -> None:
+    text = "Opposition leader Jan Novak, whose party left the vote, called the army a giveaway."
+    assert _stances(text, [("Jan Novak", "PERSON")]) == {"Jan Novak": "oppose"}
+
+
+def test_a_denial_that_sets_up_a_contrast_is_not_counted() -> None:
+    text = "We are not against ships. We are against the army plan."
+    found = _stances(text, [], quotes=[(text, [])])
+    assert found == {}
+    speaker = "Jan Novak said: " + text
+    found = _stances(speaker, [("Jan Novak", "PERSON")], quotes=[(text, ["Jan Novak"])])
+    assert found == {"Jan Novak": "oppose"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Borvia fires back at the notion of an army.",
+        "Borvia said the army plan would help an estuary that supports fewer boats.",
+        "The army plan was a sham by any honest measure in Borvia.",
+    ],
+)
+def test_phrases_that_state_no_stance(text: str) -> None:
+    assert _stances(text, [("Borvia", "GPE")]) == {}
+
+
+def test_a_role_after_a_possessive_country_makes_the_person_its_voice() -> None:
+    text = "Borvia's fisheries minister, Ana Kos, said she would support the army."
+    found = _stances(
+        text,
+        [("Borvia", "GPE"), ("Ana Kos", "PERSON")],
+        quotes=[("she would support the army", ["Ana Kos"])],
+    )
+    assert found == {"Ana Kos": "support", "Borvia": "support"}
+
+
+def test_an_unattributed_quote_paragraph_goes_on_quoting_the_last_speaker() -> None:
+    text = (
+        "“We fish here,” said Ana Kos.\n\n"
+        "“Every crew says the same.\n\n"
+        "“We are against the army plan.”"
+    )
+    found = _stances(text, [("Ana Kos", "PERSON")], quotes=[("We fish here,", ["Ana Kos"])])
+    assert found == {"Ana Kos": "oppose"}
+
+
+def test_the_outlet_judging_the_issue_in_its_own_voice_takes_a_side() -> None:
+    own = "The reckless army plan passed. Its so-called review of the army took a day."
+    quoted = "Jan Novak called the army plan “reckless” and the review of the army “a sham”."
+    assert _outlet_stance(own) == "oppose"
+    assert _outlet_stance(quoted) is None
+    assert _outlet_stance("The reckless army plan passed.") is None  # one word can slip in
+
+
+def _outlet_stance(text: str) -> str | None:
+    article = Article("K", "k.txt", text, outlet="The Daily")
+    sentences = [SentenceRecord(0, len(text))]
+    stance = outlet_stance(
+        article, Analysis("K", sentences=sentences), "a1", "2020", ("army", terms("army")), []
+    )
+    return stance.stance if stance else None
+
+
+def test_the_issue_is_what_cues_take_as_object_unless_the_user_names_it() -> None:
+    texts = [
+        "Borvia opposed the lease. Parliament backed the lease.",
+        "Parliament approved the lease on Tuesday. Critics rejected the lease.",
+        "The lease was defended in parliament.",
+    ]
+    articles = [Article(f"K{n}", f"k{n}.txt", t) for n, t in enumerate(texts)]
+    analyses = {
+        a.key: Analysis(a.key, sentences=[SentenceRecord(0, len(a.text))]) for a in articles
+    }
+    ids = {a.key: f"a{n}" for n, a in enumerate(articles, start=1)}
+    index = build_entities(articles, analyses, ids, dict.fromkeys(ids))
+    name, issue = detect_issue(articles, index)
+    assert issue == terms("lease") and name is not None and "lease" in name
+    assert detect_issue(articles, index, given="the port lease") == (
+        "the port lease",
+        terms("port lease"),
+    )
+
+
+def test_seed_stances_and_the_us_change(seed_dossier: Dossier, shared: Path) -> None:
+    score = _score(seed_dossier, shared / "gold" / "seeds.json")
+    assert score["right"] >= 10, score["missed"]
+    us = [c for c in seed_dossier.stance_changes if c.actor_name == "United States"]
     assert us and us[0].before.stance == "oppose" and us[0].after.stance == "support"
     assert us[0].before.evidence and us[0].after.evidence
 
 
-def test_example_story_finds_a_change() -> None:
+def test_example_story_stances_and_the_change(example_dossier: Dossier) -> None:
     gold = REPO / "examples" / "gold.json"
-    expected = json.loads(gold.read_text())["stances"]["positions"]
-    score = _score([REPO / "examples" / "story"], gold)
-    assert expected and score["right"] >= 4  # type: ignore[operator]
-    assert score["changes"], "no stance change found in the example story"
+    score = _score(example_dossier, gold)
+    assert score["right"] >= EXAMPLE_STANCES_FLOOR, score["missed"]
+    change = [c for c in example_dossier.stance_changes if c.actor_name == "Mira Dellacourt"]
+    assert change, "Dellacourt's reversal is not reported as a change"
+    assert change[0].before.stance == "support" and change[0].after.stance == "oppose"
+    assert change[0].before.evidence and change[0].after.evidence
+    assert change[0].before.article != change[0].after.article
+
+
+def _score(dossier: Dossier, gold: Path) -> dict[str, Any]:
+    from storydiff.evaluate.dossier import load_gold, score_dossier
+    from storydiff.report import to_document
+
+    result: dict[str, Any] = score_dossier(to_document(dossier), load_gold(gold))["stances"]
+    return result
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Borvia would not support it, officials said of the army plan.", "oppose"),
+        ("Borvia would not support ships, and the army plan goes ahead.", None),
+    ],
+)
+def test_a_negated_cue_counts_only_when_its_object_is_the_issue(
+    text: str, stance: str | None
+) -> None:
+    assert _stances(text, [("Borvia", "GPE")]).get("Borvia") == stance

@@ -45,3 +45,40 @@ LOADED_TERMS = (
     "slammed",
     "blasted",
 )
+
+# Words in marks count as the writer's own ("scare quotes") when they are this short and no
+# one in the sentence is said to speak them.
+SCARE_QUOTE_WORDS = 3
+
+# Word beginnings of verbs that attribute words to a speaker ("said", "argue", "called",
+# "decried", "branded"): with one before the marks, the marked words are someone else's.
+SPEECH_WORDS = (
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "argu",
+    "call",
+    "decr",
+    "describ",
+    "brand",
+    "label",
+    "term",
+    "dismiss",
+    "insist",
+    "claim",
+    "warn",
+    "add",
+    "stat",
+    "declar",
+    "explain",
+    "writ",
+    "wrote",
+    "tweet",
+    "accus",
+    "denounc",
+    "condemn",
+    "prais",
+    "promis",
+)

@@ -8,10 +8,12 @@ from storydiff.align.entities import EntityIndex, name_key
 from storydiff.align.stance_vocab import IRREGULAR_DEMONYMS, ROLE_NOUNS, ROLE_PREFIX_CHARS
 from storydiff.model import Analysis, Article, Entity, Mention
 
+# Between group and person: "’s fisheries minister, ", " Defense Minister ", "n counterpart".
 _ROLE_AFTER = re.compile(
-    r"^\s*(?:[A-Z][\w.-]*\s+){0,2}(?:" + "|".join(re.escape(r) for r in ROLE_NOUNS) + r")\b",
+    r"^(?:’s|'s)?\s*(?:[\w.-]+\s+){0,2}(?:" + "|".join(re.escape(r) for r in ROLE_NOUNS) + r")\b",
     re.I,
 )
+_SUBJECT_MATTER = re.compile(r"\b(?:for|on|about|against)\s+(?:the\s+)?$", re.I)
 _GROUP_TYPES = ("GPE", "ORG", "NORP", "LOC")
 
 
@@ -50,7 +52,10 @@ def _entity(index: EntityIndex, entity_id: str) -> Entity | None:
 def _groups_in(text: str, index: EntityIndex) -> list[str]:
     """Groups named in a role string: "NATO Secretary General" → NATO."""
     found: list[str] = []
-    for word in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", text):
+    for found_at in re.finditer(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", text):
+        word = found_at.group(0)
+        if _SUBJECT_MATTER.search(text[: found_at.start()]):
+            continue  # "Committee for Kosovo": what the body deals with, not whom it serves
         candidates = [word, *word.split()]
         for candidate in candidates:
             entity_id = index.by_key.get(name_key(candidate))

@@ -40,6 +40,20 @@ SUPPORT_CUES = (
     "defend*",
     "praised",
     "hailed",
+    # lobbying for the votes it needs
+    "winning over",
+    "won over",
+    "win over",
+    # standing by an agreement already made
+    "honour",
+    "honours",
+    "honoured",
+    "honor",
+    "honors",
+    "honored",
+    "stand by",
+    "stands by",
+    "stood by",
 )
 
 # Words that put an actor against it.
@@ -77,12 +91,54 @@ OPPOSE_CUES = (
     "objected",
     "objection*",
     "warned against",
+    "decried",
+    "decry",
+    "decries",
+    # harm the issue is said to do: an actor who says it destroys something is against it
+    "destroy*",
+    "smother*",
+    "finish off",
+    "wipe out",
+    "damag*",
+    "ruin*",
+    "loss of",
+    # faulting how it was made or what it is
+    "reckless*",
+    "giveaway",
+    "ignored",
+    "sham",
+    # a legal challenge: taking the issue to court
+    "court",
+)
+
+# Phrases that contain a cue word but state no stance ("fires back", "signed up to").
+FALSE_CUES = (
+    "fires back",
+    "fired back",
+    "hit back",
+    "hits back",
+    "pushed back",
+    "fought back",
+    "came back",
+    "went back",
+    "back up",
+    "backed up",
+    "signed up",
+    # the parliamentary opposition as a body, not opposition to the issue
+    "opposition leader",
+    "opposition deputies",
+    "opposition lawmakers",
+    "opposition party",
+    "opposition parties",
+    "opposition walkout",
 )
 
 # A negation a few words before a cue flips it ("would not tolerate" opposes,
 # "will never accept" opposes, "will not be a threat" supports).
 NEGATIONS = ("not", "never", "no", "n't", "n’t", "without", "nor", "refused to", "refuses to")
 NEGATION_WORDS = 4  # how many words before the cue a negation may stand
+CONTRAST_CHARS = 80  # "not against X. We are against Y": how far the contrasting cue may come
+RUN_ON_QUOTE_CHARS = 400  # how far back an unattributed quote paragraph may find its speaker
 
 # Consequences that make a conditional a threat: "would resign if lawmakers do not approve"
 # (the speaker supports), "would re-evaluate the assistance if the changes are approved" (opposes).
@@ -106,6 +162,7 @@ THREAT_WORDS = (
 # Frames that name the actor after the cue ("a plan opposed by X", "criticism from X").
 AGENT_AFTER_CUE = ("by", "from")
 AGENT_GAP_CHARS = 30  # "signed two years ago by X": the marker may stand a little after the cue
+AGENT_LEAD_CHARS = 40  # "by the country's Serb minority": how far after "by" the agent is named
 
 # Words that may stand between a subject and its cue ("Russia would not tolerate",
 # "The United States just announced support", "Dellacourt, who steered").
@@ -241,8 +298,41 @@ ISSUE_ANAPHORA = (
     "such an",
     "the creation",
     "the vote",
+    "the result",
+    "the outcome",
+    "the contract",
+    "the concession",
 )
+# Objects that point back to the issue already named ("would not support it").
+ISSUE_PRONOUNS = frozenset(("it", "this", "that", "them", "such"))
 ISSUE_WINDOW = 90  # characters either side of a cue in which the issue must be named
+ISSUE_OBJECT_CHARS = 60  # how far after a cue its object (the issue) may be named
+ISSUE_TERMS_KEPT = 8  # the issue's terms: its leading noun and the nearest rivals
+ISSUE_NAME_TERMS = 2  # the issue is named after its leading terms only ("lease", not "vote")
+ISSUE_RIVAL_SHARE = 0.4  # a rival is kept when cues take it as object at least this often
+
+# Verbs whose object is asked to act, so a cue after "asked X to" is the asker's stance
+# ("Lundria and Carrow asked Kalmere to halt the dredging"), never X's.
+ASKING_VERBS = (
+    "asked",
+    "asks",
+    "ask",
+    "urged",
+    "urges",
+    "urge",
+    "called on",
+    "calls on",
+    "pressed",
+    "told",
+    "tells",
+    "begged",
+    "requested",
+    "appealed to",
+)
+
+RELATIVE_CLAUSE_CHARS = 120  # "X, who spent the final week winning over …": clause length
+PRONOUN_OWNER_CHARS = 250  # how far back "his party's challenge" may find its owner
+SENTENCE_SUBJECT_LEAD = 4  # words before a sentence's opening actor ("Opposition leader")
 
 # A role word right after a country, demonym or organisation makes the person its voice
 # ("Albanian Defense Minister", "her Croatian counterpart", "NATO chief", "U.S. ambassador").
@@ -302,3 +392,19 @@ IRREGULAR_DEMONYMS = {
     "montenegrin": "montenegro",
     "bosnian": "bosnia",
 }
+
+# Loaded words (framing_vocab.LOADED_TERMS) that judge the issue when the outlet uses them in
+# its own voice: +1 praises it, -1 condemns it. Words of alarm ("crisis") judge no side.
+OUTLET_JUDGEMENTS = {
+    "reckless": -1,
+    "sham": -1,
+    "so-called": -1,
+    "dubious": -1,
+    "illegal": -1,
+    "illegitimate": -1,
+    "historic": 1,
+    "landmark": 1,
+    "heroic": 1,
+    "bold": 1,
+}
+OUTLET_MIN_JUDGEMENTS = 2  # one loaded word can slip in; two all one way make a stance

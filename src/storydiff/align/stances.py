@@ -4,35 +4,52 @@ A rule-based pass over stored records (sentences, mentions, quotes with resolved
 Each support/oppose cue near the issue casts a vote for the actor it belongs to:
 
 1. the agent of a passive or prepositional frame ("a plan opposed by X and Y", "criticism from X");
-2. inside reported speech: the speakers, and a subject named inside the quote ("Russia would
-   not tolerate"); a cue inside a conditional threat flips ("would resign if MPs do not approve");
-3. otherwise the subject named just before the cue ("The United States just announced support").
+2. inside reported speech: the speakers (pronoun subjects arrive resolved by the quote
+   extractor), and a subject named inside the quote ("Russia would not tolerate"); a cue inside
+   a conditional threat flips ("would resign if MPs do not approve"); a paragraph that opens
+   with a quotation mark and names no one goes on quoting the last speaker;
+3. otherwise the actor the words around the cue name (stance_actors.py): the asker of "asked X
+   to halt", the subject just before it, the name a relative clause hangs on, the owner of
+   "his party's challenge", the actor that opens the sentence.
 
-A person also votes for the country or organisation their role names ("NATO Secretary General").
+A negated cue flips, unless it only sets up a contrast ("not against ships … against a deal")
+or its object is something else. A person also votes for the country or organisation their
+role names ("NATO Secretary General"); an outlet judging the issue in its own voice takes a
+stance too (stance_outlet.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
 from storydiff.align.entities import EntityIndex
+from storydiff.align.framing import enclosing_marks
+from storydiff.align.stance_actors import (
+    Scope,
+    agents_after,
+    asker,
+    pronoun_owner,
+    relative_subject,
+    sentence_subject,
+    subjects_before,
+)
 from storydiff.align.stance_affiliation import affiliations, group_of
+from storydiff.align.stance_cues import (
+    CUE_PATTERN,
+    cue_sign,
+    is_false_cue,
+    is_thing_clause,
+)
+from storydiff.align.stance_issue import detect_issue, near_issue, object_names_issue
+from storydiff.align.stance_outlet import outlet_stance
 from storydiff.align.stance_vocab import (
-    AGENT_AFTER_CUE,
-    AGENT_GAP_CHARS,
-    COORDINATORS,
-    ISSUE_ANAPHORA,
-    ISSUE_WINDOW,
+    CONTRAST_CHARS,
     NEGATION_WORDS,
     NEGATIONS,
-    OPPOSE_CUES,
-    OWNED_PROPOSALS,
-    SUBJECT_GAP_MAX,
-    SUBJECT_GAP_WORDS,
-    SUPPORT_CUES,
+    RUN_ON_QUOTE_CHARS,
     THREAT_WORDS,
 )
 from storydiff.align.terms import terms
@@ -40,36 +57,13 @@ from storydiff.model import (
     Analysis,
     Article,
     Citation,
-    Mention,
     Quote,
     Stance,
     StanceChange,
     StanceValue,
 )
 
-
-def _cue_regex(cue: str) -> str:
-    if cue.endswith("*"):
-        return r"\b" + re.escape(cue[:-1]) + r"[\w-]*"
-    return r"\b" + re.escape(cue) + r"\b"
-
-
-_CUES = sorted(((c, 1) for c in SUPPORT_CUES), key=lambda x: -len(x[0])) + sorted(
-    ((c, -1) for c in OPPOSE_CUES), key=lambda x: -len(x[0])
-)
-_CUE_PATTERN = re.compile(
-    "|".join(
-        f"(?P<c{n}>{_cue_regex(c)})"
-        for n, (c, _) in enumerate(sorted(_CUES, key=lambda x: -len(x[0].rstrip("*"))))
-    ),
-    re.I,
-)
-_CUE_SIGN = [s for _, s in sorted(_CUES, key=lambda x: -len(x[0].rstrip("*")))]
-_WORD = re.compile(r"[\w’'.-]+|,")
-_CLAUSE_END = re.compile(r"[;:]|,\s+(?:but|while|whereas|although)\b|\bbut\b")
-
-
-_NAME_TYPES = ("PERSON", "GPE", "NORP", "LOC")
+__all__ = ["build_stances", "detect_issue"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,52 +76,6 @@ class Vote:
     evidence: Citation
 
 
-def detect_issue(articles: list[Article], index: EntityIndex) -> tuple[str | None, set[str]]:
-    """The disputed question: the non-name terms most often found beside stance cues,
-    preferring those that every source uses."""
-    names = {
-        t
-        for e in index.entities
-        for a in e.aliases
-        for t in terms(a)
-        if e.type in _NAME_TYPES or " " not in a
-    }
-    live = [a for a in articles if a.duplicate_of is None]
-    if not live:
-        return None, set()
-    near_cue: Counter[str] = Counter()
-    spread: Counter[str] = Counter()
-    for article in live:
-        for match in _CUE_PATTERN.finditer(article.text):
-            window = article.text[max(0, match.start() - 60) : match.end() + 60]
-            found = terms(window) - names - terms(match.group(0))
-            near_cue.update(found)
-        spread.update(terms(article.text) - names)
-    common = max(1, len(live) - 1)
-    ranked = sorted(near_cue, key=lambda w: (spread[w] < common, -near_cue[w], -spread[w], w))
-    nouns = _nouns(" ".join(a.text for a in live))
-    ranked = [w for w in ranked if len(w) > 3 and w in nouns][:3]
-    if not ranked:
-        return None, set()
-    top_entity = index.entities[0].name if index.entities else ""
-    return f"{top_entity} {ranked[0]}".strip(), set(ranked[:3])
-
-
-_DETERMINED = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|his|her|their|this|that|such)\s+(?:[a-z-]+\s+)?([a-z][\w-]+)"
-)
-
-
-def _nouns(text: str) -> set[str]:
-    """Terms that stand after a determiner somewhere ("an army", "the lease"): nouns, roughly."""
-    return {t for m in _DETERMINED.finditer(text) for t in terms(m.group(1))}
-
-
-def _sign_at(match: re.Match[str]) -> int:
-    group = match.lastgroup or "c0"
-    return _CUE_SIGN[int(group[1:])]
-
-
 def _negated(text: str, cue_start: int) -> bool:
     """A negation among the few words before the cue, within its clause."""
     before = text[max(0, cue_start - 60) : cue_start]
@@ -135,6 +83,14 @@ def _negated(text: str, cue_start: int) -> bool:
     words = before.replace("n’t", " n’t").replace("n't", " n't").split()[-NEGATION_WORDS:]
     joined = " ".join(words)
     return any(n in words or (" " in n and n in joined) for n in NEGATIONS)
+
+
+def _contrasted(text: str, cue: str, cue_end: int) -> bool:
+    """The same cue follows soon without a negation ("We are not against ships. We are
+    against a deal"): the negated one only sets up the contrast."""
+    tail = text[cue_end : cue_end + CONTRAST_CHARS]
+    again = re.search(r"\b" + re.escape(cue) + r"\b", tail, re.I)
+    return again is not None and not _negated(text, cue_end + again.start())
 
 
 def _if_clause(sentence: str, at: int) -> bool:
@@ -155,93 +111,26 @@ def _threat(sentence: str) -> bool:
     return any(w in lower for w in THREAT_WORDS)
 
 
-def _near_issue(text: str, start: int, end: int, issue: set[str]) -> bool:
-    window = text[max(0, start - ISSUE_WINDOW) : end + ISSUE_WINDOW]
-    if terms(window) & issue:
-        return True
-    lower = window.lower()
-    return any(a in lower for a in ISSUE_ANAPHORA)
-
-
-@dataclass
-class _Scope:
-    """One article's records, with the lookups the rules need."""
-
-    article: Article
-    article_id: str
-    index: EntityIndex
-    mentions: list[tuple[Mention, str]]
-    quotes: list[Quote]
-
-    def entity_mentions(self, start: int, end: int) -> list[tuple[Mention, str]]:
-        return [(m, e) for m, e in self.mentions if start <= m.start and m.end <= end]
-
-
-def _agents_after(scope: _Scope, cue_end: int, limit: int) -> list[str]:
-    """ "opposed by the country's Serb minority and its NATO and U.S. allies" → all three."""
-    text = scope.article.text
-    tail = text[cue_end : min(limit, cue_end + AGENT_GAP_CHARS)]
-    marker = re.search(r"\b(" + "|".join(AGENT_AFTER_CUE) + r")\b", tail)
-    if marker is None or re.search(r"[,;:.]", tail[: marker.start()]):
-        return []
-    begin = cue_end + marker.end()
-    clause = _CLAUSE_END.search(text, begin, limit)
-    stop = clause.start() if clause else limit
-    comma = text.find(",", begin, stop)
-    actors = [e for m, e in scope.entity_mentions(begin, stop if comma < 0 else comma + 1)]
-    if comma >= 0 and not actors:
-        actors = [e for m, e in scope.entity_mentions(begin, stop)]
-    return list(dict.fromkeys(actors))[:4]
-
-
-def _subjects_before(scope: _Scope, floor: int, cue_start: int) -> list[str]:
-    """The actor(s) named just before the cue, joined by "and"; possessives excluded."""
-    text = scope.article.text
-    before = [(m, e) for m, e in scope.entity_mentions(floor, cue_start)]
-    if not before:
-        return []
-    last, entity = before[-1]
-    gap = _WORD.findall(text[last.end : cue_start])
-    if text[last.end : last.end + 2] in ("’s", "'s"):
-        owned = gap[1:2] if gap and gap[0] in ("’s", "'s") else gap[:1]
-        if not owned or owned[0].lower().lstrip("’'s") not in OWNED_PROPOSALS:
-            return []
-        gap = gap[2:] if gap[0] in ("’s", "'s") else gap[1:]
-    if len(gap) > SUBJECT_GAP_MAX:
-        return []
-    if any(
-        w.lower() not in SUBJECT_GAP_WORDS and not w.lower().endswith("ly") and w != ","
-        for w in gap
-    ):
-        return []
-    actors = [entity]
-    for m, e in reversed(before[:-1]):
-        joint = _WORD.findall(text[m.end : last.start])
-        if text[m.end : m.end + 2] in ("’s", "'s"):
-            break
-        if joint and all(w.lower() in COORDINATORS for w in joint):
-            actors.append(e)
-            last = m
-        else:
-            break
-    return actors
-
-
 def _cue_actors(
-    scope: _Scope,
+    scope: Scope,
     sent_start: int,
     sent_end: int,
     match: re.Match[str],
     sign: int,
+    issue: set[str],
 ) -> list[tuple[str, int]]:
     """Who holds the stance a cue expresses, and with which sign."""
     text = scope.article.text
     sentence = text[sent_start:sent_end]
     cue_start, cue_end = sent_start + match.start(), sent_start + match.end()
-    agents = _agents_after(scope, cue_end, sent_end)
+    agents = agents_after(scope, cue_end, sent_end)
     if agents:  # reporting a stance, never conditional
         return [(a, sign) for a in agents]
     if _negated(text, cue_start):
+        if _contrasted(text, match.group(0), cue_end) or not object_names_issue(
+            text, cue_end, issue
+        ):
+            return []  # "not against ships … against a deal": it denies a stance on another thing
         sign = -sign
     if _if_clause(sentence, match.start()):
         if not _threat(sentence):
@@ -252,12 +141,39 @@ def _cue_actors(
         cut = sent_start + max(head.rfind(" if "), head.rfind(" unless "), 0)
         if holders:
             return [(s, sign) for q in holders for s in q.speakers]
-        return [(a, sign) for a in _subjects_before(scope, sent_start, cut)]
+        return [(a, sign) for a in subjects_before(scope, sent_start, cut)]
     quote = next((q for q in scope.quotes if q.start <= cue_start < q.end), None)
     if quote is not None:
-        inner = _subjects_before(scope, max(quote.start, sent_start), cue_start)
+        inner = subjects_before(scope, max(quote.start, sent_start), cue_start)
         return [(a, sign) for a in dict.fromkeys([*quote.speakers, *inner])]
-    return [(a, sign) for a in _subjects_before(scope, sent_start, cue_start)]
+    run_on = _run_on_speakers(scope, cue_start)
+    if run_on is not None:
+        return [(a, sign) for a in run_on]
+    return [(a, sign) for a in _holders(scope, sent_start, cue_start)]
+
+
+def _run_on_speakers(scope: Scope, cue_start: int) -> list[str] | None:
+    """A paragraph that opens with a quotation mark and names no speaker goes on quoting the
+    last speaker (news style for a quote that runs across paragraphs); None when the cue is not
+    in such a paragraph."""
+    text = scope.article.text
+    marks = enclosing_marks(text, cue_start)
+    paragraph = text.rfind("\n", 0, cue_start) + 1
+    if marks is None or marks[0] != paragraph:
+        return None
+    earlier = [q for q in scope.quotes if q.end <= paragraph]
+    if not earlier or paragraph - earlier[-1].end > RUN_ON_QUOTE_CHARS:
+        return None
+    return earlier[-1].speakers
+
+
+def _holders(scope: Scope, sent_start: int, cue_start: int) -> list[str]:
+    """The actor of a cue in the writer's own words: the first frame that fits, tightest first."""
+    for finder in (asker, subjects_before, relative_subject, pronoun_owner, sentence_subject):
+        found = finder(scope, sent_start, cue_start)
+        if found:
+            return found
+    return []
 
 
 def _article_votes(
@@ -273,25 +189,26 @@ def _article_votes(
         for m in sorted(analysis.mentions, key=lambda m: m.start)
         if (e := index.by_span.get((article.key, m.start, m.end))) is not None
     ]
-    scope = _Scope(article, article_id, index, mentions, quotes)
+    scope = Scope(article, article_id, index, mentions, quotes)
     speaks_for = affiliations(article, analysis, article_id, index)
     text = article.text
     votes: list[Vote] = []
     for sent in analysis.sentences:
         sentence = text[sent.start : sent.end]
-        for match in _CUE_PATTERN.finditer(sentence):
+        for match in CUE_PATTERN.finditer(sentence):
             at, to = sent.start + match.start(), sent.start + match.end()
-            if text[to : to + 3] == " up":  # "signed up to", "backed up": not a stance
+            if is_false_cue(text, at, to) or is_thing_clause(text, at):
                 continue
             quote = next((q for q in quotes if q.start <= at < q.end), None)
             scope_text = quote.text if quote is not None else ""
             if not (
-                _near_issue(text, at, to, issue)
-                or (quote is not None and terms(scope_text) & issue)
+                near_issue(text, at, to, issue) or (quote is not None and terms(scope_text) & issue)
             ):
                 continue
             evidence = Citation(article_id, sent.start, sent.end, sentence.strip())
-            for actor, sign in _cue_actors(scope, sent.start, sent.end, match, _sign_at(match)):
+            for actor, sign in _cue_actors(
+                scope, sent.start, sent.end, match, cue_sign(match), issue
+            ):
                 for holder in dict.fromkeys([actor, *speaks_for.get(actor, [])]):
                     votes.append(Vote(holder, article_id, sign, evidence))
     return votes
@@ -318,13 +235,17 @@ def build_stances(
 ) -> tuple[list[Stance], list[StanceChange]]:
     """Stances per actor and article, and the actors whose stance changed over time."""
     votes: list[Vote] = []
+    outlets: list[Stance] = []
     for article in articles:
         if article.duplicate_of is not None:
             continue
-        article_quotes = [q for q in quotes if q.article == ids[article.key]]
-        votes += _article_votes(
-            article, analyses[article.key], ids[article.key], index, issue, article_quotes
+        article_id, analysis = ids[article.key], analyses[article.key]
+        article_quotes = [q for q in quotes if q.article == article_id]
+        votes += _article_votes(article, analysis, article_id, index, issue, article_quotes)
+        own = outlet_stance(
+            article, analysis, article_id, dates[article.key], (issue_name, issue), article_quotes
         )
+        outlets += [own] if own is not None else []
     grouped: dict[tuple[str, str], list[Vote]] = defaultdict(list)
     for vote in votes:
         if group_of(vote.actor, index) is None and not _is_person(vote.actor, index):
@@ -348,6 +269,7 @@ def build_stances(
                 evidence=list(dict.fromkeys(v.evidence for v in leading))[:3],
             )
         )
+    stances += outlets
     return stances, _changes(stances)
 
 
@@ -356,10 +278,10 @@ def _is_person(entity_id: str, index: EntityIndex) -> bool:
 
 
 def _changes(stances: list[Stance]) -> list[StanceChange]:
-    by_actor: dict[str | None, list[Stance]] = defaultdict(list)
+    by_actor: dict[str, list[Stance]] = defaultdict(list)
     for stance in stances:
         if stance.date and stance.stance in ("support", "oppose"):
-            by_actor[stance.actor].append(stance)
+            by_actor[stance.actor or stance.actor_name].append(stance)
     changes = []
     for items in by_actor.values():
         items.sort(key=lambda s: s.date or "")

@@ -1,39 +1,66 @@
-"""An extractive summary in the order a reader needs it, every sentence cited."""
+"""An extractive summary in the order a reader needs it, every sentence cited.
+
+Sections come in reading order: what the sources agree on, what they dispute, what only one
+source says, how positions moved. A short summary still gets a sentence from each section
+before any section gets a second, so a length of four never shows agreements alone.
+"""
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 from storydiff.model import Citation, Claim, StanceChange, SummarySentence
 
-_ORDER = ("agree", "compatible", "conflict", "unresolved", "single-source")
-_LEAD = {
-    "agree": "Sources agree",
-    "compatible": "Sources differ but are compatible",
-    "conflict": "Sources conflict",
-    "unresolved": "Cannot be settled yet",
-    "single-source": "Only one source reports",
-}
+# Verdicts per section, in reading order, with the words that open each sentence.
+_SECTIONS = (
+    (("agree", "compatible"), {"agree": "Sources agree", "compatible": "Sources differ but fit"}),
+    (("conflict", "unresolved"), {"conflict": "Sources conflict", "unresolved": "Not settled"}),
+    (("single-source",), {"single-source": "Only one source reports"}),
+)
+_STRAY = "”’\"' \n\t"  # a closing mark a sentence splitter left at the start of a statement
+
+
+def _claim_sentences(
+    claims: list[Claim], verdicts: tuple[str, ...], lead: dict[str, str]
+) -> list[SummarySentence]:
+    """One sentence per statement; claims that share a statement share the sentence."""
+    by_statement: dict[str, SummarySentence] = {}
+    for claim in claims:
+        statement = claim.statement.lstrip(_STRAY)
+        if claim.verdict not in verdicts or not claim.members or not statement:
+            continue
+        sentence = by_statement.setdefault(
+            statement, SummarySentence(f"{lead[claim.verdict]}: {statement}", [])
+        )
+        for m in claim.members:
+            citation = Citation(m.article, m.start, m.end, m.text)
+            if citation not in sentence.citations:
+                sentence.citations.append(citation)
+    return list(by_statement.values())
+
+
+def _moves(changes: list[StanceChange]) -> list[SummarySentence]:
+    return [
+        SummarySentence(
+            f"{c.actor_name} moved from {c.before.stance} ({c.before.date or 'undated'}) "
+            f"to {c.after.stance} ({c.after.date or 'undated'})"
+            + (f" on the {c.after.issue}." if c.after.issue else "."),
+            c.before.evidence[:1] + c.after.evidence[:1],
+        )
+        for c in changes
+        if c.before.evidence and c.after.evidence
+    ]
 
 
 def build_summary(
     claims: list[Claim], changes: list[StanceChange], *, max_sentences: int = 8
 ) -> list[SummarySentence]:
     """Agreements first, then disputes, then single-source facts, then moved positions."""
-    moved = [
-        SummarySentence(
-            f"{c.actor_name} moved from {c.before.stance} ({c.before.date}) "
-            f"to {c.after.stance} ({c.after.date}).",
-            c.before.evidence[:1] + c.after.evidence[:1],
-        )
-        for c in changes
-    ]
-    facts = [
-        SummarySentence(
-            f"{_LEAD[verdict]}: {claim.statement}",
-            [Citation(m.article, m.start, m.end, m.text) for m in claim.members],
-        )
-        for verdict in _ORDER
-        for claim in claims
-        if claim.verdict == verdict and claim.members
-    ]
-    room = max(0, max_sentences - len(moved))
-    return facts[:room] + moved[:max_sentences]
+    sections = [_claim_sentences(claims, verdicts, lead) for verdicts, lead in _SECTIONS]
+    sections.append(_moves(changes))
+    chosen: set[int] = set()
+    for row in zip_longest(*sections):
+        for sentence in row:
+            if sentence is not None and len(chosen) < max_sentences:
+                chosen.add(id(sentence))
+    return [s for section in sections for s in section if id(s) in chosen]

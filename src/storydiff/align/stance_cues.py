@@ -1,0 +1,56 @@
+"""One regular expression over every stance cue, and the sign each match carries."""
+
+from __future__ import annotations
+
+import re
+
+from storydiff.align.stance_vocab import FALSE_CUES, OPPOSE_CUES, SUPPORT_CUES
+
+
+def _cue_regex(cue: str) -> str:
+    """A trailing "*" lets the word take any ending ("support*" → "supportive")."""
+    if cue.endswith("*"):
+        return r"\b" + re.escape(cue[:-1]) + r"[\w-]*"
+    return r"\b" + re.escape(cue) + r"\b"
+
+
+# Longest cues first, so "warned against" wins over "against".
+_CUES = sorted(
+    [(c, 1) for c in SUPPORT_CUES] + [(c, -1) for c in OPPOSE_CUES],
+    key=lambda cue: -len(cue[0].rstrip("*")),
+)
+CUE_PATTERN = re.compile(
+    "|".join(f"(?P<c{n}>{_cue_regex(c)})" for n, (c, _) in enumerate(_CUES)), re.I
+)
+
+
+def cue_sign(match: re.Match[str]) -> int:
+    """+1 for a support cue, -1 for an oppose cue."""
+    group = match.lastgroup or "c0"
+    return _CUES[int(group[1:])][1]
+
+
+_FALSE = re.compile("|".join(r"\b" + re.escape(p) + r"\b" for p in FALSE_CUES), re.I)
+
+
+def is_false_cue(text: str, start: int, end: int) -> bool:
+    """The cue is part of a phrase that states no stance ("fires back", "signed up to")."""
+    window = text[max(0, start - 20) : end + 20]
+    offset = max(0, start - 20)
+    return any(
+        m.start() + offset <= start and end <= m.end() + offset for m in _FALSE.finditer(window)
+    )
+
+
+# "an estuary that already supports fewer boats", "a legislature that will not vote for the army":
+# the cue is what the thing before "that" does, not the stance of whoever speaks.
+_THING_CLAUSE = re.compile(
+    r"\b(?:that|which)\s+(?:(?:already|still|also|will|would|can|could|does|did|do|has|have"
+    r"|not|never|\w+ly)\s+){0,3}$",
+    re.I,
+)
+
+
+def is_thing_clause(text: str, start: int) -> bool:
+    """The cue opens a relative clause about a thing ("that supports", "which backs")."""
+    return _THING_CLAUSE.search(text, max(0, start - 30), start) is not None

@@ -1,0 +1,124 @@
+"""The story's disputed question: what the actors are for or against.
+
+The issue is what stance cues point at. Cues take it as their object ("voted for the lease",
+"support for a Kosovo army"), while the actors stand before them ("parliament approved"), so
+terms after a cue count and terms before one do not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from storydiff.align.entities import EntityIndex
+from storydiff.align.stance_cues import CUE_PATTERN
+from storydiff.align.stance_vocab import (
+    ISSUE_ANAPHORA,
+    ISSUE_NAME_TERMS,
+    ISSUE_OBJECT_CHARS,
+    ISSUE_PRONOUNS,
+    ISSUE_RIVAL_SHARE,
+    ISSUE_TERMS_KEPT,
+    ISSUE_WINDOW,
+)
+from storydiff.align.terms import stem, terms
+from storydiff.model import Article
+
+_NAME_TYPES = ("PERSON", "GPE", "NORP", "LOC")
+_DETERMINED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|his|her|their|this|that|such)\s+(?:[a-z-]+\s+)?([a-z][\w-]+)"
+)
+# "Port Sallis lease", "Kosovo’s army", "U.S. 99-year lease": a name, then the issue's noun.
+_NAMED_NOUN = re.compile(
+    r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)(?:’s|'s)?\s+(?:[\d-]+\w*\s+)?([a-z][\w-]+)"
+)
+
+
+def _nouns(text: str) -> set[str]:
+    """Terms that stand after a determiner somewhere ("an army", "the lease"): nouns, roughly."""
+    return {t for m in _DETERMINED.finditer(text) for t in terms(m.group(1))}
+
+
+def _name_terms(index: EntityIndex) -> set[str]:
+    """Terms of names: an actor or a place is never the question itself."""
+    return {
+        t
+        for e in index.entities
+        for a in e.aliases
+        for t in terms(a)
+        if e.type in _NAME_TYPES or " " not in a
+    }
+
+
+def detect_issue(
+    articles: list[Article], index: EntityIndex, given: str | None = None
+) -> tuple[str | None, set[str]]:
+    """The issue's name and terms: the user's wording when given, else the nouns that stance
+    cues most often take as their object, preferring those that every source uses."""
+    if given and given.strip():
+        return given.strip(), terms(given) - _name_terms(index)
+    live = [a for a in articles if a.duplicate_of is None]
+    if not live:
+        return None, set()
+    names = _name_terms(index)
+    as_object: Counter[str] = Counter()
+    spread: Counter[str] = Counter()
+    for article in live:
+        for match in CUE_PATTERN.finditer(article.text):
+            after = article.text[match.end() : match.end() + ISSUE_OBJECT_CHARS]
+            as_object.update(terms(after) - names - terms(match.group(0)))
+        spread.update(terms(article.text) - names)
+    common = max(1, len(live) - 1)
+    nouns = _nouns(" ".join(a.text for a in live))
+    ranked = sorted(
+        (w for w in as_object if len(w) > 3 and w in nouns),
+        key=lambda w: (spread[w] < common, -as_object[w], -spread[w], w),
+    )
+    if not ranked:
+        return None, set()
+    floor = as_object[ranked[0]] * ISSUE_RIVAL_SHARE
+    ranked = [w for w in ranked if as_object[w] >= floor][:ISSUE_TERMS_KEPT]
+    return _issue_name(live, index, ranked[:ISSUE_NAME_TERMS]), set(ranked)
+
+
+def _issue_name(articles: list[Article], index: EntityIndex, ranked: list[str]) -> str:
+    """The phrase the sources use most for the issue ("Port Sallis lease", "Kosovo army"),
+    else the leading term after the story's most named entity."""
+    phrases: Counter[str] = Counter()
+    for article in articles:
+        for match in _NAMED_NOUN.finditer(article.text):
+            name, noun = match.group(1), match.group(2)
+            if stem(noun) in ranked and index.resolve(name) is not None:
+                phrases[f"{index.name_of(index.resolve(name))} {noun}"] += 1
+    if phrases:
+        return phrases.most_common(1)[0][0]
+    surfaces = Counter(
+        w.lower()
+        for a in articles
+        for w in re.findall(r"[A-Za-z][\w-]+", a.text)
+        if stem(w) == ranked[0]
+    )
+    word = surfaces.most_common(1)[0][0] if surfaces else ranked[0]
+    top_entity = index.entities[0].name if index.entities else ""
+    return f"{top_entity} {word}".strip()
+
+
+def names_issue(text: str, issue: set[str]) -> bool:
+    """The text names the issue or refers back to it ("the plan")."""
+    if terms(text) & issue:
+        return True
+    lower = text.lower()
+    return any(a in lower for a in ISSUE_ANAPHORA)
+
+
+def near_issue(text: str, start: int, end: int, issue: set[str]) -> bool:
+    """The issue is named close to a span."""
+    return names_issue(text[max(0, start - ISSUE_WINDOW) : end + ISSUE_WINDOW], issue)
+
+
+def object_names_issue(text: str, cue_end: int, issue: set[str]) -> bool:
+    """What the cue acts on names the issue: "not against ships" does not, "would not
+    tolerate the creation of a Kosovo army" does."""
+    tail = re.split(r"[.,;:!?]", text[cue_end : cue_end + ISSUE_OBJECT_CHARS], maxsplit=1)[0]
+    first = tail.split()[:1]
+    return bool(first and first[0].lower() in ISSUE_PRONOUNS) or names_issue(tail, issue)
