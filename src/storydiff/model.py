@@ -301,6 +301,9 @@ class Framing:
     voices: list[Voice] = field(default_factory=list)
     loaded_terms: list[LoadedTerm] = field(default_factory=list)
     omits: list[str] = field(default_factory=list)
+    # Voice names by side of the issue: "support", "oppose", "unplaced" (no known stance).
+    sides: dict[str, list[str]] = field(default_factory=dict)
+    one_sided: bool = False  # two or more placed voices, all on one side
 
 
 @dataclass(slots=True)

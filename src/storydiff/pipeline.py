@@ -130,13 +130,16 @@ def build_story(
     *,
     progress: Progress | None = None,
     summary_sentences: int = 8,
+    issue: str | None = None,
 ) -> Dossier:
     """Analyse what the store lacks, then align the articles into one dossier."""
     from storydiff.align import build_dossier, mark_duplicates  # not needed on a cached run
 
     analyses = _analyses(articles, store, stats, progress)
     mark_duplicates(articles)
-    return build_dossier(articles, analyses, stats.rejected, summary_sentences=summary_sentences)
+    return build_dossier(
+        articles, analyses, stats.rejected, summary_sentences=summary_sentences, issue=issue
+    )
 
 
 def run_story(
@@ -148,11 +151,12 @@ def run_story(
     summary_sentences: int = 8,
     inputs: InputOptions | None = None,
     sidecar: Sidecar | None = None,
+    issue: str | None = None,
 ) -> tuple[Dossier, RunStats]:
     """Build the dossier for the articles under ``paths`` (files, folders, URLs, feeds, -)."""
     articles, stats = gather_articles(paths, overrides=overrides, inputs=inputs, sidecar=sidecar)
     dossier = build_story(
-        articles, store, stats, progress=progress, summary_sentences=summary_sentences
+        articles, store, stats, progress=progress, summary_sentences=summary_sentences, issue=issue
     )
     return dossier, stats
 

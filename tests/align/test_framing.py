@@ -122,6 +122,10 @@ def test_example_one_sided_outlet(example_dossier: Dossier) -> None:
     assert blog.one_sided and blog.oppose and not blog.support
     for prefix in ("01", "02", "04"):
         assert not sides(prefix).one_sided, prefix
+    shown = {f.article: f for f in example_dossier.framing}  # what the dossier itself says
+    assert shown[_id(example_dossier, "03")].one_sided
+    assert shown[_id(example_dossier, "03")].sides["oppose"] == blog.oppose
+    assert not any(shown[_id(example_dossier, p)].one_sided for p in ("01", "02", "04"))
 
 
 def test_voices_without_a_known_stance_stay_unplaced() -> None:

@@ -93,6 +93,16 @@ def test_a_rerun_on_the_same_input_reuses_the_dossier(tmp_path: Path) -> None:
     assert (out / "dossier.json").stat().st_mtime_ns != changed
 
 
+@pytest.mark.slow
+def test_the_user_names_the_issue(tmp_path: Path) -> None:
+    code, output = _analyze(
+        str(EXAMPLE_STORY), "-o", str(tmp_path), "--issue", "the dredging of the Drenn estuary"
+    )
+    assert code == 0, output
+    doc = json.loads((tmp_path / "dossier.json").read_text("utf-8"))
+    assert doc["story"]["issue"] == "the dredging of the Drenn estuary"
+
+
 @pytest.mark.parametrize("make_input", ["missing", "empty_folder", "only_binary"])
 def test_nothing_usable_is_one_clear_line(tmp_path: Path, make_input: str) -> None:
     target = tmp_path / "in"

@@ -11,7 +11,14 @@ from storydiff.clean import clean_document
 from storydiff.ingest import read_paths
 from storydiff.model import RawDocument
 from storydiff.scale.features import signature, similarity, story_features
-from storydiff.scale.stories import Assignment, GroupingSettings, StoryInput, StorySummary, group
+from storydiff.scale.stories import (
+    Assignment,
+    GroupingSettings,
+    StoryGrouper,
+    StoryInput,
+    StorySummary,
+    group,
+)
 
 from .corpus import event_corpus
 
@@ -80,3 +87,20 @@ def test_signatures_are_stable_and_estimate_jaccard() -> None:
     assert signature(text) == signature(text)
     assert similarity(signature(text), signature(text)) == 1.0
     assert similarity(signature(text), signature("something else entirely here")) < 0.1
+
+
+@pytest.mark.parametrize("cut", [1, 5, 9])
+def test_restoring_earlier_placements_then_adding_matches_one_pass(
+    tmp_path: Path, cut: int
+) -> None:
+    event_corpus(tmp_path / "in")
+    items = _inputs(tmp_path / "in")
+    one_pass = StoryGrouper(tmp_path / "a", name_story=lambda item: f"story-of-{item.key}")
+    expected = [one_pass.add(item) for item in items]
+    one_pass.close()
+    resumed = StoryGrouper(tmp_path / "b", name_story=lambda item: f"story-of-{item.key}")
+    for item, placed in zip(items[:cut], expected[:cut], strict=True):
+        resumed.restore(item, placed.story, placed.duplicate_of)
+    assert [resumed.add(item) for item in items[cut:]] == expected[cut:]
+    resumed.close()
+    assert expected[0].story == f"story-of-{items[0].key}"

@@ -7,11 +7,21 @@ import hashlib
 from storydiff.align.claims import build_quantity_claims
 from storydiff.align.entities import EntityIndex, build_entities
 from storydiff.align.framing import build_framing
+from storydiff.align.framing_sides import voice_sides
 from storydiff.align.stances import build_stances, detect_issue
 from storydiff.align.story_dates import place_undated
 from storydiff.align.summary import build_summary
 from storydiff.align.timeline import build_timeline
-from storydiff.model import Analysis, Article, Dossier, Quote, Rejection, Story
+from storydiff.model import (
+    Analysis,
+    Article,
+    Dossier,
+    Framing,
+    Quote,
+    Rejection,
+    Stance,
+    Story,
+)
 
 
 def article_date(article: Article) -> str | None:
@@ -58,12 +68,24 @@ def _quotes(
     return quotes
 
 
+def _with_sides(
+    framing: list[Framing], quotes: list[Quote], stances: list[Stance], dates: dict[str, str | None]
+) -> list[Framing]:
+    """Each article's voices by side of the issue, and whether only one side speaks."""
+    for frame in framing:
+        sides = voice_sides(frame.article, quotes, stances, dates)
+        frame.sides = {"support": sides.support, "oppose": sides.oppose, "unplaced": sides.unplaced}
+        frame.one_sided = sides.one_sided
+    return framing
+
+
 def build_dossier(
     articles: list[Article],
     analyses: dict[str, Analysis],
     rejections: list[Rejection],
     *,
     summary_sentences: int = 8,
+    issue: str | None = None,
 ) -> Dossier:
     """Join per-article analyses into one cited dossier."""
     place_undated(articles)
@@ -80,10 +102,11 @@ def build_dossier(
     claims += dated_claims
     for n, claim in enumerate(claims, start=1):
         claim.id = f"c{n}"
-    issue_name, issue_terms = detect_issue(articles, index)
+    issue_name, issue_terms = detect_issue(articles, index, given=issue)
     stances, changes = build_stances(
         articles, analyses, ids, dates, index, issue_name, issue_terms, quotes
     )
+    dates_by_id = {ids[key]: date for key, date in dates.items()}
     digest = hashlib.sha256("".join(sorted(ids)).encode()).hexdigest()[:12]
     title = next((a.title for a in articles if a.title), None) or (issue_name or "Story")
     return Dossier(
@@ -97,7 +120,9 @@ def build_dossier(
         stances=stances,
         stance_changes=changes,
         timeline=timeline,
-        framing=build_framing(articles, ids, quotes, claims),
+        framing=_with_sides(
+            build_framing(articles, ids, quotes, claims), quotes, stances, dates_by_id
+        ),
         summary=build_summary(claims, changes, max_sentences=summary_sentences),
         rejections=rejections,
     )

@@ -105,13 +105,14 @@ def _reusable_dossier(output: Path, fingerprint: str) -> dict[str, Any] | None:
     return doc if isinstance(doc, dict) else None
 
 
-def _build_and_write(
+def build_and_write(
     articles: list[Article],
     stats: RunStats,
     output: Path,
     db: str | None,
     summary: int,
     quiet: bool,
+    issue: str | None = None,
 ) -> dict[str, Any]:
     """Analyse what the store lacks, align, validate and write the three dossier files."""
     from storydiff.report import render_html, render_markdown, to_document, validate
@@ -133,7 +134,7 @@ def _build_and_write(
                 bar.update(task, completed=done, total=total)
 
             dossier = build_story(
-                articles, store, stats, progress=progress, summary_sentences=summary
+                articles, store, stats, progress=progress, summary_sentences=summary, issue=issue
             )
     finally:
         store.close()
@@ -149,12 +150,12 @@ def _build_and_write(
 @app.command()
 def analyze(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Article files or folders (.txt, .html, .json/.jsonl, .warc[.gz]), feeds, "
             "http(s) URLs, or - for stdin."
         ),
-    ],
+    ] = None,
     output: Annotated[
         Path, typer.Option("-o", "--output", help="Folder for the dossier files.")
     ] = Path("storydiff-out"),
@@ -180,6 +181,17 @@ def analyze(
     ] = MAX_FILE_BYTES,
     summary: Annotated[int, typer.Option(help="Sentences in the summary.")] = 8,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")] = False,
+    story: Annotated[
+        str | None,
+        typer.Option(help="With --db and no PATHS: a stored story (storydiff stories --list)."),
+    ] = None,
+    issue: Annotated[
+        str | None,
+        typer.Option(
+            help="The disputed question, in your words (e.g. 'the Port Sallis lease'); "
+            "default: found from what the articles repeat."
+        ),
+    ] = None,
 ) -> None:
     """Build a cited dossier from articles about one story.
 
@@ -193,8 +205,17 @@ def analyze(
 
       storydiff analyze a.txt b.html --published a.txt=2017-03-10 -o out
 
+      storydiff analyze examples/story --issue "the Port Sallis lease" -o out
+
       storydiff analyze https://example.org/feed.xml export.jsonl --sidecar meta.csv -o out
+
+      storydiff analyze --db corpus.db --story 3f2a9c1d0b7e4a65 -o out
     """
+    if story is not None or not paths:
+        from storydiff.cli.corpus import analyze_story
+
+        analyze_story(db, story, paths, output, summary=summary, quiet=quiet, issue=issue)
+        return
     with user_errors():
         overrides = _published_overrides(published or [])
         if max_bytes <= 0:
@@ -202,11 +223,11 @@ def analyze(
         inputs = InputOptions(max_bytes=max_bytes, allow_private=allow_private)
         stated = load_sidecar(sidecar) if sidecar is not None else None
         articles, stats = gather_articles(paths, overrides=overrides, inputs=inputs, sidecar=stated)
-        fingerprint = run_fingerprint(articles, stats, summary_sentences=summary)
+        fingerprint = run_fingerprint(articles, stats, summary_sentences=summary, issue=issue)
         doc = _reusable_dossier(output, fingerprint)
         if doc is None:
             _RUN_STAMP.clear(output)
-            doc = _build_and_write(articles, stats, output, db, summary, quiet)
+            doc = build_and_write(articles, stats, output, db, summary, quiet, issue)
             _RUN_STAMP.write(output, fingerprint)
         else:
             stats.cached = len(articles)

@@ -59,6 +59,18 @@ def _ledger(doc: dict[str, Any]) -> list[str]:
     return out
 
 
+def _sides(framing: dict[str, Any]) -> str:
+    """ "sides: support A, B; oppose C (one-sided)" from a framing entry."""
+    sides = framing.get("sides") or {}
+    parts = [
+        f"{side} {', '.join(md_escape(name) for name in sides[side])}"
+        for side in ("support", "oppose")
+        if sides.get(side)
+    ]
+    flag = " (only one side speaks)" if framing.get("one_sided") else ""
+    return f"sides: {'; '.join(parts) or 'none placed'}{flag}"
+
+
 def render_markdown(doc: dict[str, Any]) -> str:
     """Every line cites its source spans as [article:start–end]."""
     e = md_escape
@@ -114,7 +126,7 @@ def render_markdown(doc: dict[str, Any]) -> str:
         voices = ", ".join(f"{e(v['speaker_name'])} ×{v['quotes']}" for v in f["voices"]) or "none"
         own = ", ".join(e(t["text"]) for t in f["loaded_terms"] if not t.get("quoted")) or "none"
         out.append(
-            f"- {f['article']}: voices {voices}; own loaded words: {own}; "
+            f"- {f['article']}: voices {voices}; {_sides(f)}; own loaded words: {own}; "
             f"omits {', '.join(f['omits']) or 'nothing'}"
         )
     if doc.get("rejected"):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -96,11 +96,23 @@ def _day(published: str | None) -> int | None:
 
 
 class StoryGrouper:
-    """Feed articles in corpus order with ``add``; collect retired stories with ``drain``."""
+    """Feed articles in corpus order with ``add``; collect retired stories with ``drain``.
 
-    def __init__(self, workdir: Path, settings: GroupingSettings | None = None) -> None:
+    ``name_story`` names a story after the article that starts it (default: a counter).
+    ``restore`` replays a decision made by an earlier run, so a store can keep grouping
+    where it stopped without moving any article it has already placed.
+    """
+
+    def __init__(
+        self,
+        workdir: Path,
+        settings: GroupingSettings | None = None,
+        *,
+        name_story: Callable[[StoryInput], str] | None = None,
+    ) -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         self.settings = settings or GroupingSettings()
+        self._name_story = name_story
         self._lsh = DiskLSH(workdir / "lsh.sqlite")
         self._df = FrequencySketch()
         self._active: OrderedDict[str, _Story] = OrderedDict()  # least recently updated first
@@ -110,9 +122,11 @@ class StoryGrouper:
 
     # --- stories --------------------------------------------------------------------------
 
-    def _new_story(self) -> _Story:
+    def _new_story(self, founder: StoryInput, story_id: str | None = None) -> _Story:
         self._made += 1
-        story = _Story(id=f"s{self._made:07d}")
+        if story_id is None:
+            story_id = self._name_story(founder) if self._name_story else f"s{self._made:07d}"
+        story = _Story(id=story_id)
         self._active[story.id] = story
         while len(self._active) > self.settings.max_active:
             _, old = self._active.popitem(last=False)
@@ -161,8 +175,8 @@ class StoryGrouper:
         norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
         return {f: w / norm for f, w in weighted.items()}
 
-    def _best(self, vector: dict[str, float], published: str | None) -> tuple[_Story, float]:
-        """The active story with the highest cosine, found through the inverted index."""
+    def _best(self, vector: dict[str, float], published: str | None) -> tuple[_Story | None, float]:
+        """The active story with the highest cosine over the threshold, if any."""
         dots: dict[str, float] = {}
         for feature, weight in vector.items():
             posting = self._postings.get(feature)
@@ -183,7 +197,7 @@ class StoryGrouper:
                 best = (story, score)
         found, score = best
         if found is None or score < self.settings.threshold:
-            return self._new_story(), 0.0
+            return None, 0.0
         return found, score
 
     # --- the stream -----------------------------------------------------------------------
@@ -200,10 +214,25 @@ class StoryGrouper:
                 self._active.move_to_end(story_id)
             return Assignment(item.key, item.source, story_id, original, round(score, 4))
         vector = self._vector(item.features)
-        story, score = self._best(vector, item.published)
+        found, score = self._best(vector, item.published)
+        story = found or self._new_story(item)
         self._update(story, vector, item.published)
         self._lsh.add(item.key, item.signature, story.id)
         return Assignment(item.key, item.source, story.id, None, round(score, 4))
+
+    def restore(self, item: StoryInput, story_id: str, duplicate_of: str | None) -> None:
+        """Replay an earlier ``add`` that placed ``item`` in ``story_id``: same state after."""
+        if duplicate_of is not None:
+            copied = self._active.get(story_id)
+            if copied is not None:
+                copied.copies += 1
+                copied.articles += 1
+                self._active.move_to_end(story_id)
+            return
+        vector = self._vector(item.features)
+        story = self._active.get(story_id) or self._new_story(item, story_id)
+        self._update(story, vector, item.published)
+        self._lsh.add(item.key, item.signature, story.id)
 
     def drain(self) -> list[StorySummary]:
         """Stories retired since the last call."""

@@ -1,9 +1,13 @@
 """Store: articles and their analyses, keyed by content hash so re-runs skip known work.
 
 SQLite by default; PostgreSQL when ``--db`` is a ``postgresql://`` URL (``store.postgres``).
+Both run the same statements (``store.sql``): the web app's stories, the corpus and its
+story placements (filled by ``storydiff.scale.corpus``), and full-text search over articles
+and dossier quotes.
 """
 
 from storydiff.store.base import Store
+from storydiff.store.sql import SqlStore
 from storydiff.store.sqlite import SQLiteStore, open_store
 
-__all__ = ["SQLiteStore", "Store", "open_store"]
+__all__ = ["SQLiteStore", "SqlStore", "Store", "open_store"]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from storydiff.codec import from_plain, to_plain
 from storydiff.errors import StoreError
-from storydiff.model import Analysis, Article
+from storydiff.store.sql import SqlStore
 
 if TYPE_CHECKING:
     from storydiff.store.postgres import PostgresStore
@@ -59,19 +59,94 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "003_corpus_and_search",
+        """
+        CREATE TABLE corpus (
+            seq INTEGER PRIMARY KEY,
+            article_key TEXT NOT NULL UNIQUE REFERENCES articles(key) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            outlet TEXT,
+            published TEXT,
+            title TEXT,
+            signature BLOB NOT NULL,
+            features TEXT NOT NULL,
+            story_id TEXT,
+            duplicate_of TEXT,
+            score REAL
+        );
+        CREATE INDEX corpus_story ON corpus(story_id);
+        CREATE TABLE search_docs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            article_key TEXT REFERENCES articles(key) ON DELETE CASCADE,
+            story_id TEXT REFERENCES stories(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            speaker TEXT,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX search_docs_article ON search_docs(article_key);
+        CREATE INDEX search_docs_story ON search_docs(story_id);
+        CREATE INDEX search_docs_speaker ON search_docs(lower(speaker));
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            body, content='search_docs', content_rowid='id', tokenize='porter unicode61'
+        );
+        CREATE TRIGGER search_docs_added AFTER INSERT ON search_docs BEGIN
+            INSERT INTO search_fts (rowid, body) VALUES (new.id, new.body);
+        END;
+        CREATE TRIGGER search_docs_removed AFTER DELETE ON search_docs BEGIN
+            INSERT INTO search_fts (search_fts, rowid, body) VALUES ('delete', old.id, old.body);
+        END;
+        INSERT INTO search_docs (kind, article_key, source, body)
+            SELECT 'article', key, source,
+                   coalesce(json_extract(record, '$.title') || char(10, 10), '')
+                   || json_extract(record, '$.text')
+            FROM articles;
+        CREATE TABLE stances (
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            actor_name TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            stance TEXT NOT NULL,
+            date TEXT,
+            source TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (story_id, position)
+        );
+        CREATE INDEX stances_actor ON stances(lower(actor_name));
+        """,
+    ),
 )
 
 
-class SQLiteStore:
+def statements(script: str) -> Iterator[str]:
+    """A migration's statements; a trigger's body (``BEGIN … END;``) stays one statement."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip():
+        yield pending.strip()
+
+
+class SQLiteStore(SqlStore):
     """Store backed by one SQLite file."""
 
-    def __init__(self, path: Path) -> None:
+    now_sql = "datetime('now')"
+    order_sql = "rowid"
+
+    def __init__(self, path: Path, *, migrate: bool = True) -> None:
+        """``migrate=False`` for the short-lived connections of an already prepared file."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path)
+            if migrate:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=30)
             self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._migrate()
+            if migrate:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._migrate()
         except sqlite3.DatabaseError as err:
             raise StoreError(
                 f"cannot open the store {path}: {err}; pass another --db or delete the file"
@@ -88,39 +163,28 @@ class SQLiteStore:
             if name in done:
                 continue
             with self._db:
-                for statement in filter(str.strip, sql.split(";")):
+                for statement in statements(sql):
                     self._db.execute(statement)
                 self._db.execute("INSERT INTO migrations (name) VALUES (?)", (name,))
 
-    def applied_migrations(self) -> list[str]:
-        return [row[0] for row in self._db.execute("SELECT name FROM migrations ORDER BY name")]
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._db.execute(sql, params).fetchall()
 
-    def put_article(self, article: Article) -> None:
-        record = json.dumps(to_plain(article), ensure_ascii=False)
-        with self._db:
-            self._db.execute(
-                "INSERT INTO articles (key, source, record) VALUES (?, ?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET source = excluded.source, record = excluded.record",
-                (article.key, article.source, record),
-            )
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self._db.execute(sql, params).rowcount
 
-    def get_article(self, key: str) -> Article | None:
-        row = self._db.execute("SELECT record FROM articles WHERE key = ?", (key,)).fetchone()
-        return None if row is None else from_plain(Article, json.loads(row[0]))
+    def _transaction(self) -> AbstractContextManager[object]:
+        return self._db
 
-    def put_analysis(self, analysis: Analysis, version: str) -> None:
-        record = json.dumps(to_plain(analysis), ensure_ascii=False)
-        with self._db:
-            self._db.execute(
-                "INSERT OR REPLACE INTO analyses (article_key, version, record) VALUES (?, ?, ?)",
-                (analysis.article_key, version, record),
-            )
-
-    def get_analysis(self, key: str, version: str) -> Analysis | None:
-        row = self._db.execute(
-            "SELECT record FROM analyses WHERE article_key = ? AND version = ?", (key, version)
-        ).fetchone()
-        return None if row is None else from_plain(Analysis, json.loads(row[0]))
+    def _search_rows(self, words: list[str], limit: int) -> list[tuple[Any, ...]]:
+        match = " ".join(f'"{word}"' for word in words)  # each a quoted term: no FTS syntax
+        return self._fetch(
+            "SELECT d.kind, d.article_key, d.story_id, d.source, d.speaker, "
+            "snippet(search_fts, 0, '', '', '…', 24) "
+            "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid "
+            "WHERE search_fts MATCH ? ORDER BY search_fts.rank LIMIT ?",
+            (match, limit),
+        )
 
     def close(self) -> None:
         self._db.close()

@@ -2,54 +2,38 @@
 
 Each call opens its own short-lived connection, so request threads and the analysis
 worker never share one (SQLite connections are not thread-safe); WAL mode (set by
-``SQLiteStore``) lets readers see the last committed state while a run writes.
+``SQLiteStore``) lets readers see the last committed state while a run writes. The
+statements themselves live in ``store.sql`` and run on PostgreSQL as well.
 """
 
 from __future__ import annotations
 
 import json
-import secrets
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from storydiff.store.sqlite import open_store
+from storydiff.store.records import Status, StoryInput, StoryRow
+from storydiff.store.sqlite import SQLiteStore, open_store
 
-Status = Literal["queued", "running", "done", "failed"]
-
-
-@dataclass(frozen=True, slots=True)
-class StoryInput:
-    """One article as the user gave it: a display name, text or HTML, and its content."""
-
-    name: str
-    kind: Literal["text", "html"]
-    content: str
-
-
-@dataclass(frozen=True, slots=True)
-class StoryRow:
-    """A story's state without its (large) dossier document."""
-
-    id: str
-    title: str
-    status: Status
-    stage: str
-    done: int
-    total: int
-    error: str | None
-    created_at: str
-    updated_at: str
-    inputs: int
-
-
-_COLUMNS = (
-    "s.id, s.title, s.status, s.stage, s.done, s.total, s.error, s.created_at, s.updated_at, "
-    "(SELECT COUNT(*) FROM story_inputs i WHERE i.story_id = s.id)"
-)
+__all__ = [
+    "Status",
+    "StoryInput",
+    "StoryRow",
+    "connect",
+    "create_story",
+    "fail_story",
+    "finish_story",
+    "get_story",
+    "list_stories",
+    "prepare",
+    "set_progress",
+    "story_document",
+    "story_document_text",
+    "story_inputs",
+    "unfinished_stories",
+]
 
 
 def prepare(path: Path) -> None:
@@ -58,67 +42,41 @@ def prepare(path: Path) -> None:
 
 
 @contextmanager
-def _connect(path: Path) -> Iterator[sqlite3.Connection]:
-    db = sqlite3.connect(path, timeout=30)
+def connect(path: Path) -> Iterator[SQLiteStore]:
+    """A short-lived connection to a prepared store, for one request or one update."""
+    store = SQLiteStore(path, migrate=False)
     try:
-        db.execute("PRAGMA foreign_keys = ON")
-        yield db
+        yield store
     finally:
-        db.close()
-
-
-def new_story_id() -> str:
-    """Random, unguessable, and safe in any URL or path (hex only)."""
-    return secrets.token_hex(8)
+        store.close()
 
 
 def create_story(path: Path, title: str, inputs: list[StoryInput]) -> str:
     """Store a story and its inputs in one transaction; returns its id."""
-    story_id = new_story_id()
-    with _connect(path) as db, db:
-        db.execute("INSERT INTO stories (id, title) VALUES (?, ?)", (story_id, title))
-        db.executemany(
-            "INSERT INTO story_inputs (story_id, position, name, kind, content) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [(story_id, i, x.name, x.kind, x.content) for i, x in enumerate(inputs)],
-        )
-    return story_id
-
-
-def _row(values: tuple[Any, ...]) -> StoryRow:
-    return StoryRow(*values)
+    with connect(path) as store:
+        return store.create_story(title, inputs)
 
 
 def list_stories(path: Path, limit: int = 200) -> list[StoryRow]:
     """Newest first."""
-    with _connect(path) as db:
-        rows = db.execute(
-            f"SELECT {_COLUMNS} FROM stories s ORDER BY s.created_at DESC, s.rowid DESC LIMIT ?",
-            (limit,),
-        ).fetchall()
-    return [_row(r) for r in rows]
+    with connect(path) as store:
+        return store.list_stories(limit)
 
 
 def get_story(path: Path, story_id: str) -> StoryRow | None:
-    with _connect(path) as db:
-        row = db.execute(f"SELECT {_COLUMNS} FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
-    return None if row is None else _row(row)
+    with connect(path) as store:
+        return store.get_story(story_id)
 
 
 def story_inputs(path: Path, story_id: str) -> list[StoryInput]:
-    with _connect(path) as db:
-        rows = db.execute(
-            "SELECT name, kind, content FROM story_inputs WHERE story_id = ? ORDER BY position",
-            (story_id,),
-        ).fetchall()
-    return [StoryInput(*r) for r in rows]
+    with connect(path) as store:
+        return store.story_inputs(story_id)
 
 
 def story_document_text(path: Path, story_id: str) -> str | None:
     """The finished dossier as stored JSON text, or ``None`` while there is none."""
-    with _connect(path) as db:
-        row = db.execute("SELECT document FROM stories WHERE id = ?", (story_id,)).fetchone()
-    return None if row is None or row[0] is None else str(row[0])
+    with connect(path) as store:
+        return store.story_document_text(story_id)
 
 
 def story_document(path: Path, story_id: str) -> dict[str, Any] | None:
@@ -131,37 +89,21 @@ def story_document(path: Path, story_id: str) -> dict[str, Any] | None:
 
 
 def set_progress(path: Path, story_id: str, stage: str, done: int, total: int) -> None:
-    with _connect(path) as db, db:
-        db.execute(
-            "UPDATE stories SET status = 'running', stage = ?, done = ?, total = ?, "
-            "updated_at = datetime('now') WHERE id = ?",
-            (stage, done, total, story_id),
-        )
+    with connect(path) as store:
+        store.set_progress(story_id, stage, done, total)
 
 
 def finish_story(path: Path, story_id: str, document: dict[str, Any]) -> None:
-    with _connect(path) as db, db:
-        db.execute(
-            "UPDATE stories SET status = 'done', stage = 'done', error = NULL, document = ?, "
-            "title = CASE WHEN title = '' THEN ? ELSE title END, "
-            "updated_at = datetime('now') WHERE id = ?",
-            (json.dumps(document, ensure_ascii=False), document["story"]["title"], story_id),
-        )
+    with connect(path) as store:
+        store.finish_story(story_id, document)
 
 
 def fail_story(path: Path, story_id: str, error: str) -> None:
-    with _connect(path) as db, db:
-        db.execute(
-            "UPDATE stories SET status = 'failed', stage = 'failed', error = ?, "
-            "updated_at = datetime('now') WHERE id = ?",
-            (error, story_id),
-        )
+    with connect(path) as store:
+        store.fail_story(story_id, error)
 
 
 def unfinished_stories(path: Path) -> list[str]:
     """Stories a stopped server left queued or running, to run again on start."""
-    with _connect(path) as db:
-        rows = db.execute(
-            "SELECT id FROM stories WHERE status IN ('queued', 'running') ORDER BY rowid"
-        ).fetchall()
-    return [r[0] for r in rows]
+    with connect(path) as store:
+        return store.unfinished_stories()

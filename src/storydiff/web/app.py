@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
 from storydiff.store import stories
-from storydiff.web import api, errors, pages
+from storydiff.web import api, errors, explore, pages
 from storydiff.web.render import page
 from storydiff.web.runner import Analyse, Runner, analyse_story
 from storydiff.web.security import BodyLimit, Guard
@@ -48,6 +48,7 @@ def create_app(settings: Settings, *, analyse: Analyse = analyse_story) -> FastA
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(explore.router)
 
     @app.get("/api/docs", include_in_schema=False)
     def docs(request: Request) -> Response:
