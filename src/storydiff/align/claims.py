@@ -13,7 +13,7 @@ from storydiff.align.claim_vocab import (
     PRESENT_MARKERS,
     SAME_FIGURE_SIMILARITY,
 )
-from storydiff.align.terms import TermWeights, stem, story_weights, terms, years
+from storydiff.align.terms import TermWeights, statement_text, stem, story_weights, terms, years
 from storydiff.analyse.number_vocab import DURATION_DAYS
 from storydiff.model import Article, Claim, ClaimMember, Quantity, QuantityRecord, Verdict
 
@@ -229,7 +229,7 @@ def build_quantity_claims(
         claims.append(
             Claim(
                 id="",
-                statement=cluster[0].sentence.strip(),
+                statement=statement_text(cluster[0].sentence),
                 verdict=verdict,
                 reason=reason,
                 members=[

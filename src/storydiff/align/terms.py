@@ -100,3 +100,16 @@ class TermWeights:
             return 0.0
         union = sum(self.weight(t) for t in a | b)
         return sum(self.weight(t) for t in a & b) / union
+
+
+# Marks that close the previous sentence's quote but land at the start of the next one when a
+# sentence splitter cuts just before them ("…Serbs.”\n\nMitchell's statement …").
+_STRAY_OPENING = "”’\"' \n\t"
+
+
+def statement_text(sentence: str, limit: int | None = None) -> str:
+    """A sentence as a reader should see it in a claim or an event: one line, no stray marks."""
+    text = " ".join(sentence.lstrip(_STRAY_OPENING).split())
+    if limit is not None and len(text) > limit:
+        return text[: limit - 1] + "…"
+    return text

@@ -9,7 +9,7 @@ from storydiff.align.claim_vocab import (
     RELATIVE_LINK_SIMILARITY,
     SAME_FIGURE_SIMILARITY,
 )
-from storydiff.align.terms import TermWeights, story_weights, terms
+from storydiff.align.terms import TermWeights, statement_text, story_weights, terms
 from storydiff.analyse.timex_resolve import resolve_time
 from storydiff.model import (
     Article,
@@ -36,8 +36,7 @@ class _Dated:
 
 
 def _event_text(sentence: str) -> str:
-    sentence = " ".join(sentence.split())
-    return sentence if len(sentence) <= _MAX_EVENT_CHARS else sentence[: _MAX_EVENT_CHARS - 1] + "…"
+    return statement_text(sentence, _MAX_EVENT_CHARS)
 
 
 def _resolve(article: Article, record: TimeRecord) -> tuple[str | None, str | None, bool]:
