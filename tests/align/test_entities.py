@@ -74,3 +74,22 @@ def test_one_actor_under_many_names() -> None:
         assert len({index.resolve(n) for n in names}) == 1, names
     thaci = index.resolve("Thaci")
     assert next(e for e in index.entities if e.id == thaci).type == "PERSON"
+
+
+def test_a_word_ending_a_country_name_does_not_join_a_company() -> None:
+    text = (
+        "United Corvania signed. Corvania Shipping Group bid. Tessel Maritime Holdings won. "
+        "Corvania's envoy spoke. Tessel paid."
+    )
+    article = Article("A", "a.txt", text)
+    names = [
+        ("United Corvania", "GPE"),
+        ("Corvania Shipping Group", "ORG"),
+        ("Tessel Maritime Holdings", "ORG"),
+        ("Corvania", "ORG"),
+        ("Tessel", "ORG"),
+    ]
+    analyses = {"A": Analysis("A", mentions=_mentions(text, names))}
+    index = build_entities([article], analyses, {"A": "a1"}, {"A": None})
+    assert index.resolve("Corvania") != index.resolve("Corvania Shipping Group")
+    assert index.resolve("Tessel") == index.resolve("Tessel Maritime Holdings")

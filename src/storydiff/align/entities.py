@@ -125,11 +125,14 @@ def _join_short_org_names(groups: dict[str, _Group]) -> dict[str, str]:
     a one-word organisation name that starts exactly one longer name, or is the generic head
     of exactly one, is that organisation."""
     longer = [k for k, g in groups.items() if " " in k and g.labels["ORG"] > 0]
+    # "Corvania" ends the country "United Corvania" as much as it starts "Corvania Shipping
+    # Group": a word that also ends a place's name is left alone.
+    place_tails = {k.split(" ")[-1] for k, g in groups.items() if " " in k and g.labels["GPE"]}
     joined: dict[str, str] = {}
     for key, group in groups.items():
         if " " in key or group.labels["ORG"] < sum(group.labels.values()) / 2:
             continue
-        if group.labels["GPE"] or group.labels["NORP"]:
+        if group.labels["GPE"] or group.labels["NORP"] or key in place_tails:
             continue
         heads = (
             {k for k in longer if k.split(" ")[-1] == key} if key in GENERIC_ORG_HEADS else set()
