@@ -119,3 +119,17 @@ def test_random_text_never_raises(nlp: Language) -> None:
     for text, doc in zip(texts, nlp.pipe(spacy_view(t) for t in texts), strict=True):
         for quote in extract_quotes(doc, text):
             assert 0 <= quote.start <= quote.end <= len(text)
+
+
+def test_pronoun_skips_an_organisation_subject(nlp: Language) -> None:
+    text = ("At a rally, opposition leader Oskar Venn told a crowd that the Constitutional Court "
+            "would rule on the challenge. ‘They can dredge the river,’ he said.")
+    quote = _find(_quotes(nlp, text), "dredge the river")
+    assert quote.speaker_text == "Oskar Venn"
+
+
+def test_defended_introduces_the_next_quote(nlp: Language) -> None:
+    text = ("Maritime Minister Edvin Sorell defended the deal before the vote. "
+            "“Nobody is selling anything. The water stays ours.”")
+    quote = _find(_quotes(nlp, text), "Nobody is selling")
+    assert quote.speaker_text == "Edvin Sorell"

@@ -13,11 +13,27 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.analyse import speech_vocab as vocab
+from storydiff.analyse.quotes_headline import headline_attribution
 from storydiff.analyse.quotes_marks import QuoteSpan, find_quote_spans
+from storydiff.analyse.quotes_spans import (
+    CharSpan,
+    clause_span,
+    cue_extent,
+    object_content,
+    para_bounds,
+    prep_content,
+    quote_content,
+    reported_clause,
+    trimmed,
+)
 from storydiff.analyse.quotes_speaker import Speaker, SpeakerIndex, doc_text, resolve
 from storydiff.model import QuoteKind, QuoteRecord
 
 __all__ = ["Attribution", "extract_attributions", "extract_quotes"]
+
+# Verbs whose direct object PolNeAR reads as content when no clause follows ("announced a
+# plan", "believes the polls"), listeners excepted.
+_OBJECT_CUES = vocab.OBJECT_VERBS | vocab.SPEECH_VERBS | vocab.COGNITION_VERBS
 
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "attr", "oprd", "conj"})
 
@@ -57,10 +73,11 @@ def extract_attributions(doc: Doc, text: str, *, cognitive: bool = False) -> lis
     spans = [q for q in find_quote_spans(text) if q.depth == 0]
     index = SpeakerIndex(doc, [(q.open, q.close) for q in spans])
     verbs = vocab.SPEECH_VERBS | (vocab.COGNITION_VERBS if cognitive else frozenset())
-    direct = _quoted(doc, text, spans, index, verbs)
+    direct = _quoted(doc, text, spans, index, verbs, cognitive)
     indirect = _indirect(doc, text, index, verbs,
                          [a for a in direct if a.record.kind == "direct"], cognitive)
-    found = {(a.record.start, a.record.end, a.record.kind): a for a in direct + indirect}
+    found = {(a.record.start, a.record.end, a.record.kind): a
+             for a in direct + indirect + _headline(doc, text)}
     return sorted(found.values(), key=lambda a: (a.record.start, a.record.end))
 
 
@@ -73,12 +90,6 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     if span is None:
         return []
     return [t for t in span if start <= t.idx and t.idx + len(t.text) <= end]
-
-
-def _para_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
 
 
 def _sent_of(doc: Doc, pos: int) -> Span | None:
@@ -163,11 +174,13 @@ def _according(index: SpeakerIndex, toks: list[Token]) -> _Cue | None:
 def _find_cue(doc: Doc, text: str, quote: QuoteSpan, spans: list[QuoteSpan],
               index: SpeakerIndex, verbs: frozenset[str]) -> _Cue | None:
     """The reporting verb next to a quotation: after it first (“…,” he said), then before."""
-    p_start, p_end = _para_bounds(text, quote.open)
+    p_start, p_end = para_bounds(text, quote.open)
     later = [q.open for q in spans if q.open >= quote.close and q.open < p_end]
     last = _sent_of(doc, max(quote.end - 1, quote.start))
     after_end = min([p_end, *later] + ([last.end_char] if last is not None else []))
-    after = _tokens_between(doc, quote.close, after_end)
+    after = [t for t in _tokens_between(doc, quote.close, after_end) if not t.is_quote]
+    if not after:
+        after = _short_tail(doc, quote.close, min([p_end, *later]))
     cue = _cue_in(index, after, verbs, False, quote) or _according(index, after)
     if cue is not None:
         return cue
@@ -175,7 +188,7 @@ def _find_cue(doc: Doc, text: str, quote: QuoteSpan, spans: list[QuoteSpan],
     before_start = max([p_start, *earlier])
     head = text[before_start:quote.open].strip()
     if not head and p_start > 0:
-        prev_start, prev_end = _para_bounds(text, max(p_start - 2, 0))
+        prev_start, prev_end = para_bounds(text, max(p_start - 2, 0))
         if text[prev_start:prev_end].rstrip().endswith(":"):
             before_start = prev_start  # "Caddell continued:" ends the paragraph before
     sent = _sent_of(doc, max(quote.open - 1, 0)) if quote.open > 0 else None
@@ -184,6 +197,20 @@ def _find_cue(doc: Doc, text: str, quote: QuoteSpan, spans: list[QuoteSpan],
     before = _tokens_between(doc, before_start, quote.open)
     return (_cue_in(index, before, verbs, True, quote) or _according(index, before)
             or _noun_cue(index, before))
+
+
+def _short_tail(doc: Doc, start: int, end: int) -> list[Token]:
+    """A short sentence right after the marks ("“…?” Trump said."), which the parser split off.
+
+    Only a sentence of a few words counts: a long one is the writer's next statement.
+    """
+    toks = _tokens_between(doc, start, end)
+    toks = [t for t in toks if not t.is_quote]
+    if not toks:
+        return []
+    sent = toks[0].sent
+    tail = [t for t in toks if t.i < sent.end and not t.is_punct]
+    return tail if len(tail) <= vocab.CUE_REACH else []
 
 
 def _noun_cue(index: SpeakerIndex, toks: list[Token]) -> _Cue | None:
@@ -261,7 +288,7 @@ def _partial_cue(doc: Doc, quote: QuoteSpan, index: SpeakerIndex,
 
 
 def _quoted(doc: Doc, text: str, spans: list[QuoteSpan], index: SpeakerIndex,
-            verbs: frozenset[str]) -> list[Attribution]:
+            verbs: frozenset[str], cognitive: bool) -> list[Attribution]:
     """Direct and partial quotes: every span in quotation marks that someone is said to say."""
     out: list[Attribution] = []
     cues: list[_Cue | None] = []
@@ -277,8 +304,9 @@ def _quoted(doc: Doc, text: str, spans: list[QuoteSpan], index: SpeakerIndex,
         cues.append(cue if direct else None)
         if cue is None:
             continue
-        out.append(_attribution(text, quote.start, quote.end, kind, cue, quote.open,
-                                quote.close, quote.warning))
+        content = quote_content(cue.verb, (quote.open, quote.close), cognitive)
+        out.append(_attribution(text, quote.start, quote.end, kind, cue, *content,
+                                quote.warning))
     return _fill_continued(text, spans, cues, out)
 
 
@@ -291,7 +319,7 @@ def _inherited(text: str, spans: list[QuoteSpan], cues: list[_Cue | None],
     between = text[prev.close : here.open]
     if prev.continues or "\n" not in between:
         return cues[k - 1]
-    p_start, p_end = _para_bounds(text, here.open)
+    p_start, p_end = para_bounds(text, here.open)
     whole = text[p_start:p_end].strip()
     own = text[here.open : here.close].strip()
     if whole == own and between.count("\n") <= 2:
@@ -318,23 +346,6 @@ def _fill_continued(text: str, spans: list[QuoteSpan], cues: list[_Cue | None],
 # --- indirect speech ----------------------------------------------------------------------------
 
 
-def _clause(verb: Token, cognitive: bool) -> Token | None:
-    """The reported clause: a ccomp, or for intentions ("vowed to …") the xcomp."""
-    deps = ("ccomp", "xcomp") if cognitive and verb.lemma_.lower() in vocab.INTENT_VERBS \
-        else ("ccomp",)
-    return next((c for c in verb.children if c.dep_ in deps), None)
-
-
-def _trimmed(toks: list[Token]) -> tuple[int, int] | None:
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
-        toks = toks[:-1]
-    while toks and (toks[0].is_punct or toks[0].is_space):
-        toks = toks[1:]
-    if not toks:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
 def _indirect(doc: Doc, text: str, index: SpeakerIndex, verbs: frozenset[str],
               direct: list[Attribution], cognitive: bool) -> list[Attribution]:
     """Reported clauses: a reporting verb's ccomp ("said that …") or "according to X"."""
@@ -348,48 +359,51 @@ def _indirect(doc: Doc, text: str, index: SpeakerIndex, verbs: frozenset[str],
                 out.append(found)
             continue
         lemma = verb.lemma_.lower()
-        intent = cognitive and lemma in vocab.INTENT_VERBS
+        intent = cognitive and (lemma in vocab.INTENT_VERBS | vocab.OBJECT_VERBS
+                                or lemma in vocab.PREP_CUES or _reports_that(verb))
         if (lemma not in verbs and not intent) or verb.pos_ != "VERB":
             continue
-        clause = _clause(verb, cognitive)
+        clause = reported_clause(verb, cognitive)
         subj = _subject(verb)
-        if clause is None or subj is None or (clause.i < verb.i and clause.dep_ != "ccomp"):
+        if subj is None or index.in_quote(subj.idx):
             continue
-        if index.in_quote(subj.idx):
+        if clause is None:
+            span = _object_span(verb, cognitive) or (prep_content(verb) if cognitive else None)
+        elif clause.i < verb.i and clause.dep_ != "ccomp":
             continue
-        para = _para_bounds(text, verb.idx)
-        span = _with_closing_mark(text, _trimmed(
-            [t for t in clause.subtree if para[0] <= t.idx < para[1]]))
+        else:
+            span = clause_span(verb, clause, asides=True)
         if span is None or _mostly_quoted(span, direct):
             continue
         speaker = resolve(index, subj)
         if speaker is None or span[0] <= speaker.local_start < span[1]:
             continue
         c_start, c_end = span
-        first = doc.char_span(c_start, c_end, alignment_mode="expand")
+        if clause is not None:  # PolNeAR's content leaves the writer's aside out
+            c_end = (clause_span(verb, clause) or span)[1]
+        first = doc.char_span(c_start, span[1], alignment_mode="expand")
         start = c_start
         if first is not None and len(first) > 1 and first[0].lower_ in ("that",) \
                 and first[0].dep_ == "mark":
             start = first[1].idx
-        out.append(_attribution(text, start, c_end, "indirect", _Cue(verb, speaker),
+        out.append(_attribution(text, start, span[1], "indirect", _Cue(verb, speaker),
                                 c_start, c_end, None))
     return out
 
 
-def _with_closing_mark(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Keep a quotation mark that closes the clause (…only a "loud voice.") inside it."""
-    if span is None:
+def _reports_that(verb: Token) -> bool:
+    """Any verb with a "that" clause reports a view ("he figures that …", "polls show that …")."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(
+        m.dep_ == "mark" and m.lower_ in vocab.REPORT_MARKS for m in c.children)
+        for c in verb.children)
+
+
+def _object_span(verb: Token, cognitive: bool) -> CharSpan | None:
+    """A stance verb's object as its content; attribution corpora count it, quotes do not."""
+    lemma = verb.lemma_.lower()
+    if not cognitive or lemma in vocab.HEARER_VERBS or lemma not in _OBJECT_CUES:
         return None
-    end = span[1]
-    tail = text[end : end + 4]
-    for k in range(len(tail), 0, -1):
-        piece = tail[:k]
-        inside = text[span[0] : end + k]
-        closes = piece[-1] == "\u201d" or inside.count(piece[-1]) + inside.count("\u201c") >= 2
-        if piece[-1] in "\u201d\"'\u2019" and closes and all(
-                c in ".,!?;:\u201d\"'\u2019" for c in piece):
-            return span[0], end + k
-    return span
+    return object_content(verb)
 
 
 def _mostly_quoted(span: tuple[int, int], direct: list[Attribution]) -> bool:
@@ -410,8 +424,8 @@ def _according_clause(doc: Doc, text: str, index: SpeakerIndex,
         return None
     sent = verb.sent
     phrase = list(verb.subtree)
-    left = _trimmed(list(doc[sent.start : phrase[0].i]))
-    right = _trimmed(list(doc[phrase[-1].i + 1 : sent.end]))
+    left = trimmed(list(doc[sent.start : phrase[0].i]))
+    right = trimmed(list(doc[phrase[-1].i + 1 : sent.end]))
     sides = [s for s in (left, right) if s is not None]
     if not sides:
         return None
@@ -421,15 +435,31 @@ def _according_clause(doc: Doc, text: str, index: SpeakerIndex,
     return _attribution(text, c_start, c_end, "indirect", cue, c_start, c_end, None)
 
 
+def _headline(doc: Doc, text: str) -> list[Attribution]:
+    """A "Name: gist" title, its colon the cue."""
+    found = headline_attribution(doc, text)
+    if found is None:
+        return []
+    speaker, colon, c_start, c_end = found
+    span = doc.char_span(colon, colon + 1)
+    if span is None:
+        return []
+    return [_attribution(text, c_start, c_end, "indirect", _Cue(span[0], speaker), c_start,
+                         c_end, None)]
+
+
 # --- records ------------------------------------------------------------------------------------
 
 
-def _cue_span(cue: _Cue) -> tuple[int, int, str]:
+def _cue_span(cue: _Cue, content: CharSpan) -> tuple[int, int, str]:
+    """The annotated cue span ("has said", "said in a statement") and the cue word itself."""
     verb = cue.verb
     if verb.lower_ == vocab.ACCORDING_TO[0]:
         to = next((c for c in verb.children if c.lower_ == vocab.ACCORDING_TO[1]), verb)
         return verb.idx, to.idx + len(to.text), "according to"
-    return verb.idx, verb.idx + len(verb.text), verb.lower_
+    source = (cue.speaker.local_start, cue.speaker.local_end)
+    start, end = cue_extent(verb, content, source)
+    return start, end, verb.lower_
 
 
 def _channel(cue: _Cue) -> str | None:
@@ -462,7 +492,7 @@ def _channel_name(noun: Token) -> str:
 def _attribution(text: str, start: int, end: int, kind: QuoteKind, cue: _Cue,
                  content_start: int, content_end: int, warning: str | None) -> Attribution:
     sp = cue.speaker
-    c_start, c_end, cue_text = _cue_span(cue)
+    c_start, c_end, cue_text = _cue_span(cue, (content_start, content_end))
     record = QuoteRecord(
         start=start, end=end, text=text[start:end], kind=kind, speaker_text=sp.name,
         speaker_start=sp.start, speaker_end=sp.end, cue=cue_text, channel=_channel(cue),

@@ -134,12 +134,32 @@ def _local(tok: Token) -> tuple[int, int]:
             and "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]]
     if tok.lower_ in vocab.RELATIVE_PRONOUNS:
         toks = [tok]
-    while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
+    dateline = [k for k, t in enumerate(toks[1:], 1)
+                if t.text in vocab.DASHES and toks[k - 1].text == ")" and toks[k - 1].i < tok.i]
+    if dateline:
+        toks = toks[dateline[-1] + 1 :]  # "RENO, Nev. (AP) — Donald Trump"
+    while len(toks) > 1 and (toks[0].is_space or (toks[0].is_punct and not (
+            toks[0].is_quote and any(t.is_quote for t in toks[1:])))):
         toks = toks[1:]
     while len(toks) > 1 and (toks[-1].is_space or (toks[-1].is_punct and not (
             toks[-1].text == ")" and any(t.text == "(" for t in toks)))):
         toks = toks[:-1]
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return toks[0].idx, _closing_comma(toks)
+
+
+def _closing_comma(toks: list[Token]) -> int:
+    """End of the phrase, with the comma or dash that closes an appositive inside it.
+
+    PolNeAR writes "Graham, a former candidate," as the source: the pair of commas is kept.
+    """
+    last = toks[-1]
+    end = last.idx + len(last.text)
+    inner = {t.text for t in toks[1:]} & (vocab.DASHES | {","})
+    doc = last.doc
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in inner and nxt.idx == end:
+        return end + len(nxt.text)
+    return end
 
 
 def _recent(index: SpeakerIndex, before: int, labels: frozenset[str]) -> Span | None:
@@ -248,7 +268,7 @@ def resolve(
             first = names[0]
             return Speaker(first[0], first[1], first[2], local[0], local[1],
                            tuple(n[0] for n in names[1:]))
-    text = doc_text(index.doc)[local[0] : local[1]]
+    text = doc_text(index.doc)[local[0] : local[1]].rstrip(",—–- ")
     words = text.split()
     if words and words[0].lower() in ("the", "a", "an"):
         text = " ".join(words[1:])
@@ -273,9 +293,12 @@ def _pronoun(index: SpeakerIndex, subj: Token, local: tuple[int, int]) -> Speake
         labels = frozenset({"ORG", "GPE", "NORP", "PERSON"})
     ent = _recent(index, subj.idx, labels)
     if "PERSON" in labels and lower not in vocab.PLURAL_PRONOUNS:
+        people = {e.root.lower_ for e in index.ents if e.label_ == "PERSON"}
         spoken = [n for n in index.names if n.end_char <= subj.idx
                   and n.root.dep_ in ("nsubj", "appos") and n.root.head.lemma_ in
-                  vocab.SPEECH_VERBS | {"spokeswoman", "spokesman"}]
+                  vocab.SPEECH_VERBS | {"spokeswoman", "spokesman"}
+                  and (n.root.ent_type_ not in vocab.NOT_PERSON_LABELS
+                       or n.root.lower_ in people)]  # a court is not "he"; Perrek is anywhere
         if spoken and (ent is None or spoken[-1].start_char > ent.start_char):
             ent = spoken[-1]
     if ent is None:

@@ -21,7 +21,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "agree", "hint", "indicate", "signal", "reiterate", "repeat", "proclaim", "affirm",
         "counter", "retort", "shout", "yell", "whisper", "cry", "scream", "rule", "order",
         "advise", "inform", "assure", "remind", "notify", "estimate", "forecast", "speculate",
-        "accuse", "blast", "slam", "call", "describe", "characterize",
+        "accuse", "blast", "slam", "call", "describe", "characterize", "defend",
     }
 )
 
@@ -121,3 +121,88 @@ ACCORDING_TO: tuple[str, str] = ("according", "to")
 # call it a partial quote: one- and two-word fragments ('a "sham"', 'a ‘regular army’') are
 # nearly always the writer's scare quotes or a term, not a speaker's words.
 PARTIAL_MIN_WORDS = 3
+
+# Dependents written before a cue verb that PolNeAR counts as part of the cue: auxiliaries,
+# negation and adverbs ("has said", "would not say", "also said").
+CUE_LEFT_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+# Dependents after a cue verb that end its phrase: the subject of an inverted cue ("said Mr.
+# Trump"), coordinated or reported clauses, which are content or cues of their own.
+CUE_RIGHT_STOPS: frozenset[str] = frozenset(
+    {"nsubj", "nsubjpass", "conj", "cc", "ccomp", "parataxis", "dep"}
+)
+
+# Verbs of stance whose object is what the source said or holds ("criticized Rubio for …",
+# "endorsed Clinton", "called him a liar"): PolNeAR annotates the object as the content.
+OBJECT_VERBS: frozenset[str] = frozenset(
+    {
+        "call", "describe", "criticize", "criticise", "endorse", "support", "praise", "defend",
+        "accuse", "propose", "announce", "cite", "question", "express", "back", "oppose",
+        "thank", "discuss", "reject", "blame", "dismiss", "condemn", "denounce", "deny",
+        "predict", "recommend", "welcome", "applaud", "attack", "mock", "blast", "slam",
+        "decry", "tout", "acknowledge", "admit", "reveal", "report", "demand", "promise",
+        "pledge", "suggest", "claim", "echo", "label", "characterize", "challenge",
+        "favor", "favour", "prefer", "want", "seek", "urge",
+    }
+)
+
+# Verbs whose object is the listener, not the words ("told reporters"): never content.
+HEARER_VERBS: frozenset[str] = frozenset({"tell", "inform", "remind", "assure", "notify"})
+
+# Dependents that open an object content, and those that may follow it inside the content
+# ("him" + "a liar" + "for continuing …").
+OBJECT_DEPS: frozenset[str] = frozenset({"dobj", "oprd"})
+OBJECT_TAIL_DEPS: frozenset[str] = frozenset({"oprd", "prep", "xcomp", "ccomp", "attr", "dobj"})
+
+# Title prefixes that label a genre, not a speaker, before a headline colon ("Analysis: …").
+HEADLINE_LABELS: frozenset[str] = frozenset(
+    {
+        "analysis", "opinion", "exclusive", "breaking", "watch", "video", "photos", "live",
+        "update", "editorial", "review", "interview", "commentary", "explainer", "fact check",
+        "breaking news", "news guide", "correction", "podcast", "listen", "read",
+    }
+)
+
+# Most words a sentence right after a quotation may have and still be its attribution when the
+# parser split it off ("“…?” Trump said of Apple."): a longer one is the writer's next claim.
+CUE_REACH = 5
+
+# Subordinators that open a reported clause under any verb ("figures that", "wondered
+# whether"): with one of these, an unlisted verb still carries an attribution.
+REPORT_MARKS: frozenset[str] = frozenset({"that", "whether", "if"})
+
+# Dashes that close a dateline ("RENO, Nev. (AP) —") or an aside inside a source phrase.
+DASHES: frozenset[str] = frozenset({"—", "–", "--"})
+
+# Verbs whose stance is stated through a preposition ("called for a ban", "referring to the
+# wall", "warned of a crisis"): the preposition belongs to the cue, its object is the content.
+PREP_CUES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "refer": frozenset({"to"}),
+    "point": frozenset({"to"}),
+    "talk": frozenset({"about"}),
+    "speak": frozenset({"about", "of", "out"}),
+    "ask": frozenset({"about"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "complain": frozenset({"about", "of"}),
+    "argue": frozenset({"for", "against"}),
+    "push": frozenset({"for"}),
+    "advocate": frozenset({"for"}),
+    "press": frozenset({"for"}),
+    "say": frozenset({"of"}),
+    "respond": frozenset({"to"}),
+    "react": frozenset({"to"}),
+    "comment": frozenset({"on"}),
+    "boast": frozenset({"about", "of"}),
+    "joke": frozenset({"about"}),
+    "rail": frozenset({"against"}),
+    "vote": frozenset({"for", "against"}),
+}
+
+# Relative pronouns that open a writer's aside after a comma (", which surprised many"); PolNeAR
+# leaves the aside out of the content.
+ASIDE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "whom", "whose"})
+
+# Entity labels that "he" or "she" does not stand for ("the Constitutional Court would rule"),
+# unless the same name is labelled a person elsewhere in the article.
+NOT_PERSON_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
