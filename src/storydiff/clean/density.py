@@ -3,12 +3,14 @@
 Menus, teasers, footers and comment chrome survive in plain text as lines that are short or
 have few function words ("the", "of", "und", "le"). jusText (Pomikálek 2011) showed that
 length plus stop-word density, then smoothing over neighbours, separates them well. Without
-markup there is no link density, so only these two signals and the context pass are used.
+markup there is no link density, so only these two signals are computed here; the smoothing
+over neighbours is learnt (``line_features`` and ``line_model`` read these classes).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from typing import Final, Literal
 
@@ -36,10 +38,8 @@ LANGUAGES: Final = (
     "Czech",
     "Turkish",
 )
-# This many short lines in a row are navigation.
-MENU_RUN: Final = 4
 # A line naming the copyright holder is the page's footer, however wordy.
-_COPYRIGHT = re.compile(r"©|\bcopyright\b|\(c\)\s*\d{4}", re.I)
+COPYRIGHT = re.compile(r"©|\bcopyright\b|\(c\)\s*\d{4}", re.I)
 _WORD = re.compile(r"\w+")
 
 
@@ -52,13 +52,14 @@ def _stoplist(language: str) -> frozenset[str]:
 
 def pick_stoplist(lines: list[str]) -> frozenset[str]:
     """The stop list matching most words of the document."""
-    words = [w.lower() for line in lines for w in _WORD.findall(line)][:3000]
-    best = max(LANGUAGES, key=lambda lang: sum(1 for w in words if w in _stoplist(lang)))
+    words = Counter(w.lower() for line in lines for w in _WORD.findall(line))
+    best = max(LANGUAGES, key=lambda lang: sum(c for w, c in words.items() if w in _stoplist(lang)))
     return _stoplist(best)
 
 
-def _initial(line: str, stops: frozenset[str]) -> Density:
-    if _COPYRIGHT.search(line):
+def initial_class(line: str, stops: frozenset[str]) -> Density:
+    """jusText's context-free class of one line: length, then stop-word share."""
+    if COPYRIGHT.search(line):
         return "bad"
     words = _WORD.findall(line)
     if len(line) < LENGTH_LOW:
@@ -67,51 +68,3 @@ def _initial(line: str, stops: frozenset[str]) -> Density:
     if share >= STOPWORDS_HIGH:
         return "good" if len(line) > LENGTH_HIGH else "near"
     return "near" if share >= STOPWORDS_LOW else "bad"
-
-
-def _neighbour(classes: list[Density], i: int, step: int, skip_near: bool) -> Density:
-    """The first non-short class from ``i`` in direction ``step``; edges count as bad."""
-    j = i + step
-    while 0 <= j < len(classes):
-        if classes[j] == "good" or classes[j] == "bad":
-            return classes[j]
-        if classes[j] == "near" and not skip_near:
-            return "near"
-        j += step
-    return "bad"
-
-
-def classify(lines: list[str]) -> list[Density]:
-    """jusText's context-free then context-sensitive classes, one per line."""
-    stops = pick_stoplist(lines)
-    first = [_initial(line, stops) for line in lines]
-    # A run of short lines is a menu or a link list, not a subheading inside the story.
-    i = 0
-    while i < len(first):
-        j = i
-        while j < len(first) and first[j] == "short":
-            j += 1
-        if j - i >= MENU_RUN:
-            first[i:j] = ["bad"] * (j - i)
-        i = max(j, i + 1)
-    # Short lines take the class of their surroundings (near-good counts only beside good).
-    out = list(first)
-    for i, cls in enumerate(first):
-        if cls != "short":
-            continue
-        before = _neighbour(first, i, -1, True)
-        after = _neighbour(first, i, 1, True)
-        if before == after:
-            out[i] = before
-        else:
-            near_b = _neighbour(first, i, -1, False)
-            near_a = _neighbour(first, i, 1, False)
-            out[i] = "good" if "near" in (near_b, near_a) and "good" in (before, after) else "bad"
-    # Near-good lines are good when a good line is beside them.
-    final = list(out)
-    for i, cls in enumerate(out):
-        if cls == "near":
-            before = _neighbour(out, i, -1, True)
-            after = _neighbour(out, i, 1, True)
-            final[i] = "bad" if before == after == "bad" else "good"
-    return final

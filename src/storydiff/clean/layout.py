@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storydiff.clean import density, metadata, vocab
+from storydiff.clean import line_model, metadata, vocab
 from storydiff.clean import lines as shapes
 from storydiff.clean.dates import date_line
 from storydiff.model import Removed
@@ -109,12 +109,18 @@ def _mark_duplicates(rows: list[_Line]) -> set[int]:
     return firsts
 
 
+_TITLE_ELIGIBLE = frozenset({None, "not article text"})
+
+
 def _pick_title(rows: list[_Line], first_body: int, dup_firsts: set[int]) -> int | None:
     """The longest headline-like line before the body: mastheads and menus are shorter."""
     best: int | None = None
     for i in range(first_body):
         row = rows[i]
-        if row.reason is not None or i in dup_firsts or not shapes.is_headline_like(row.text):
+        # The line model drops headlines with the menus around them; the title is still one.
+        if row.reason not in _TITLE_ELIGIBLE or i in dup_firsts:
+            continue
+        if not shapes.is_headline_like(row.text):
             continue
         if best is None or len(shapes.words(row.text)) > len(shapes.words(rows[best].text)):
             best = i
@@ -165,12 +171,14 @@ def _mark_head(rows: list[_Line], first_body: int, dup_firsts: set[int], found: 
         found.title = rows[title_at].text
     for i in range(first_body):
         row = rows[i]
-        if row.reason is not None:
+        if i == title_at:
+            row.reason = "title"
+        elif row.reason is not None:
             continue
-        if i in dup_firsts:
+        elif i in dup_firsts:
             row.reason = "duplicated caption"
-        elif i == title_at or (
-            found.title is not None and shapes.normalise(row.text) == shapes.normalise(found.title)
+        elif found.title is not None and shapes.normalise(row.text) == shapes.normalise(
+            found.title
         ):
             row.reason = "title"
         elif len(shapes.words(row.text)) <= 6 or i < vocab.HEAD_LINES:
@@ -219,17 +227,17 @@ def _read_dateline(rows: list[_Line], first_body: int) -> metadata.Dateline | No
     return metadata.dateline(rows[first_body].text)
 
 
-def _mark_low_density(rows: list[_Line]) -> None:
-    """Runs of short lines (menus, link lists) and wordy lines without function words.
+def _mark_not_article(rows: list[_Line]) -> None:
+    """Lines the learned line model does not take for article text (menus, teasers, comments).
 
     Only pages long enough to have navigation are judged this way: a short pasted article
     has no menu, and its subheadings must not be mistaken for one.
     """
     if len(rows) < vocab.MIN_LINES_FOR_DENSITY:
         return
-    for row, cls in zip(rows, density.classify([r.text for r in rows]), strict=True):
-        if row.reason is None and cls == "bad":
-            row.reason = "low text density"
+    for row, keep in zip(rows, line_model.article_lines([r.text for r in rows]), strict=True):
+        if row.reason is None and not keep:
+            row.reason = "not article text"
 
 
 def lay_out(text: str, *, title: str | None = None) -> Layout:
@@ -238,8 +246,9 @@ def lay_out(text: str, *, title: str | None = None) -> Layout:
     found = Layout(text="", title=title)
     for row in rows:
         row.reason = shapes.furniture_reason(row.text)
-    _mark_low_density(rows)
+    # Bylines and date lines are read before the line model drops what is not article text.
     _mark_metadata_lines(rows, found)
+    _mark_not_article(rows)
     _mark_bios(rows, found)
     dup_firsts = _mark_duplicates(rows)
 

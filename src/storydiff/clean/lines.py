@@ -8,6 +8,7 @@ reused for HTML paragraphs and plain text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storydiff.clean import vocab
 
@@ -72,8 +73,12 @@ def is_name_line(line: str) -> bool:
     return tokens[0].lower() not in vocab.NAME_PARTICLES and tokens[-1][0].isupper()
 
 
+@lru_cache(maxsize=8192)
 def furniture_reason(line: str) -> str | None:
-    """Why ``line`` is page furniture wherever it appears, or None when it may be content."""
+    """Why ``line`` is page furniture wherever it appears, or None when it may be content.
+
+    Cached: the layout pass and the line model's features both ask it of every line.
+    """
     text = line.strip().lstrip(vocab.BULLETS).strip()
     key = normalise(line)
     if not key:

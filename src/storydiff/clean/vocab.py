@@ -524,7 +524,33 @@ TENURES: Final[tuple[tuple[str, str, str, str | None, str], ...]] = (
     (r"Merkel", r"Chancellor", "2005-11", "2021-12", "Angela Merkel as chancellor (2005–2021)"),
 )
 
+# --- the reader addressed -----------------------------------------------------------------------
+# News reports about third parties; prompts, teasers, newsletter boxes and comment forms speak
+# to the reader. The share of these words in a line is one of the line model's signals. German
+# "Sie" is left out: it is also "she" and "they".
+READER_ADDRESS: Final[frozenset[str]] = frozenset(
+    {
+        "you",
+        "your",
+        "yours",
+        "du",
+        "dein",
+        "deine",
+        "dich",
+        "dir",
+        "euch",
+        "vous",
+        "votre",
+        "vos",
+        "tu",
+        "usted",
+        "ustedes",
+    }
+)
+# Links and addresses: a line carrying one is a reference, a credit or a contact, rarely prose.
+LINK: Final[re.Pattern[str]] = re.compile(r"https?://|www\.|\S@\S+\.\w", re.IGNORECASE)
+
 # --- text density -------------------------------------------------------------------------------
 # Pages shorter than this (in non-empty lines) are a pasted article, not a scraped page: the
-# density pass (menus as runs of short lines) is skipped for them.
+# learned line model (menus, teasers and comments judged by their surroundings) is skipped.
 MIN_LINES_FOR_DENSITY: Final = 40

@@ -1,0 +1,186 @@
+"""Retrain the plain-text cleaner's line model from the cleaning benchmark's training pages.
+
+    .venv/bin/python bench/train_line_classifier.py [--data ../shared/datasets]
+
+Pages are rendered and labelled exactly as ``storydiff eval cleaning`` does, and only the half
+of each set that ``is_training_page`` picks is used; the benchmark scores the other half.
+Each set weighs the same in the fit, however many lines it labels, so that no one kind of
+page (CleanEval's old personal sites, L3S's news, trafilatura's blogs) dominates. Both
+stages are one-hidden-layer networks fitted by full-batch Adam (numpy only, fixed seeds, so
+a rerun gives the same weights). Stage two learns from stage-one scores made *out of fold*
+(each half of the training pages scored by a network fitted on the other half): scores on
+lines the network learnt from are too confident, and stage two would learn to trust them.
+Written to ``src/storydiff/clean/line_model.json``. A few minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from storydiff.clean.line_features import Matrix, page_features
+from storydiff.clean.line_model import WEIGHTS, LineModel, Network, second_inputs, sigmoid
+from storydiff.evaluate.cleaning import _annotations, is_training_page, labelled_lines
+from storydiff.evaluate.extraction import Page, load_pages
+
+SETS = (("trafilatura", "trafilatura_eval"), ("cleaneval", "cleaneval"), ("l3s-gn1", "l3s_gn1"))
+L2 = 1e-4  # weight decay: features are standardised, so one value suits them all
+EPOCHS = 300
+LEARNING_RATE = 0.01
+FIRST_HIDDEN = 32
+SECOND_HIDDEN = 16  # stage two mostly reads the neighbours' scores: fewer units suffice
+
+
+def _page_rows(job: tuple[str, Page, bytes | None]) -> tuple[Matrix, Matrix]:
+    """Features and labels (1, 0, or nan when unlabelled) of one page's non-empty lines."""
+    dataset, page, annotated = job
+    labelled = [(line, gold) for line, gold in labelled_lines(dataset, page, annotated) if line]
+    lines = [line for line, _ in labelled]
+    labels = np.array([np.nan if gold is None else float(gold) for _, gold in labelled])
+    return page_features(lines), labels
+
+
+class TrainingPage(NamedTuple):
+    """One page's lines as the model sees them, with their gold labels."""
+
+    dataset: str
+    name: str
+    features: Matrix
+    labels: Matrix
+
+
+def load_training(root: Path) -> list[TrainingPage]:
+    """Features and labels of every training page of every set."""
+    jobs: list[tuple[str, Page, bytes | None]] = []
+    for dataset, folder in SETS:
+        pages = [p for p in load_pages(dataset, root / folder) if is_training_page(p.name)]
+        notes = _annotations(dataset, pages, root / folder)
+        jobs.extend(zip([dataset] * len(pages), pages, notes, strict=True))
+    with ProcessPoolExecutor(2) as pool:
+        rows = list(pool.map(_page_rows, jobs, chunksize=8))
+    return [
+        TrainingPage(job[0], job[1].name, x, y)
+        for job, (x, y) in zip(jobs, rows, strict=True)
+        if len(y)
+    ]
+
+
+def fit_network(x: Matrix, y: Matrix, weight: Matrix, hidden: int, seed: int) -> Network:
+    """A one-hidden-layer network minimising weighted log loss, by full-batch Adam."""
+    rng = np.random.default_rng(seed)
+    params = [
+        rng.normal(0.0, 1.0 / np.sqrt(x.shape[1]), (x.shape[1], hidden)),
+        np.zeros(hidden),
+        rng.normal(0.0, 1.0 / np.sqrt(hidden), hidden),
+        np.zeros(1),
+    ]
+    moments = [np.zeros_like(p) for p in params]
+    squares = [np.zeros_like(p) for p in params]
+    share = weight / weight.sum()
+    for step in range(1, EPOCHS + 1):
+        w1, b1, w2, b2 = params
+        h = np.maximum(x @ w1 + b1, 0.0)
+        error = share * (sigmoid(h @ w2 + b2[0]) - y)
+        back = np.outer(error, w2) * (h > 0)
+        grads = [
+            x.T @ back + L2 * w1,
+            back.sum(axis=0),
+            h.T @ error + L2 * w2,
+            error.sum(keepdims=True),
+        ]
+        for i, grad in enumerate(grads):
+            moments[i] = 0.9 * moments[i] + 0.1 * grad
+            squares[i] = 0.999 * squares[i] + 0.001 * grad * grad
+            unbiased = moments[i] / (1 - 0.9**step)
+            params[i] = params[i] - LEARNING_RATE * unbiased / (
+                np.sqrt(squares[i] / (1 - 0.999**step)) + 1e-8
+            )
+    return Network(params[0], params[1], params[2], float(params[3][0]))
+
+
+def _fold(name: str) -> int:
+    """Which half of the training pages a page falls in, for out-of-fold scores."""
+    return hashlib.sha256(name.encode("utf-8")).digest()[1] % 2
+
+
+def _best_threshold(scores: Matrix, y: Matrix, weight: Matrix) -> float:
+    """The cut maximising weighted F1 on the training lines."""
+    best, best_f1 = 0.5, -1.0
+    for cut in np.linspace(0.2, 0.8, 61):
+        keep = scores >= cut
+        tp = float((weight * (keep & (y == 1))).sum())
+        fp = float((weight * (keep & (y == 0))).sum())
+        fn = float((weight * (~keep & (y == 1))).sum())
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1:
+            best, best_f1 = float(cut), f1
+    return best
+
+
+def train(pages: list[TrainingPage]) -> LineModel:
+    """Fit both stages on the labelled lines of ``pages`` (unlabelled lines give context only)."""
+    features = np.concatenate([page.features for page in pages])
+    mean = features.mean(axis=0)
+    scale = features.std(axis=0)
+    scale[scale == 0] = 1.0
+    per_set: dict[str, int] = {}
+    for page in pages:
+        per_set[page.dataset] = per_set.get(page.dataset, 0) + int(_seen(page).sum())
+    scaled = {page.name: (page.features - mean) / scale for page in pages}
+
+    def stack(
+        chosen: list[TrainingPage], inputs: dict[str, Matrix]
+    ) -> tuple[Matrix, Matrix, Matrix]:
+        """Labelled rows of ``chosen`` pages, their labels, and weights equal per set."""
+        x = np.concatenate([inputs[p.name][_seen(p)] for p in chosen])
+        y = np.concatenate([p.labels[_seen(p)] for p in chosen])
+        weight = np.concatenate(
+            [np.full(int(_seen(p).sum()), 1.0 / per_set[p.dataset]) for p in chosen]
+        )
+        return x, y, weight
+
+    first = fit_network(*stack(pages, scaled), hidden=FIRST_HIDDEN, seed=0)
+    second_in: dict[str, Matrix] = {}
+    for fold in (0, 1):
+        other = fit_network(
+            *stack([p for p in pages if _fold(p.name) != fold], scaled),
+            hidden=FIRST_HIDDEN,
+            seed=fold + 1,
+        )
+        for page in pages:
+            if _fold(page.name) == fold:
+                x = scaled[page.name]
+                second_in[page.name] = second_inputs(x, other.score(x))
+    x2, y2, weight2 = stack(pages, second_in)
+    second = fit_network(x2, y2, weight2, hidden=SECOND_HIDDEN, seed=3)
+    threshold = _best_threshold(second.score(x2), y2, weight2)
+    return LineModel(mean, scale, first, second, threshold)
+
+
+def _seen(page: TrainingPage) -> Matrix:
+    """Which of the page's lines carry a gold label."""
+    seen: Matrix = ~np.isnan(page.labels)
+    return seen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/datasets"))
+    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    args = parser.parse_args()
+    pages = load_training(args.data)
+    model = train(pages)
+    sets = ", ".join(name for name, _ in SETS)
+    args.out.write_text(
+        model.to_json(f"training half (is_training_page) of {sets}") + "\n", "utf-8"
+    )
+    print(f"{len(pages)} pages; threshold {model.threshold:.2f}; wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
