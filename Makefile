@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint eval-gate clean
+.PHONY: demo test lint eval-gate clean fuzz
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,17 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+
+## fuzz: run every atheris fuzz target in fuzz/ for 60 s; crashing inputs land in out/fuzz/
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	$(BIN)/python -c "import atheris" 2>/dev/null || $(BIN)/pip install --quiet atheris
+	mkdir -p out/fuzz
+	for target in fuzz/fuzz_*.py; do \
+		echo "== $$target"; \
+		$(BIN)/python $$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=out/fuzz/ || exit 1; \
+	done
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -101,3 +101,30 @@ def test_local_feed_through_the_cleaner(tmp_path: Path, serve: Callable[..., Any
     (article,) = _clean_all(reader.read([feed]), stats)
     assert "delayed its vote on the port lease" in article.text
     assert article.title == "Port lease vote delayed"
+
+
+def test_feed_that_lists_itself_is_read_once(serve: Callable[..., Any]) -> None:
+    server = serve({"/a": (200, HTML, ARTICLE_HTML)})
+    rss = {"Content-Type": "application/rss+xml"}
+    server.routes["/feed"] = (200, rss, _rss([server.url("/feed"), server.url("/a")]).encode())
+    reader = InputReader(InputOptions(allow_private=True))
+    items = list(reader.read([server.url("/feed")]))
+    reader.close()
+    assert [i.source for i in items if isinstance(i, RawDocument)] == [server.url("/a")]
+    (loop,) = [i for i in items if isinstance(i, Rejection)]
+    assert "loop" in loop.reason
+    assert [path for path, _ in server.hits].count("/feed") == 2  # asked for, then its entry
+
+
+def test_chain_of_feeds_stops_at_the_depth_limit(serve: Callable[..., Any]) -> None:
+    server = serve({"/a": (200, HTML, ARTICLE_HTML)})
+    rss = {"Content-Type": "application/rss+xml"}
+    for depth in range(4):  # /f0 lists /f1 and /a, /f1 lists /f2 and /a, ...
+        links = [server.url(f"/f{depth + 1}"), server.url("/a")]
+        server.routes[f"/f{depth}"] = (200, rss, _rss(links).encode())
+    reader = InputReader(InputOptions(allow_private=True))
+    items = list(reader.read([server.url("/f0")]))
+    reader.close()
+    refused = [i for i in items if isinstance(i, Rejection)]
+    assert len(refused) == 1 and "nested over 2 feeds" in refused[0].reason
+    assert all(path != "/f3" for path, _ in server.hits)

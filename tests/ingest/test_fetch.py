@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -184,3 +185,63 @@ def test_fetch_all_keeps_order_and_bounds_each_host(serve: Callable[..., Any]) -
     results = list(_fetcher(per_host=2).fetch_all([server.url(f"/{i}") for i in range(6)]))
     assert [r.url for r in results] == [server.url(f"/{i}") for i in range(6)]
     assert all(isinstance(r, Fetched) for r in results)
+
+
+def test_slow_server_times_out(serve: Callable[..., Any]) -> None:
+    def stalled() -> tuple[int, dict[str, str], bytes]:
+        time.sleep(1.5)
+        return 200, HTML, ARTICLE_HTML
+
+    server = serve({"/slow": stalled})
+    started = time.monotonic()
+    result = _fetcher(timeout=0.3, retries=1).fetch(server.url("/slow"))
+    assert isinstance(result, Rejection) and "timed out after 2 tries" in result.reason
+    assert time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize(
+    ("addresses", "problem"),
+    [
+        (["93.184.216.34", "10.0.0.5"], "private"),  # one bad answer among good ones is enough
+        (["fd12:3456::1"], "private"),
+        (["0.0.0.0"], "private"),  # "this host": the stdlib counts it as private
+        (["224.0.0.1"], "reserved"),
+        (["100.100.100.200"], "metadata"),
+        (["fd00:ec2::254"], "metadata"),
+    ],
+)
+def test_every_resolved_address_is_checked(addresses: list[str], problem: str) -> None:
+    with pytest.raises(UrlRefused, match=problem):
+        check_url("https://news.example/a", UrlPolicy(), lambda host, port: addresses)
+
+
+def test_name_resolving_to_a_private_address_is_never_asked(serve: Callable[..., Any]) -> None:
+    server = serve({"/a": (200, HTML, ARTICLE_HTML)})
+    fetcher = Fetcher(FetchOptions(), resolver=lambda host, port: ["127.0.0.1"])
+    result = fetcher.fetch(f"http://rebind.example:{server.port}/a")
+    assert isinstance(result, Rejection) and "loopback" in result.reason
+    assert server.hits == []
+
+
+@pytest.mark.parametrize(
+    ("location", "problem"),
+    [
+        ("http://intranet.example/admin", "private"),  # resolves to 10.0.0.7 below
+        ("http://[fe80::1]/", "link-local"),
+        ("file:///etc/passwd", "only http"),
+        ("http://169.254.169.254/latest/meta-data/", "metadata"),
+    ],
+)
+def test_every_redirect_hop_is_checked_after_resolution(
+    serve: Callable[..., Any], location: str, problem: str
+) -> None:
+    outer = serve({"/go": (302, {"Location": location}, b"")})
+
+    def resolve(host: str, port: int) -> list[str]:
+        return {"intranet.example": ["10.0.0.7"]}.get(host, [host.strip("[]")])
+
+    policy = UrlPolicy(allow_hosts=frozenset({f"127.0.0.1:{outer.port}"}))
+    fetcher = Fetcher(FetchOptions(policy=policy), resolver=resolve, sleep=lambda _: None)
+    result = fetcher.fetch(outer.url("/go"))
+    assert isinstance(result, Rejection) and problem in result.reason, result
+    assert "redirected to" in result.reason and outer.hits == [("/go", USER_AGENT)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 from pathlib import Path
@@ -12,6 +13,7 @@ from warcio.warcwriter import WARCWriter
 
 from storydiff.ingest import InputOptions, InputReader
 from storydiff.ingest import jsonl as jsonl_module
+from storydiff.ingest.decode import MAX_TEXT_CHARS
 from storydiff.model import RawDocument, Rejection
 
 BODY = "The council delayed the vote on the port lease on Tuesday. " * 4
@@ -106,3 +108,38 @@ def test_warc_pages_are_read_by_url(tmp_path: Path, name: str) -> None:
     doc = docs[0]
     assert isinstance(doc, RawDocument) and doc.source == "https://a.example/story"
     assert doc.kind == "html" and "Café" in doc.content
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"plain bytes named .gz",
+        gzip.compress(json.dumps({"text": BODY}).encode() + b"\n")[:12] + b"\xff" * 40,
+    ],
+)
+def test_damaged_jsonl_gz_is_one_line(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "export.jsonl.gz"
+    path.write_bytes(data)
+    items = list(InputReader().read([path]))
+    assert len(items) == 1 and isinstance(items[0], Rejection)
+    assert "damaged" in items[0].reason and "\n" not in items[0].reason
+
+
+def test_gzipped_articles_in_a_folder_are_read(tmp_path: Path) -> None:
+    (tmp_path / "a.html.gz").write_bytes(gzip.compress(f"<p>{BODY}</p>".encode()))
+    (tmp_path / "b.txt.gz").write_bytes(gzip.compress(BODY.encode()))
+    items = list(InputReader().read([tmp_path]))
+    assert [(type(i), getattr(i, "kind", None)) for i in items] == [
+        (RawDocument, "html"),
+        (RawDocument, "text"),
+    ]
+
+
+def test_jsonl_text_longer_than_the_analyser_reads_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    long_text = "word " * (MAX_TEXT_CHARS // 5 + 1)
+    lines = [json.dumps({"text": long_text}), json.dumps({"text": BODY})]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    first, second = InputReader().read([path])
+    assert isinstance(first, Rejection) and "characters" in first.reason
+    assert isinstance(second, RawDocument)

@@ -37,6 +37,9 @@ WEB_ENCODINGS = (
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 # Deeper than this, HTML parsers give up (libxml2 stops at 256) or recurse out of stack.
 MAX_HTML_DEPTH = 1000
+# spaCy's parser refuses longer texts (``nlp.max_length``) and needs about 1 GB of memory per
+# 100,000 characters; no news article comes near, so longer plain text is a dump, not a story.
+MAX_TEXT_CHARS = 1_000_000
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
 # Elements that never nest or whose end tag is optional: they do not deepen the tree.
 _FLAT = frozenset(
@@ -74,7 +77,10 @@ def declared_charset(data: bytes) -> str | None:
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes of unknown encoding; a declared charset that fits wins, then UTF-8."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:  # a lone surrogate or an odd byte count after the BOM
+            return data.decode("utf-16", errors="replace"), "utf-16 (with replacements)"
     for name in (_known(declared), declared_charset(data)):
         if name and name not in {"utf-8", "ascii"}:
             try:
@@ -95,6 +101,16 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode(best.encoding), best.encoding
     except UnicodeDecodeError:
         return data.decode(best.encoding, errors="replace"), f"{best.encoding} (with replacements)"
+
+
+def too_long(text: str) -> str | None:
+    """The one-line reason plain text is too long to analyse as one article, if it is."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return None
+    return (
+        f"text is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} one article can have "
+        "for analysis; split it into its articles"
+    )
 
 
 def html_depth(html: str, stop_at: int = MAX_HTML_DEPTH) -> int:

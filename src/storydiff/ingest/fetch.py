@@ -35,6 +35,7 @@ ACCEPTED_TYPES: frozenset[str] = frozenset(
         "application/xhtml+xml",
         "text/plain",
         "application/rss+xml",
+        "application/x-rss+xml",  # the older name, still sent by many servers (Python's own)
         "application/atom+xml",
         "application/rdf+xml",
         "application/xml",

@@ -29,6 +29,9 @@ from storydiff.model import RawDocument, Rejection
 _URL = re.compile(r"^https?://\S+$", re.I)
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 MAX_URL_LIST_LINES = 10_000
+# A feed may list other feeds (an aggregator's feed of section feeds), but no deeper: a feed
+# that lists itself, or a chain of feeds, would otherwise be fetched without end.
+MAX_FEED_DEPTH = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +133,14 @@ class InputReader:
             return
         yield read_file(path, label, self.options.max_bytes), None
 
-    def _feed(self, data: bytes, label: str) -> Iterator[Loaded]:
+    def _feed(self, data: bytes, label: str, chain: tuple[str, ...] = ()) -> Iterator[Loaded]:
+        """The articles a feed links to; ``chain`` holds the feeds that led here."""
         entries = feed_entries(data)
         if not entries:
             yield Rejection(label, "feed has no entries with links; check the feed"), None
             return
         by_link = {e.link: e for e in entries}
-        for item, _ in self._urls(list(by_link)):
+        for item, _ in self._urls(list(by_link), (*chain, label)):
             entry = by_link.get(item.source)
             meta = (
                 Metadata(entry.published, None, entry.title, entry.author)
@@ -145,20 +149,31 @@ class InputReader:
             )
             yield item, meta
 
-    def _urls(self, urls: list[str]) -> Iterator[Loaded]:
+    def _urls(self, urls: list[str], chain: tuple[str, ...] = ()) -> Iterator[Loaded]:
+        """Fetched articles; a fetched feed is followed unless it loops or nests too deep."""
         fetcher = self.fetcher or Fetcher(self.options.fetch_options())
         self.fetcher = fetcher
         for result in fetcher.fetch_all(urls):
             if isinstance(result, Rejection):
                 yield result, None
             elif _is_feed(result):
-                yield from self._feed(result.content, result.url)
+                yield from self._nested_feed(result, chain)
             else:
                 html = result.content_type in _HTML_TYPES
                 yield (
                     to_document(result.content, result.url, html_hint=html, charset=result.charset),
                     None,
                 )
+
+    def _nested_feed(self, result: Fetched, chain: tuple[str, ...]) -> Iterator[Loaded]:
+        if result.url in chain or result.final_url in chain:
+            reason = "feed links back to a feed already being read (a loop); skipped"
+            yield Rejection(result.url, reason), None
+        elif len(chain) >= MAX_FEED_DEPTH:
+            reason = f"feed nested over {MAX_FEED_DEPTH} feeds deep; pass the inner feed itself"
+            yield Rejection(result.url, reason), None
+        else:
+            yield from self._feed(result.content, result.final_url, chain)
 
     def close(self) -> None:
         if self.fetcher is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, cast
@@ -59,8 +60,14 @@ def read_jsonl(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
                     )
                     continue
                 yield from_record(record, where, max_bytes)
-    except (OSError, EOFError) as err:
-        yield Rejection(label, f"file ends early after line {number} ({err}); re-export it"), None
+    except (OSError, EOFError, zlib.error) as err:
+        detail = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
+        yield (
+            Rejection(
+                label, f"file is damaged or ends early after line {number} ({detail}); re-export it"
+            ),
+            None,
+        )
 
 
 def _skip_rest_of_line(stream: IO[bytes]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from storydiff.ingest.decode import too_long
 from storydiff.ingest.sidecar import Metadata, metadata_from
 from storydiff.model import RawDocument, Rejection
 
@@ -31,6 +32,9 @@ def from_record(record: object, label: str, max_chars: int) -> Loaded:
         return Rejection(label, f"record has no text; give it one of the fields {names}"), None
     if len(body) > max_chars:
         return Rejection(label, f"record text is over {max_chars // 1_048_576} MB; split it"), None
+    reason = too_long(body) if kind == "text" else None
+    if reason is not None:
+        return Rejection(label, reason), None
     url = _first_string(record, URL_FIELDS)
     source = f"{label} ({url})" if url else label
     return RawDocument(source, body, kind), metadata_from(record)

@@ -7,6 +7,7 @@ the cleaner infers, so these values are applied after cleaning and override its 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, fields, replace
@@ -49,8 +50,18 @@ def iso_date(value: object) -> str | None:
     head = value.strip()[:10]
     for size in (10, 7, 4):
         if _DATE.match(head[:size]) and (len(head) == size or not head[size : size + 1].isdigit()):
-            return head[:size]
+            return head[:size] if _real_date(head[:size]) else None
     return None
+
+
+def _real_date(iso: str) -> bool:
+    """An impossible date ("2017-02-30", "2017-13") is a typo; date arithmetic would fail on it."""
+    parts = [int(p) for p in iso.split("-")] + [1, 1]
+    try:
+        dt.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
 
 
 def metadata_from(record: dict[str, Any]) -> Metadata:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from storydiff.ingest.decode import decode, looks_binary
+from storydiff.ingest.decode import decode, looks_binary, too_long
 from storydiff.ingest.records import Loaded
 from storydiff.model import RawDocument, Rejection
 
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from warcio.archiveiterator import ArchiveIterator
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
+# How warcio reports a damaged archive: besides its own errors, a header cut short leaves a
+# field it expects as None (AttributeError, TypeError), and bad numbers raise ValueError.
+_DAMAGE = (EOFError, OSError, ValueError, AttributeError, TypeError, IndexError, zlib.error)
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
@@ -27,6 +30,7 @@ def read_warc(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
     """Every HTML or text response in a WARC file as a document named by its URL."""
     from warcio.archiveiterator import ArchiveIterator  # imported only for WARC input
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
     count = 0
     try:
@@ -51,7 +55,7 @@ def read_warc(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
                 yield _document(url, body, ctype, max_bytes), None
             if _cut_short(path, archive, declared):
                 raise EOFError("the last record is incomplete")
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, *_DAMAGE) as err:
         detail = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
         yield (
             Rejection(
@@ -66,9 +70,12 @@ def read_warc(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
 def _cut_short(path: Path, archive: ArchiveIterator, declared: int) -> bool:
     """warcio ends quietly on a truncated file; check that the last record is whole."""
     size = path.stat().st_size
-    start, length = archive.member_info or (archive.get_record_offset() or 0, 0)
     if archive.offset < size:
         return True  # bytes left that are not a record
+    if archive.member_info is None:
+        return False  # no record at all: nothing was read, so nothing was cut
+    start: int = archive.member_info[0]
+    length: int = archive.member_info[1]
     if not path.name.endswith(".gz"):
         return start + declared > size
     with path.open("rb") as stream:  # one gzip member: cheap to check for its proper end
@@ -96,4 +103,7 @@ def _document(url: str, body: bytes, ctype: str, max_bytes: int) -> RawDocument 
         charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip("\"' ")
     content, encoding = decode(body, charset)
     kind: Literal["text", "html"] = "text" if ctype.lower().startswith("text/plain") else "html"
+    reason = too_long(content) if kind == "text" else None
+    if reason is not None:
+        return Rejection(url, reason)
     return RawDocument(url, content, kind, encoding)
