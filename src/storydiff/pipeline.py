@@ -13,6 +13,7 @@ from storydiff.analyse import analyser_version
 from storydiff.clean import clean_document
 from storydiff.errors import InputError
 from storydiff.ingest import InputOptions, InputReader, Sidecar
+from storydiff.ingest.decode import MAX_TEXT_CHARS
 from storydiff.ingest.sidecar import apply as apply_metadata
 from storydiff.model import Analysis, Article, Dossier, RawDocument, Rejection
 from storydiff.store import Store
@@ -45,6 +46,14 @@ def _clean_all(items: Iterable[RawDocument | Rejection], stats: RunStats) -> lis
             continue
         if not article.text.strip():
             stats.rejected.append(Rejection(item.source, "no article text left after cleaning"))
+        elif len(article.text) > MAX_TEXT_CHARS:
+            stats.rejected.append(
+                Rejection(
+                    item.source,
+                    f"article text is {len(article.text):,} characters after cleaning, over the "
+                    f"{MAX_TEXT_CHARS:,} one article can have; split it into articles",
+                )
+            )
         elif article.key in articles:
             first = articles[article.key].source
             stats.rejected.append(Rejection(item.source, f"same text as {first}; counted once"))

@@ -15,11 +15,6 @@ def test_impossible_stated_dates_are_not_dates(stated: str) -> None:
     assert iso_date(stated) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="timex_resolve.parse_anchor accepts 2017-02-30 and year 0 (from --published or an "
-    "HTML page's metadata); shift() then raises ValueError and the whole run stops",
-)
 @pytest.mark.parametrize("anchor", ["2017-02-30", "0000-01-01"])
 def test_impossible_anchor_leaves_the_time_unresolved(anchor: str) -> None:
     value, why = resolve_time(TimeRecord(0, 9, "yesterday", None, "day", -1), anchor)
@@ -27,11 +22,6 @@ def test_impossible_anchor_leaves_the_time_unresolved(anchor: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="an HTML page whose visible text is over spaCy's 1,000,000-character limit reaches "
-    "nlp.pipe and raises E088, stopping the run; pipeline._clean_all should reject it",
-)
 def test_page_with_too_much_text_is_rejected_not_fatal() -> None:
     from storydiff.pipeline import RunStats, _clean_all, build_story
     from storydiff.store import open_store

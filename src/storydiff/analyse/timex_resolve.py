@@ -40,8 +40,13 @@ def parse_anchor(anchor: str | None) -> Anchor | None:
     m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", anchor)
     if m is None:
         return None
-    year, month, day = m.groups()
-    return Anchor(int(year), int(month) if month else None, int(day) if day else None)
+    year, month, day = (int(g) if g else None for g in m.groups())
+    assert year is not None
+    try:  # "2017-02-30" or year 0 would break every offset taken from it
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return Anchor(year, month, day)
 
 
 def too_coarse(unit: str, anchor: Anchor) -> str | None:
