@@ -37,12 +37,6 @@ def test_page_with_too_much_text_is_rejected_not_fatal() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="spaCy's tokenizer splits affixes off a run of punctuation one at a time: quadratic, "
-    "minutes for 20,000 quotation marks in a row; analyse.nlp.spacy_view should break long "
-    "runs with same-length spaces so offsets stay valid",
-)
 @pytest.mark.timeout(4, func_only=True)
 @pytest.mark.usefixtures("nlp_loaded")
 def test_a_long_run_of_quotation_marks_is_analysed_quickly() -> None:

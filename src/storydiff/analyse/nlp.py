@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.util
 import os
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,19 @@ _SAME_LENGTH_FOLDS = str.maketrans(
 )
 
 
+# spaCy's tokenizer peels affixes off a run of punctuation one at a time, which is quadratic:
+# thousands of quotation marks in a row take minutes. A space every so often bounds each run.
+_LONG_PUNCTUATION_RUN = re.compile(r"[^\w\s]{64,}")
+_RUN_BREAK_EVERY = 32
+
+
+def _break_run(match: re.Match[str]) -> str:
+    run = match.group()
+    return "".join(
+        " " if i % _RUN_BREAK_EVERY == _RUN_BREAK_EVERY - 1 else c for i, c in enumerate(run)
+    )
+
+
 def spacy_view(text: str) -> str:
     """The text as spaCy should read it: same length, so every offset maps back unchanged."""
-    return text.translate(_SAME_LENGTH_FOLDS)
+    return _LONG_PUNCTUATION_RUN.sub(_break_run, text.translate(_SAME_LENGTH_FOLDS))
