@@ -1,5 +1,5 @@
-"""Crashes and blow-ups the property tests and the hostile corpus found in code this suite
-does not own: each is pinned here (strict xfail) until its fix lands, then it must pass."""
+"""Crashes and blow-ups the property tests, fuzzing and the hostile corpus found: each stays
+here as a regression test once fixed."""
 
 from __future__ import annotations
 
