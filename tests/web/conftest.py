@@ -35,17 +35,6 @@ HOSTILE = (
     '<a href="javascript:alert(4)">click</a>. "We will not sell," the mayor said.'
 )
 BASE = "http://127.0.0.1"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def fake_analyse(db: Path, story_id: str) -> dict[str, Any]:
@@ -139,11 +128,6 @@ class LiveServer:
     def __exit__(self, *_: object) -> None:
         self.server.should_exit = True
         self.thread.join(10)
-
-
-def need_chromium() -> None:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing; install it with .ci/setup.d/chromium.sh")
 
 
 ARTICLE_PAGE = (

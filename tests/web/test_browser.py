@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page
 
 from storydiff.web import Settings, create_app
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer, need_chromium
+from .conftest import LiveServer
 
 pytestmark = pytest.mark.slow
 
@@ -32,20 +32,11 @@ LITERALS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "javasc
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    need_chromium()
+def server(tmp_path_factory: pytest.TempPathFactory, chromium: Path) -> Iterator[LiveServer]:
+    """The app on a free port; asks for ``chromium`` so a machine without it skips first."""
     db = tmp_path_factory.mktemp("web") / "web.db"
     with LiveServer(create_app(Settings(db=db))) as live:
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    need_chromium()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Watched:
