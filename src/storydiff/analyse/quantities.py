@@ -31,6 +31,7 @@ from storydiff.analyse.quantity_context import (
     what_of,
 )
 from storydiff.analyse.quantity_parse import digits_value, is_number_word, parse_number
+from storydiff.analyse.timex_grammar import unit_name
 from storydiff.model import QuantityRecord
 
 # spaCy entity labels whose numbers are not counts; the date reader owns DATE and TIME.
@@ -280,8 +281,7 @@ def _time_unit_after(last: Token) -> Token | None:
 
 def _duration_unit(token: Token) -> str | None:
     """ "years" → "year", "centuries" → "century"; None for words that are not lengths."""
-    low = token.lower_
-    single = low[:-3] + "y" if low.endswith("ies") else low.removesuffix("s")
+    single = unit_name(token.text)
     return single if single in DURATION_DAYS else None
 
 

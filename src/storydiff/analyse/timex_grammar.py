@@ -81,7 +81,7 @@ def _span(m: re.Match[str], group: str | None = None) -> tuple[int, int]:
     return m.span(group) if group else m.span()
 
 
-def _unit_name(word: str) -> str:
+def unit_name(word: str) -> str:
     """Singular unit name: "centuries" → "century", "weeks" → "week"."""
     low = word.lower()
     if low == "centuries":
@@ -198,7 +198,7 @@ def _shifted_unit(m: re.Match[str]) -> Timex:
 
 
 def _ago(m: re.Match[str]) -> Timex | None:
-    unit = _unit_name(m["unit"])
+    unit = unit_name(m["unit"])
     count = _count(m["num"])
     rel = m["rel"].lower()
     if rel in {"before", "after"}:
@@ -212,7 +212,7 @@ def _ago(m: re.Match[str]) -> Timex | None:
 
 
 def _duration(m: re.Match[str]) -> Timex | None:
-    unit = _unit_name(m["unit"])
+    unit = unit_name(m["unit"])
     num = m["num"]
     if unit == "second" and (num or "").lower() in {"a", "an", "one"}:
         return None  # "a second term"
@@ -225,7 +225,7 @@ def _duration(m: re.Match[str]) -> Timex | None:
 
 
 def _past_units(m: re.Match[str]) -> Timex | None:
-    unit = _unit_name(m["unit"])
+    unit = unit_name(m["unit"])
     plural = m["unit"].lower().endswith("s") and unit != m["unit"].lower()
     if not (m["the"] or m["num"] or plural) and m["shift"].lower() in {"last", "next", "this"}:
         return None  # "last year" is a date, handled by _shifted_unit
@@ -236,7 +236,7 @@ def _past_units(m: re.Match[str]) -> Timex | None:
 
 
 def _vague_units(m: re.Match[str]) -> Timex:
-    return Timex(*_span(m), "DURATION", duration_value(None, _unit_name(m["unit"])))
+    return Timex(*_span(m), "DURATION", duration_value(None, unit_name(m["unit"])))
 
 
 def _quarter(m: re.Match[str]) -> Timex | None:
@@ -261,7 +261,7 @@ def _reference(m: re.Match[str]) -> Timex:
 def _set(m: re.Match[str]) -> Timex:
     if m["word"]:
         return Timex(*_span(m), "SET", SET_WORDS[m["word"].lower()])
-    unit = _unit_name(m["unit"])
+    unit = unit_name(m["unit"])
     return Timex(*_span(m), "SET", duration_value(1, unit) if unit in UNIT_CODES else "P1D")
 
 
