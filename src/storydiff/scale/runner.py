@@ -23,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from storydiff.analyse import analyser_version
 from storydiff.errors import InputError, StorydiffError
 from storydiff.scale.manifest import Manifest
 from storydiff.scale.source import DocumentStream, Partition, partitions
@@ -83,12 +84,6 @@ class BatchReport:
 
 def part_name(index: int) -> str:
     return f"part-{index:06d}.parquet"
-
-
-def _analyser_version() -> str:
-    from storydiff.analyse import analyser_version
-
-    return analyser_version()
 
 
 def _write_partition(out: Path, index: int, tables: dict[str, pa.Table]) -> dict[str, Any]:
@@ -197,7 +192,7 @@ def run_batch(
     """Analyse every document into Parquet under ``out``, resuming finished partitions."""
     settings = settings or BatchSettings()
     out.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest.open(out, settings.partition_size, _analyser_version())
+    manifest = Manifest.open(out, settings.partition_size, analyser_version())
     report = BatchReport()
     seen: set[int] = set()
 
