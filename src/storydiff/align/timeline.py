@@ -5,11 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storydiff.align.claim_vocab import (
-    LINK_SIMILARITY,
+    MEANING_WEIGHT,
+    RELATIVE_LINK_SCORE,
     RELATIVE_LINK_SIMILARITY,
     SAME_FIGURE_SIMILARITY,
 )
-from storydiff.align.terms import TermWeights, statement_text, story_weights, terms
+from storydiff.align.closeness import Closeness
+from storydiff.align.terms import (
+    TermWeights,
+    clause_topic,
+    statement_text,
+    story_weights,
+    terms,
+)
 from storydiff.analyse.timex_resolve import resolve_time
 from storydiff.model import (
     Article,
@@ -81,6 +89,7 @@ def build_timeline(
     items = _dated(articles, records)
     weights = story_weights(a.text for a in articles)
     used: set[int] = set()
+    grouped: set[frozenset[int]] = set()
     events: list[TimelineEvent] = []
     claims: list[Claim] = []
     for i, item in enumerate(items):
@@ -102,10 +111,11 @@ def build_timeline(
             ):
                 group.append(other)
                 used.add(j)
+                grouped.add(frozenset((i, j)))
         events.append(_event(item, group, ids))
         if len(group) > 1:
             claims.append(_claim(group, ids))
-    claims.extend(_relative_claims(items, ids, weights))
+    claims.extend(_relative_claims(items, ids, weights, grouped))
     events.sort(key=lambda e: (e.date is None, e.date or "", e.article))
     for n, event in enumerate(events, start=1):
         event.id = f"t{n}"
@@ -156,34 +166,106 @@ def _fine_enough(value: str | None, record: TimeRecord) -> bool:
     return value is not None and len(value) >= len("2017-03")
 
 
-def _relative_claims(items: list[_Dated], ids: dict[str, str], weights: TermWeights) -> list[Claim]:
+# Relative phrases anchored on another event ("a decade after the war", "two years later"):
+# their offset does not run from the article's date, so they cannot be set beside a date.
+_EVENT_ANCHORED = ("after", "before", "later", "earlier")
+
+
+def _anchored_on_event(item: _Dated) -> bool:
+    return item.record.text.lower().rstrip(" .").endswith(_EVENT_ANCHORED)
+
+
+def _candidates(item: _Dated, absolute: list[int], items: list[_Dated]) -> list[int]:
+    """Absolute dates in other sources that ``item`` could be the same moment as."""
+    found = []
+    for j in absolute:
+        other = items[j]
+        if other.article.key == item.article.key or not _fine_enough(other.value, item.record):
+            continue
+        if _pinned(item) and not _same_moment(item.value or "", other.value or ""):
+            continue
+        found.append(j)
+    return found
+
+
+def _pinned(item: _Dated) -> bool:
+    """Whether ``item``'s value can rule candidates out: its article's date is stated, or
+    estimated to the day (a year-less dateline placed by the story), not a guessed year."""
+    if item.value is None:
+        return False
+    estimate = item.article.published_estimate
+    return not item.estimated or (estimate is not None and len(estimate.value) >= len("2024-03-12"))
+
+
+def _same_moment(a: str, b: str) -> bool:
+    """One date holds the other: 2014 and 2014-03, not 2024-03-13 and 2024-09."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _relative_claims(
+    items: list[_Dated], ids: dict[str, str], weights: TermWeights, grouped: set[frozenset[int]]
+) -> list[Claim]:
     """A relative date set beside the absolute date in another source it seems to describe.
 
-    With the article's date stated, the relative date must land on the same year and the
-    sentences share a topic: the claim agrees. With the date unknown or only estimated, the
-    topically closest absolute date is shown beside it as unresolved, with the reason.
+    With the article's date stated, the relative date must land on the candidate's date and
+    the clauses around them share a topic: the claim agrees. With the date unknown or only
+    estimated, the topically closest absolute date is shown beside it as unresolved, with the
+    reason. Closeness is judged on the clause around each date, not the whole sentence: a long
+    sentence about a letter may date, in passing, the dredging another source describes.
     """
+    absolute = [
+        j
+        for j, o in enumerate(items)
+        if o.record.relative_unit is None and o.value is not None and not _anchored_on_event(o)
+    ]
+    pending = {
+        i: _candidates(item, absolute, items)
+        for i, item in enumerate(items)
+        if item.record.relative_unit is not None and not _anchored_on_event(item)
+    }
+    pending = {i: found for i, found in pending.items() if found}
+    involved = sorted({i for i in pending} | {j for found in pending.values() for j in found})
+    position = {index: n for n, index in enumerate(involved)}
+    closeness = Closeness(
+        [_topic(items[i]) for i in involved], weights, meaning_weight=MEANING_WEIGHT
+    )
+    threshold = RELATIVE_LINK_SCORE if closeness.uses_meaning else RELATIVE_LINK_SIMILARITY
     claims = []
-    absolute = [o for o in items if o.record.relative_unit is None and o.value is not None]
-    for item in items:
-        if item.record.relative_unit is None:
-            continue
-        others = [
-            o
-            for o in absolute
-            if o.article.key != item.article.key and _fine_enough(o.value, item.record)
-        ]
-        stated = item.value is not None and not item.estimated
-        if stated:
-            others = [o for o in others if o.value and o.value[:4] == (item.value or "")[:4]]
-        if not others:
-            continue
-        best = max(others, key=lambda o: weights.similarity(item.context, o.context))
-        overlap = weights.similarity(item.context, best.context)
-        if overlap < RELATIVE_LINK_SIMILARITY or (stated and overlap >= LINK_SIMILARITY):
+    for i, found in pending.items():
+        item = items[i]
+        scores = {j: closeness.score(position[i], position[j]) for j in found}
+        tied = [j for j in found if scores[j] >= max(scores.values()) - _TIE]
+        meaning = {j: closeness.meaning(position[i], position[j]) for j in tied}
+        best = _closest(item, meaning, items)
+        if scores[best] < threshold or frozenset((i, best)) in grouped:
             continue  # unrelated, or already merged as an agreeing date
-        claims.append(_relative_claim(item, best, ids, stated))
+        stated = item.value is not None and not item.estimated
+        claims.append(_relative_claim(item, items[best], ids, stated))
     return claims
+
+
+# Scores this close are a tie: one clause often dates two things ("in 2014 … by 2019").
+_TIE = 0.02
+
+
+def _closest(item: _Dated, meaning: dict[int, float], items: list[_Dated]) -> int:
+    """Of tied candidates (index: meaning similarity), the one nearest in time to where
+    ``item`` lands; with no date to go by, the closest in meaning (without the model, the
+    first)."""
+    year = _year(item.value)
+    if year is None:
+        return max(meaning, key=lambda j: (meaning[j], -j))
+    return min(meaning, key=lambda j: (abs((_year(items[j].value) or year) - year), j))
+
+
+def _year(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+def _topic(item: _Dated) -> str:
+    record = item.record
+    offset = record.sentence_start
+    return clause_topic(item.sentence, record.start - offset, record.end - offset)
 
 
 def _relative_claim(item: _Dated, best: _Dated, ids: dict[str, str], stated: bool) -> Claim:

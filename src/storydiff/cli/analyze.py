@@ -12,6 +12,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from storydiff import sentence_model
 from storydiff.cli.app import app, console, err_console, user_errors
 from storydiff.errors import InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
@@ -41,6 +42,13 @@ def _published_overrides(values: list[str]) -> Callable[[Article], None]:
     return apply
 
 
+def _linking_note() -> str:
+    """Say whether the sentence model took part, and how to install it when it did not."""
+    if sentence_model.installed():
+        return "words + sentence model"
+    return f"words only ({sentence_model.INSTALL_HINT})"
+
+
 def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
     table = Table(title=doc["story"]["title"], title_justify="left")
     table.add_column("what")
@@ -57,6 +65,7 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
         ),
         ("stances (changes)", f"{len(doc['stances'])} ({len(doc['stance_changes'])})"),
         ("timeline events", str(len(doc["timeline"]))),
+        ("claims linked by", _linking_note()),
     ]
     for name, value in rows:
         table.add_row(name, value)
@@ -223,7 +232,13 @@ def analyze(
         inputs = InputOptions(max_bytes=max_bytes, allow_private=allow_private)
         stated = load_sidecar(sidecar) if sidecar is not None else None
         articles, stats = gather_articles(paths, overrides=overrides, inputs=inputs, sidecar=stated)
-        fingerprint = run_fingerprint(articles, stats, summary_sentences=summary, issue=issue)
+        fingerprint = run_fingerprint(
+            articles,
+            stats,
+            summary_sentences=summary,
+            issue=issue,
+            sentence_model=sentence_model.installed(),
+        )
         doc = _reusable_dossier(output, fingerprint)
         if doc is None:
             _RUN_STAMP.clear(output)
