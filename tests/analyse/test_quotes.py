@@ -30,24 +30,57 @@ def _find(quotes: list[QuoteRecord], words: str) -> QuoteRecord:
 @pytest.mark.parametrize(
     ("text", "words", "kind", "speaker"),
     [
-        ("“We will win the vote,” John Smith said on Friday.", "We will win", "direct",
-         "John Smith"),
-        ('"We will win the vote," John Smith said on Friday.', "We will win", "direct",
-         "John Smith"),
+        (
+            "“We will win the vote,” John Smith said on Friday.",
+            "We will win",
+            "direct",
+            "John Smith",
+        ),
+        (
+            '"We will win the vote," John Smith said on Friday.',
+            "We will win",
+            "direct",
+            "John Smith",
+        ),
         ("‘We will win the vote,’ said John Smith.", "We will win", "direct", "John Smith"),
-        ("John Smith tweeted late on Friday: “The vote is lost. We are sad.”", "vote is lost",
-         "direct", "John Smith"),
+        (
+            "John Smith tweeted late on Friday: “The vote is lost. We are sad.”",
+            "vote is lost",
+            "direct",
+            "John Smith",
+        ),
         ("Anna Lee said “the army must go home now.”", "army must go", "direct", "Anna Lee"),
-        ("Anna Lee said that the army would leave the region soon.", "army would leave",
-         "indirect", "Anna Lee"),
-        ("Anna Lee told reporters that the army would leave soon.", "army would leave",
-         "indirect", "Anna Lee"),
-        ("NATO said it would review its mission in the region.", "it would review",
-         "indirect", "NATO"),
-        ("According to Anna Lee, the army will leave the region soon.", "army will leave",
-         "indirect", "Anna Lee"),
-        ("The letter from the ministers decried the “nationalistic rhetoric from Serb "
-         "politicians” that raised tensions.", "nationalistic rhetoric", "partial", None),
+        (
+            "Anna Lee said that the army would leave the region soon.",
+            "army would leave",
+            "indirect",
+            "Anna Lee",
+        ),
+        (
+            "Anna Lee told reporters that the army would leave soon.",
+            "army would leave",
+            "indirect",
+            "Anna Lee",
+        ),
+        (
+            "NATO said it would review its mission in the region.",
+            "it would review",
+            "indirect",
+            "NATO",
+        ),
+        (
+            "According to Anna Lee, the army will leave the region soon.",
+            "army will leave",
+            "indirect",
+            "Anna Lee",
+        ),
+        (
+            "The letter from the ministers decried the “nationalistic rhetoric from Serb "
+            "politicians” that raised tensions.",
+            "nationalistic rhetoric",
+            "partial",
+            None,
+        ),
     ],
 )
 def test_patterns(nlp: Language, text: str, words: str, kind: str, speaker: str | None) -> None:
@@ -59,8 +92,10 @@ def test_patterns(nlp: Language, text: str, words: str, kind: str, speaker: str 
 
 
 def test_split_quote_and_full_name(nlp: Language) -> None:
-    text = ("Milovan Drecun chairs the committee.\n\n“The first part is clear,” Drecun said. "
-            "“The second part is also clear.”")
+    text = (
+        "Milovan Drecun chairs the committee.\n\n“The first part is clear,” Drecun said. "
+        "“The second part is also clear.”"
+    )
     quotes = _quotes(nlp, text)
     first, second = _find(quotes, "first part"), _find(quotes, "second part")
     assert first.speaker_text == second.speaker_text == "Milovan Drecun"
@@ -69,23 +104,29 @@ def test_split_quote_and_full_name(nlp: Language) -> None:
 
 
 def test_pronoun_and_mixed_quote(nlp: Language) -> None:
-    text = ("“We are ready,” Anna Lee said.\n\n"
-            "She added that “the plan will work because everyone supports it.”")
+    text = (
+        "“We are ready,” Anna Lee said.\n\n"
+        "She added that “the plan will work because everyone supports it.”"
+    )
     quote = _find(_quotes(nlp, text), "plan will work")
     assert (quote.kind, quote.speaker_text) == ("direct", "Anna Lee")
 
 
 def test_group_resolves_to_members(nlp: Language) -> None:
-    text = ("Officials said Defense Minister Mimi Kodheli and her counterpart, Damir Krsticevic, "
-            "met on Monday.\n\nThe ministers told reporters that they would support the plan.")
+    text = (
+        "Officials said Defense Minister Mimi Kodheli and her counterpart, Damir Krsticevic, "
+        "met on Monday.\n\nThe ministers told reporters that they would support the plan."
+    )
     quote = _find(_quotes(nlp, text), "would support")
     names = {quote.speaker_text, *quote.co_speakers}
     assert {"Mimi Kodheli", "Damir Krsticevic"} <= names
 
 
 def test_missing_closing_mark_is_repaired(nlp: Language) -> None:
-    text = ("Mitchell made one statement: “Kosovo has the right to a force and it will not be a "
-            "threat to Serbs.Mitchell’s statement alone threatens the region.")
+    text = (
+        "Mitchell made one statement: “Kosovo has the right to a force and it will not be a "
+        "threat to Serbs.Mitchell’s statement alone threatens the region."
+    )
     quote = _find(_quotes(nlp, text), "Kosovo has the right")
     assert quote.text.endswith("threat to Serbs.")
     assert quote.warning is not None
@@ -113,8 +154,30 @@ def test_odd_marks_keep_other_quotes(nlp: Language) -> None:
 
 def test_random_text_never_raises(nlp: Language) -> None:
     rng = random.Random(11)
-    words = ["he", "said", "“", "”", '"', "'", "‘", "’", "that", "NATO", "Anna", "Lee", ".",
-             ",", ":", "\n\n", "according", "to", "the", "ministers", "told", "it"]
+    words = [
+        "he",
+        "said",
+        "“",
+        "”",
+        '"',
+        "'",
+        "‘",
+        "’",
+        "that",
+        "NATO",
+        "Anna",
+        "Lee",
+        ".",
+        ",",
+        ":",
+        "\n\n",
+        "according",
+        "to",
+        "the",
+        "ministers",
+        "told",
+        "it",
+    ]
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 30))) for _ in range(30)]
     for text, doc in zip(texts, nlp.pipe(spacy_view(t) for t in texts), strict=True):
         for quote in extract_quotes(doc, text):
@@ -122,14 +185,18 @@ def test_random_text_never_raises(nlp: Language) -> None:
 
 
 def test_pronoun_skips_an_organisation_subject(nlp: Language) -> None:
-    text = ("At a rally, opposition leader Oskar Venn told a crowd that the Constitutional Court "
-            "would rule on the challenge. ‘They can dredge the river,’ he said.")
+    text = (
+        "At a rally, opposition leader Oskar Venn told a crowd that the Constitutional Court "
+        "would rule on the challenge. ‘They can dredge the river,’ he said."
+    )
     quote = _find(_quotes(nlp, text), "dredge the river")
     assert quote.speaker_text == "Oskar Venn"
 
 
 def test_defended_introduces_the_next_quote(nlp: Language) -> None:
-    text = ("Maritime Minister Edvin Sorell defended the deal before the vote. "
-            "“Nobody is selling anything. The water stays ours.”")
+    text = (
+        "Maritime Minister Edvin Sorell defended the deal before the vote. "
+        "“Nobody is selling anything. The water stays ours.”"
+    )
     quote = _find(_quotes(nlp, text), "Nobody is selling")
     assert quote.speaker_text == "Edvin Sorell"

@@ -15,8 +15,9 @@ from storydiff.evaluate.attribution import (
 )
 from storydiff.model import QuoteRecord
 
-POLNEAR_DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "datasets" / "polnear" \
-    / "data" / "dev"
+POLNEAR_DEV = (
+    Path(__file__).resolve().parents[2] / ".." / "shared" / "datasets" / "polnear" / "data" / "dev"
+)
 
 
 def test_counts_exact_and_overlap() -> None:
@@ -30,15 +31,21 @@ def test_counts_exact_and_overlap() -> None:
 
 
 def test_counts_empty_is_zero() -> None:
-    assert Counts().scores() == {"exact_f1": 0.0, "overlap_f1": 0.0, "precision": 0.0,
-                                 "recall": 0.0}
+    assert Counts().scores() == {
+        "exact_f1": 0.0,
+        "overlap_f1": 0.0,
+        "precision": 0.0,
+        "recall": 0.0,
+    }
 
 
 def test_read_brat_splits_fragments(tmp_path: Path) -> None:
     ann = tmp_path / "a.ann"
-    ann.write_text("T1\tSource 0 11\tPat Caddell\nT2\tCue 12 16\tsaid\n"
-                   "T3\tContent 20 30;40 50\tx y\nE1\tAttribution:T4 Content:T3\n",
-                   encoding="utf-8")
+    ann.write_text(
+        "T1\tSource 0 11\tPat Caddell\nT2\tCue 12 16\tsaid\n"
+        "T3\tContent 20 30;40 50\tx y\nE1\tAttribution:T4 Content:T3\n",
+        encoding="utf-8",
+    )
     gold = read_brat(ann)
     assert gold == {"source": {(0, 11)}, "cue": {(12, 16)}, "content": {(20, 30), (40, 50)}}
 
@@ -62,8 +69,8 @@ def test_speaker_matches(speaker: str, gold: str, ok: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("found", "gold", "ok"), [((0, 10), (2, 8), True), ((0, 10), (1, 12), True),
-                              ((0, 10), (5, 20), False)]
+    ("found", "gold", "ok"),
+    [((0, 10), (2, 8), True), ((0, 10), (1, 12), True), ((0, 10), (5, 20), False)],
 )
 def test_span_matches(found: tuple[int, int], gold: tuple[int, int], ok: bool) -> None:
     assert span_matches(_record("A", *found), gold) is ok

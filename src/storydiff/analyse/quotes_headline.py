@@ -1,11 +1,14 @@
-"""Headlines that attribute by a colon: "Graham: Trump's Rhetoric Destroying GOP's Chance".
+"""Attribution by a colon: "Graham: Trump's Rhetoric Destroying GOP's Chance".
 
 News sites title an article with the speaker, a colon and the gist of what was said; the colon
-is the cue. Only the article's first paragraph is read, and only a short name-like prefix with
-no verb counts, so a title such as "Analysis: the vote" or a dateline is not taken for one.
+is the cue. Transcripts ("TAPPER: Do you think …") and poll digests ("Iowa polls - Carl Bialik:
+“…”") give the speaker the same way inside the text. Only a short name-like prefix with no verb
+counts, so a title such as "Analysis: the vote" or a dateline is not taken for one.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
@@ -29,9 +32,13 @@ def headline_attribution(doc: Doc, text: str) -> tuple[Speaker, int, int, int] |
     if not words or len(words) > MAX_SPEAKER_WORDS or prefix.lower() in vocab.HEADLINE_LABELS:
         return None
     span = doc.char_span(start, colon, alignment_mode="contract")
-    if span is None or not any(t.pos_ == "PROPN" for t in span) \
-            or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in span):
+    if span is None:
         return None
+    if not (len(words) == 1 and words[0][:1].isupper()) and (
+        not any(t.pos_ == "PROPN" for t in span)
+        or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in span)
+    ):
+        return None  # one capitalised word ("Trump:", "Poll:") is a speaker whatever its tag
     c_start = colon + 1
     while c_start < end and text[c_start].isspace():
         c_start += 1
@@ -43,3 +50,62 @@ def headline_attribution(doc: Doc, text: str) -> tuple[Speaker, int, int, int] |
     p_start = start + text[start:colon].find(prefix)
     speaker = Speaker(prefix, p_start, p_start + len(prefix), p_start, p_start + len(prefix))
     return speaker, colon, c_start, c_end
+
+
+# What may separate a digest entry's topic from its speaker ("Pollsters agree - Carl Bialik:").
+_SEGMENT = re.compile(r"(?:^|\s)[-\u2013\u2014](?=\s*\S)")
+
+
+def speaker_lines(
+    doc: Doc, text: str, quotes: list[tuple[int, int]]
+) -> list[tuple[Speaker, int, int, int]]:
+    """(speaker, colon, content start, content end) for "NAME: …" paragraphs after the title.
+
+    The content is the quotation that opens right after the colon, else the rest of the
+    paragraph without its full stop, as for a title.
+    """
+    out: list[tuple[Speaker, int, int, int]] = []
+    first_end = text.find("\n", len(text) - len(text.lstrip()))
+    pos = first_end if first_end >= 0 else len(text)
+    while pos < len(text):
+        p_start = pos + 1
+        p_end = text.find("\n", p_start)
+        p_end = len(text) if p_end < 0 else p_end
+        pos = p_end
+        colon = text.find(":", p_start, p_end)
+        if colon < 0 or any(a <= colon < b for a, b in quotes):
+            continue
+        found = _line_speaker(doc, text, p_start, colon)
+        if found is None:
+            continue
+        c_start = colon + 1
+        while c_start < p_end and text[c_start].isspace():
+            c_start += 1
+        quote = next(((a, b) for a, b in quotes if a == c_start), None)
+        c_end = quote[1] if quote is not None else len(text[:p_end].rstrip())
+        if quote is None and c_end > c_start and text[c_end - 1] == ".":
+            c_end -= 1
+        if len(text[c_start:c_end].split()) >= 2:
+            out.append((found, colon, c_start, c_end))
+    return out
+
+
+def _line_speaker(doc: Doc, text: str, p_start: int, colon: int) -> Speaker | None:
+    """The name before a colon, from the paragraph start or the digest's dash."""
+    seg = [m.end() for m in _SEGMENT.finditer(text, p_start, colon)]
+    start = max([p_start, *seg])
+    prefix = text[start:colon].strip()
+    words = prefix.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS or prefix.lower() in vocab.HEADLINE_LABELS:
+        return None
+    span = doc.char_span(start, colon, alignment_mode="contract")
+    if span is None or any(t.pos_ in ("VERB", "AUX") or t.like_num for t in span):
+        return None
+    names = [t for t in span if t.pos_ == "PROPN" or (t.is_upper and t.is_alpha and len(t) > 1)]
+    if not names or not words[-1][:1].isupper() or len(prefix) < 2:
+        return None  # "Q:" in an interview is the interviewer, not a named speaker
+    if all(t.ent_type_ in ("GPE", "LOC") for t in names):
+        return None  # "Iowa: Tim Albrecht, Brad Anderson, …" lists who is from where
+    n_start = names[0].idx
+    name = text[n_start:colon].strip()
+    return Speaker(name, n_start, n_start + len(name), n_start, n_start + len(name))

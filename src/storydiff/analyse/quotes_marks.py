@@ -119,7 +119,7 @@ def _paragraph_end(text: str, pos: int) -> int:
 def _next_paragraph_opens(text: str, pos: int) -> bool:
     """True when the paragraph after ``pos`` starts with an opening double mark."""
     rest = text[pos:].lstrip()
-    return bool(rest) and (rest[0] in "\u201c\"\u201e" or rest.startswith(("''", "``")))
+    return bool(rest) and (rest[0] in '\u201c"\u201e' or rest.startswith(("''", "``")))
 
 
 def _unclosed(text: str, mark: _Mark, para_end: int, depth: int) -> QuoteSpan | None:
@@ -162,8 +162,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if role == "either":
             role = "close" if same else "open"
         if role == "open":
-            if len(stack) < 2 and not (mark.family == "single" and stack and
-                                       stack[-1].family == "single"):
+            if len(stack) < 2 and not (
+                mark.family == "single" and stack and stack[-1].family == "single"
+            ):
                 stack.append(mark)
             continue
         if not same:
@@ -173,8 +174,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         del stack[k:]
         s, e = _strip(text, opener.pos + opener.length, mark.pos)
         if e > s:
-            spans.append(QuoteSpan(opener.pos, s, e, mark.pos + mark.length, mark.family,
-                                   min(k, 1)))
+            spans.append(
+                QuoteSpan(opener.pos, s, e, mark.pos + mark.length, mark.family, min(k, 1))
+            )
     flush()
     spans.sort(key=lambda q: (q.open, -q.close))
     return _renest(spans)
@@ -186,7 +188,15 @@ def _renest(spans: list[QuoteSpan]) -> list[QuoteSpan]:
     for span in spans:
         inside = any(o.open < span.open and span.close <= o.close for o in out)
         if inside != (span.depth == 1):
-            span = QuoteSpan(span.open, span.start, span.end, span.close, span.family,
-                             1 if inside else 0, span.continues, span.warning)
+            span = QuoteSpan(
+                span.open,
+                span.start,
+                span.end,
+                span.close,
+                span.family,
+                1 if inside else 0,
+                span.continues,
+                span.warning,
+            )
         out.append(span)
     return out

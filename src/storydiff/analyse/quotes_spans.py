@@ -25,8 +25,13 @@ def para_bounds(text: str, pos: int) -> CharSpan:
 
 
 def trimmed(toks: list[Token]) -> CharSpan | None:
-    """Character span of ``toks`` without punctuation or spaces at either edge."""
+    """Character span of ``toks`` without punctuation or spaces at either edge.
+
+    A closing bracket stays when its opening one is inside ("Ted Cruz ($311,000)").
+    """
     while toks and (toks[-1].is_punct or toks[-1].is_space):
+        if toks[-1].text == ")" and any(t.text == "(" for t in toks):
+            break
         toks = toks[:-1]
     while toks and (toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
@@ -45,25 +50,39 @@ def with_closing_mark(text: str, span: CharSpan | None) -> CharSpan | None:
         piece = tail[:k]
         inside = text[span[0] : end + k]
         closes = piece[-1] == "\u201d" or inside.count(piece[-1]) + inside.count("\u201c") >= 2
-        if piece[-1] in "\u201d\"'\u2019" and closes and all(
-                c in ".,!?;:\u201d\"'\u2019" for c in piece):
+        if (
+            piece[-1] in "\u201d\"'\u2019"
+            and closes
+            and all(c in ".,!?;:\u201d\"'\u2019" for c in piece)
+        ):
             return span[0], end + k
     return span
 
 
 def reported_clause(verb: Token, cognitive: bool) -> Token | None:
     """The reported clause: a ccomp, or for intentions ("vowed to …") the xcomp."""
-    deps = ("ccomp", "xcomp") if cognitive and verb.lemma_.lower() in vocab.INTENT_VERBS \
+    deps = (
+        ("ccomp", "xcomp")
+        if cognitive and verb.lemma_.lower() in vocab.INTENT_VERBS
         else ("ccomp",)
-    return next((c for c in verb.children if c.dep_ in deps), None)
+    )
+    text = doc_text(verb.doc)
+    para = para_bounds(text, verb.idx)
+    kids = [
+        c
+        for c in verb.children
+        if (c.dep_ in deps or (cognitive and c.dep_ == "xcomp" and c.tag_ == "VBG"))
+        and para[0] <= c.idx < para[1]
+    ]  # a gerund is reported too: "reported having $1.3 million"
+    return next((c for c in kids if c.i > verb.i), kids[0] if kids else None)
 
 
 def _without_aside(toks: list[Token]) -> list[Token]:
     """Cut a trailing aside (", which …", ", drawing …"): the writer's words, not the content."""
     for k in range(1, len(toks) - 1):
         nxt = toks[k + 1]
-        if toks[k].text != "," or nxt.is_quote:
-            continue
+        if toks[k].text != "," or nxt.is_quote or sum(t.is_quote for t in toks[:k]) % 2:
+            continue  # an aside inside the speaker's own quoted words is theirs
         relative = nxt.lower_ in vocab.ASIDE_PRONOUNS and nxt.head.dep_ in ("relcl", "advcl")
         participle = nxt.tag_ == "VBG" and nxt.dep_ == "advcl"
         if relative or participle:
@@ -80,12 +99,54 @@ def phrase_span(verb: Token, toks: list[Token], *, asides: bool = False) -> Char
     text = doc_text(verb.doc)
     para = para_bounds(text, verb.idx)
     inside = [t for t in toks if para[0] <= t.idx < para[1]]
-    return with_closing_mark(text, trimmed(inside if asides else _without_aside(inside)))
+    return _with_opening_mark(
+        text, with_closing_mark(text, trimmed(inside if asides else _without_aside(inside)))
+    )
+
+
+def _with_opening_mark(text: str, span: CharSpan | None) -> CharSpan | None:
+    """Keep the mark opening a quoted start ("says “the wind is at our backs” despite …")."""
+    if span is None or span[0] == 0:
+        return span
+    mark = text[span[0] - 1]
+    closes = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}.get(mark)
+    if closes is not None and closes in text[span[0] : span[1]]:
+        return span[0] - 1, span[1]
+    return span
 
 
 def clause_span(verb: Token, clause: Token, *, asides: bool = False) -> CharSpan | None:
     """The clause's words inside the verb's paragraph, "that" and a closing mark included."""
-    return phrase_span(verb, list(clause.subtree), asides=asides)
+    return phrase_span(verb, _own_words(clause), asides=asides)
+
+
+def _own_words(clause: Token) -> list[Token]:
+    """The clause's tokens, with the listener an intention names ("urged him to resign")."""
+    toks = _clause_words(clause)
+    verb = clause.head
+    if clause.dep_ == "xcomp" and verb.i < clause.i:
+        obj = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+        if obj:
+            toks = list(verb.doc[obj[0].left_edge.i : clause.left_edge.i]) + toks
+    return toks
+
+
+def _clause_words(clause: Token) -> list[Token]:
+    """The clause without a coordinated report of its own ("…, and more than 4 in 10 said …").
+
+    A conjunct whose verb reports speech is a second attribution, not more of this content.
+    """
+    toks = list(clause.subtree)
+    for child in clause.rights:
+        if clause.dep_ == "xcomp" and child.dep_ == "prep" and child.lower_ in vocab.SETTING_PREPS:
+            toks = [t for t in toks if t.i < child.left_edge.i]
+            break
+        if child.dep_ == "conj" and child.lemma_.lower() in vocab.SPEECH_VERBS:
+            toks = [t for t in toks if t.i < child.left_edge.i]
+            while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+                toks = toks[:-1]
+            break
+    return toks
 
 
 def quote_content(verb: Token, quote: CharSpan, cognitive: bool) -> CharSpan:
@@ -103,8 +164,12 @@ def _left_edge(verb: Token, floor: int) -> int:
     """The first of the auxiliaries, negations and adverbs written just before the verb."""
     doc: Doc = verb.doc
     k = verb.i
-    while k > 0 and doc[k - 1].idx >= floor and doc[k - 1].head.i == verb.i \
-            and doc[k - 1].dep_ in vocab.CUE_LEFT_DEPS:
+    while (
+        k > 0
+        and doc[k - 1].idx >= floor
+        and doc[k - 1].head.i == verb.i
+        and doc[k - 1].dep_ in vocab.CUE_LEFT_DEPS
+    ):
         k -= 1
     return doc[k].idx
 
@@ -120,8 +185,10 @@ def _right_edge(verb: Token, content: CharSpan) -> int:
         if child.dep_ in vocab.CUE_RIGHT_STOPS or child.lemma_.lower() in vocab.SPEECH_VERBS:
             break  # the subject ("said Mr. Trump"), another clause, or a second cue ("adding")
         words = doc[last + 1 : child.right_edge.i + 1]
-        if any(t.is_quote or t.is_sent_start or t.idx < content[1] for t in words) \
-                or "\n" in text[verb.idx : words[-1].idx]:
+        if (
+            any(t.is_quote or t.is_sent_start or t.idx < content[1] for t in words)
+            or "\n" in text[verb.idx : words[-1].idx]
+        ):
             break
         last = child.right_edge.i
     span = trimmed(list(doc[verb.i : last + 1]))
@@ -131,8 +198,12 @@ def _right_edge(verb: Token, content: CharSpan) -> int:
 def _with_preposition(verb: Token, end: int, content: CharSpan) -> int:
     """Take in the preposition between the verb and its content ("called for", "said of")."""
     between = verb.doc.char_span(end, content[0], alignment_mode="contract")
-    if between is not None and len(between) == 1 and between[0].dep_ == "prep" \
-            and between[0].head.i == verb.i:
+    if (
+        between is not None
+        and len(between) == 1
+        and between[0].dep_ == "prep"
+        and between[0].head.i == verb.i
+    ):
         return between[0].idx + len(between[0].text)
     return end
 
@@ -166,14 +237,14 @@ def object_content(verb: Token) -> CharSpan | None:
         return None
     last = first
     for k in range(first + 1, len(kids)):
-        if kids[k].dep_ not in vocab.OBJECT_TAIL_DEPS:
+        if kids[k].dep_ not in vocab.OBJECT_TAIL_DEPS or kids[k].lower_ in vocab.SETTING_PREPS:
             break
         last = k
     return phrase_span(verb, list(verb.doc[kids[first].left_edge.i : kids[last].right_edge.i + 1]))
 
 
 def prep_content(verb: Token) -> CharSpan | None:
-    """"called for a ban", "referring to the wall": the preposition's object is the content."""
+    """ "called for a ban", "referring to the wall": the preposition's object is the content."""
     preps = vocab.PREP_CUES.get(verb.lemma_.lower(), frozenset())
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is None or nxt.head.i != verb.i or nxt.dep_ != "prep" or nxt.lower_ not in preps:

@@ -39,12 +39,17 @@ class SpeakerIndex:
 
     def __post_init__(self) -> None:
         self.ents = [
-            e for e in self.doc.ents
-            if e.label_ in vocab.SPEAKER_LABELS and not self.in_quote(e.start_char)
+            e
+            for e in self.doc.ents
+            if e.label_ in vocab.SPEAKER_LABELS
+            and not self.in_quote(e.start_char)
             and any(t.pos_ == "PROPN" for t in e)
         ]
-        self.names = [n for n in (flat_name(t) for t in self.doc if t.pos_ == "PROPN")
-                      if n is not None and not self.in_quote(n.start_char)]
+        self.names = [
+            n
+            for n in (flat_name(t) for t in self.doc if t.pos_ == "PROPN")
+            if n is not None and not self.in_quote(n.start_char)
+        ]
 
     def cleaned(self) -> list[tuple[tuple[str, int, int], Span]]:
         """Every name mention with its cleaned form, computed once per article."""
@@ -75,12 +80,18 @@ def flat_name(tok: Token) -> Span | None:
         return None
     doc = tok.doc
     start = tok.i
-    while start > 0 and doc[start - 1].dep_ == "compound" \
-            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].head.i == tok.i
+    ):
         start -= 1
-    while start < tok.i and (doc[start].lower_ in vocab.TITLE_WORDS
-                             or doc[start].ent_type_ in vocab.NOT_NAME_LABELS
-                             or doc[start].ent_type_ not in ("", "PERSON", doc[tok.i].ent_type_)):
+    while start < tok.i and (
+        doc[start].lower_ in vocab.TITLE_WORDS
+        or doc[start].ent_type_ in vocab.NOT_NAME_LABELS
+        or doc[start].ent_type_ not in ("", "PERSON", doc[tok.i].ent_type_)
+    ):
         start += 1  # "NATO Secretary General Jens Stoltenberg", "Last February Vucic"
     return doc[start : tok.i + 1]
 
@@ -110,8 +121,11 @@ def _fullest(index: SpeakerIndex, ent: Span) -> tuple[str, int, int]:
     best = (name, start, end)
     for cand, other in index.cleaned():
         cwords = cand[0].split()
-        if cwords and cwords[-1] == words[-1] and len(cwords) > len(best[0].split()) and (
-            all(w in cwords for w in words) or other.label_ == "PERSON"
+        if (
+            cwords
+            and cwords[-1] == words[-1]
+            and len(cwords) > len(best[0].split())
+            and (all(w in cwords for w in words) or other.label_ == "PERSON")
         ):
             best = cand
     return best
@@ -127,22 +141,33 @@ def _ent_at(index: SpeakerIndex, tok: Token, labels: frozenset[str]) -> Span | N
 def _local(tok: Token) -> tuple[int, int]:
     """The subject phrase as written: the token's subtree, trimmed of edge punctuation."""
     text = doc_text(tok.doc)
-    clauses = [c for c in tok.children if c.dep_ in ("relcl", "acl", "advcl")
-               and c.i > tok.i]  # "Mr. Kirk, who still speaks …": the source stops at the name
+    clauses = [
+        c for c in tok.children if c.dep_ in ("acl", "advcl") and c.i > tok.i
+    ]  # a participle ("Kirk, speaking …") ends the source; "Kirk, who …," runs on, as PolNeAR
     cut = min((c.left_edge.i for c in clauses), default=tok.right_edge.i + 1)
-    toks = [t for t in tok.subtree if t.i < cut
-            and "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]]
+    toks = [
+        t
+        for t in tok.subtree
+        if t.i < cut and "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]
+    ]
     if tok.lower_ in vocab.RELATIVE_PRONOUNS:
         toks = [tok]
-    dateline = [k for k, t in enumerate(toks[1:], 1)
-                if t.text in vocab.DASHES and toks[k - 1].text == ")" and toks[k - 1].i < tok.i]
+    dateline = [
+        k
+        for k, t in enumerate(toks[1:], 1)
+        if t.text in vocab.DASHES and toks[k - 1].text == ")" and toks[k - 1].i < tok.i
+    ]
     if dateline:
         toks = toks[dateline[-1] + 1 :]  # "RENO, Nev. (AP) — Donald Trump"
-    while len(toks) > 1 and (toks[0].is_space or (toks[0].is_punct and not (
-            toks[0].is_quote and any(t.is_quote for t in toks[1:])))):
+    while len(toks) > 1 and (
+        toks[0].is_space
+        or (toks[0].is_punct and not (toks[0].is_quote and any(t.is_quote for t in toks[1:])))
+    ):
         toks = toks[1:]
-    while len(toks) > 1 and (toks[-1].is_space or (toks[-1].is_punct and not (
-            toks[-1].text == ")" and any(t.text == "(" for t in toks)))):
+    while len(toks) > 1 and (
+        toks[-1].is_space
+        or (toks[-1].is_punct and not (toks[-1].text == ")" and any(t.text == "(" for t in toks)))
+    ):
         toks = toks[:-1]
     return toks[0].idx, _closing_comma(toks)
 
@@ -180,8 +205,11 @@ def _group_members(index: SpeakerIndex, tok: Token) -> list[Span]:
     for k in order:
         if not 0 <= k < len(sents):
             continue
-        people = [e for e in index.ents if e.label_ == "PERSON"
-                  and sents[k].start <= e.start < sents[k].end]
+        people = [
+            e
+            for e in index.ents
+            if e.label_ == "PERSON" and sents[k].start <= e.start < sents[k].end
+        ]
         names = {clean_name(e)[0] for e in people}
         if len(names) >= 2:
             seen: dict[str, Span] = {}
@@ -192,7 +220,7 @@ def _group_members(index: SpeakerIndex, tok: Token) -> list[Span]:
 
 
 def _channel_phrase(tok: Token) -> str:
-    """"joint letter" for "a joint letter": the noun with its adjectives and compounds."""
+    """ "joint letter" for "a joint letter": the noun with its adjectives and compounds."""
     mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound")]
     return " ".join([m.text for m in mods] + [tok.text])
 
@@ -206,8 +234,11 @@ def _author_in(prev: Token) -> Token | None:
     if subj is not None and subj.i != prev.i:
         return subj
     for tok in prev.sent:
-        if tok.i != prev.i and tok.tag_ in ("NNS", "NNPS") \
-                and tok.lemma_.lower() in vocab.GROUP_NOUNS:
+        if (
+            tok.i != prev.i
+            and tok.tag_ in ("NNS", "NNPS")
+            and tok.lemma_.lower() in vocab.GROUP_NOUNS
+        ):
             return tok
     return None
 
@@ -222,8 +253,15 @@ def _channel_author(index: SpeakerIndex, tok: Token, depth: int) -> Speaker | No
             found = resolve(index, subj, depth + 1, anchor=tok)
             if found is not None:
                 local = _local(tok)
-                return Speaker(found.name, found.start, found.end, local[0], local[1],
-                               found.co_speakers, _channel_phrase(prev))
+                return Speaker(
+                    found.name,
+                    found.start,
+                    found.end,
+                    local[0],
+                    local[1],
+                    found.co_speakers,
+                    _channel_phrase(prev),
+                )
     return None
 
 
@@ -266,8 +304,9 @@ def resolve(
         if members:
             names = [_fullest(index, m) for m in members]
             first = names[0]
-            return Speaker(first[0], first[1], first[2], local[0], local[1],
-                           tuple(n[0] for n in names[1:]))
+            return Speaker(
+                first[0], first[1], first[2], local[0], local[1], tuple(n[0] for n in names[1:])
+            )
     text = doc_text(index.doc)[local[0] : local[1]].rstrip(",—–- ")
     words = text.split()
     if words and words[0].lower() in ("the", "a", "an"):
@@ -278,8 +317,9 @@ def resolve(
 def _relocal(found: Speaker | None, local: tuple[int, int]) -> Speaker | None:
     if found is None:
         return None
-    return Speaker(found.name, found.start, found.end, local[0], local[1], found.co_speakers,
-                   found.channel)
+    return Speaker(
+        found.name, found.start, found.end, local[0], local[1], found.co_speakers, found.channel
+    )
 
 
 def _pronoun(index: SpeakerIndex, subj: Token, local: tuple[int, int]) -> Speaker | None:
@@ -294,11 +334,14 @@ def _pronoun(index: SpeakerIndex, subj: Token, local: tuple[int, int]) -> Speake
     ent = _recent(index, subj.idx, labels)
     if "PERSON" in labels and lower not in vocab.PLURAL_PRONOUNS:
         people = {e.root.lower_ for e in index.ents if e.label_ == "PERSON"}
-        spoken = [n for n in index.names if n.end_char <= subj.idx
-                  and n.root.dep_ in ("nsubj", "appos") and n.root.head.lemma_ in
-                  vocab.SPEECH_VERBS | {"spokeswoman", "spokesman"}
-                  and (n.root.ent_type_ not in vocab.NOT_PERSON_LABELS
-                       or n.root.lower_ in people)]  # a court is not "he"; Perrek is anywhere
+        spoken = [
+            n
+            for n in index.names
+            if n.end_char <= subj.idx
+            and n.root.dep_ in ("nsubj", "appos")
+            and n.root.head.lemma_ in vocab.SPEECH_VERBS | {"spokeswoman", "spokesman"}
+            and (n.root.ent_type_ not in vocab.NOT_PERSON_LABELS or n.root.lower_ in people)
+        ]  # a court is not "he"; Perrek is anywhere
         if spoken and (ent is None or spoken[-1].start_char > ent.start_char):
             ent = spoken[-1]
     if ent is None:

@@ -97,9 +97,13 @@ def predicted_spans(attributions: Iterable[Attribution]) -> dict[str, set[Span]]
     out: dict[str, set[Span]] = {role: set() for role in ROLES}
     atts = list(attributions)
     for a in atts:
-        if any(b is not a and b.content_start <= a.content_start and a.content_end <= b.content_end
-               and (b.content_start, b.content_end) != (a.content_start, a.content_end)
-               for b in atts):
+        if any(
+            b is not a
+            and b.content_start <= a.content_start
+            and a.content_end <= b.content_end
+            and (b.content_start, b.content_end) != (a.content_start, a.content_end)
+            for b in atts
+        ):
             continue  # PolNeAR gives each token one attribution: the clause, not its fragment
         if a.source_start is not None and a.source_end is not None:
             out["source"].add((a.source_start, a.source_end))
@@ -118,8 +122,10 @@ def polnear_pairs(data_dir: Path) -> list[tuple[Path, Path]]:
         if (base / "text").is_dir() and (base / "attributions").is_dir():
             break
     else:
-        raise GoldError(f"no text/ and attributions/ folders under {data_dir}; "
-                        "point at PolNeAR's data/dev folder")
+        raise GoldError(
+            f"no text/ and attributions/ folders under {data_dir}; "
+            "point at PolNeAR's data/dev folder"
+        )
     anns = sorted((base / "attributions").glob("*.ann"))
     pairs: list[tuple[Path, Path]] = []
     for text in sorted((base / "text").glob("*.txt")):
@@ -176,13 +182,16 @@ def span_matches(found: QuoteRecord, gold: Span) -> bool:
 
 
 def score_seed_quotes(
-    found: dict[str, Sequence[QuoteRecord]], gold: Sequence[dict[str, str]],
+    found: dict[str, Sequence[QuoteRecord]],
+    gold: Sequence[dict[str, str]],
     texts: dict[str, str],
 ) -> dict[str, dict[str, float]]:
     """Precision, recall and speaker accuracy per kind, one-to-one, same kind preferred."""
     used: set[tuple[str, int]] = set()
-    tally = {k: {"gold": 0, "found": 0, "hit": 0, "right": 0, "tp": 0}
-             for k in ("direct", "indirect", "partial", "all")}
+    tally = {
+        k: {"gold": 0, "found": 0, "hit": 0, "right": 0, "tp": 0}
+        for k in ("direct", "indirect", "partial", "all")
+    }
     for records in found.values():
         for r in records:
             tally[r.kind]["found"] += 1
@@ -193,8 +202,11 @@ def score_seed_quotes(
         if at < 0:
             raise GoldError(f"gold quote not in {g['file']}: {g['text'][:40]!r}")
         span = (at, at + len(g["text"]))
-        cands = [(k, r) for k, r in enumerate(found.get(g["file"], ()))
-                 if (g["file"], k) not in used and span_matches(r, span)]
+        cands = [
+            (k, r)
+            for k, r in enumerate(found.get(g["file"], ()))
+            if (g["file"], k) not in used and span_matches(r, span)
+        ]
         cands.sort(key=lambda c: (c[1].kind != g["kind"], not speaker_matches(c[1], g["speaker"])))
         for key in (g["kind"], "all"):
             tally[key]["gold"] += 1
@@ -210,9 +222,12 @@ def score_seed_quotes(
             tally[key]["tp"] += int(right)
     return {
         kind: {
-            "gold": float(t["gold"]), "found": float(t["found"]),
-            "recall": _ratio(t["right"], t["gold"]), "precision": _ratio(t["tp"], t["found"]),
-            "speaker_accuracy": _ratio(t["right"], t["hit"]), "correct": float(t["right"]),
+            "gold": float(t["gold"]),
+            "found": float(t["found"]),
+            "recall": _ratio(t["right"], t["gold"]),
+            "precision": _ratio(t["tp"], t["found"]),
+            "speaker_accuracy": _ratio(t["right"], t["hit"]),
+            "correct": float(t["right"]),
         }
         for kind, t in tally.items()
     }
