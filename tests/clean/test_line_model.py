@@ -11,11 +11,13 @@ import pytest
 from storydiff.clean import vocab
 from storydiff.clean.layout import lay_out
 from storydiff.clean.line_features import (
-    _prose_run,
+    PAGE_NAMES,
+    SHAPE_NAMES,
     context,
     feature_count,
     is_tail_marker,
     page_features,
+    prose_run,
 )
 from storydiff.clean.line_model import WEIGHTS, article_lines, load_model
 
@@ -48,8 +50,8 @@ def test_context_means_windows_on_each_side() -> None:
     ("weights", "span"),
     [([-1.0, 2.0, 3.0, -1.0], (1, 2)), ([1.0, -0.5, 2.0, -5.0, 1.0], (0, 2))],
 )
-def test_prose_run_is_the_heaviest_stretch(weights: list[float], span: tuple[int, int]) -> None:
-    assert _prose_run(weights) == span
+def testprose_run_is_the_heaviest_stretch(weights: list[float], span: tuple[int, int]) -> None:
+    assert prose_run(weights) == span
 
 
 @pytest.mark.parametrize(
@@ -91,3 +93,14 @@ def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), "utf-8")
     with pytest.raises(ValueError, match="retrain"):
         load_model(path)
+
+
+def test_template_lines_and_story_vocabulary_are_counted() -> None:
+    comments = [f"Posted by: reader{i} on January {i}, 2008 08:3{i} PM" for i in range(1, 4)]
+    lines = [*MENU, HEADLINE, *STORY, *comments]
+    x = page_features(lines)
+    prefix = SHAPE_NAMES.index("log_prefix_repeats")
+    clock = SHAPE_NAMES.index("clock_time")
+    vocabulary = feature_count() - len(PAGE_NAMES) + PAGE_NAMES.index("run_vocabulary")
+    assert x[-1, prefix] > 0 and x[-1, clock] == 1.0
+    assert x[len(MENU), vocabulary] > x[0, vocabulary]  # the headline shares the story's words

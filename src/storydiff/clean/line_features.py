@@ -26,11 +26,14 @@ Matrix = npt.NDArray[np.float64]
 _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[^\w\s]")
 _SEPARATORS = re.compile(r"[|·•»›/]")
+# A clock time or a numbered entry: comment headers ("Posted at 10:57 pm") and comment lists.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2} ?[ap]\.?m\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\W{0,2}(\d+|#\d+)[.):]\s")
 # Characters that end a sentence (quotes included: "… he said.”").
 _SENTENCE_END: Final = '.?!"”’)…'
 # Window sizes, in lines on each side, that the neighbourhood features summarise: the next
 # line, the lines close by, and a wider stretch that tells a menu block from the story.
-WINDOWS: Final = ((1, 1), (2, 4), (5, 10))
+WINDOWS: Final = ((1, 1), (2, 4), (5, 10), (11, 25))
 # Weight of a line in the search for the densest run of prose: prose lines push it up by
 # their length, anything else pulls it down a little (menus are many short lines).
 _RUN_PENALTY: Final = 0.5
@@ -61,6 +64,13 @@ SHAPE_NAMES: Final = (
     "class_near",
     "class_short",
     "class_bad",
+    "clock_time",
+    "numbered",
+    "question_end",
+    "quote_start",
+    "upper_share",
+    "log_repeats",
+    "log_prefix_repeats",
 )
 # Shape columns summarised over neighbour windows (the rest would add noise, not signal).
 _CONTEXT_COLUMNS: Final = tuple(
@@ -75,6 +85,13 @@ _CONTEXT_COLUMNS: Final = tuple(
         "reader_address",
         "class_good",
         "class_bad",
+        "headline_like",
+        "link",
+        "clock_time",
+        "capital_share",
+        "log_words",
+        "repeated",
+        "log_prefix_repeats",
     )
 )
 PAGE_NAMES: Final = (
@@ -84,6 +101,15 @@ PAGE_NAMES: Final = (
     "page_prose_share",
     "log_page_lines",
     "after_tail_marker",
+    "before_run",
+    "after_run",
+    "run_share",
+    "prose_before",
+    "log_clock_before",
+    "run_vocabulary",
+    "relative_chars",
+    "log_dates_before",
+    "log_dates_after",
 )
 
 
@@ -95,20 +121,28 @@ def is_tail_marker(line: str) -> bool:
     )
 
 
-def _shape(line: str, stops: frozenset[str], repeats: int, initial: str) -> list[float]:
+def _prefix(line: str) -> str:
+    """The first two words: lines sharing them come from one template ("Posted by: …")."""
+    return " ".join(_WORD.findall(line.lower())[:2])
+
+
+def _shape(
+    line: str, stops: frozenset[str], repeats: int, initial: str, prefixes: int
+) -> list[float]:
     """The line's own shape, one number per ``SHAPE_NAMES`` entry."""
     text = line.strip()
     tokens = _WORD.findall(text)
+    lowered = [w.lower() for w in tokens]
     count = max(len(tokens), 1)
     chars = max(len(text), 1)
     return [
         math.log1p(len(text)),
         math.log1p(len(tokens)),
-        sum(1 for w in tokens if w.lower() in stops) / count,
+        sum(map(stops.__contains__, lowered)) / count,
         float(text[-1:] in _SENTENCE_END and text[-1:] != ""),
         float(text.endswith(":")),
         sum(1 for w in tokens if w[0].isupper()) / count,
-        sum(ch.isdigit() for ch in text) / chars,
+        sum(map(str.isdigit, text)) / chars,
         len(_PUNCT.findall(text)) / chars,
         math.log1p(len(_SEPARATORS.findall(text))),
         math.log1p(text.count(",")),
@@ -121,16 +155,40 @@ def _shape(line: str, stops: frozenset[str], repeats: int, initial: str) -> list
         float(density.COPYRIGHT.search(text) is not None),
         float(is_tail_marker(text)),
         float(text.endswith(("…", "...", "»", "›"))),
-        sum(1 for w in tokens if w.lower() in vocab.READER_ADDRESS) / count,
+        sum(map(vocab.READER_ADDRESS.__contains__, lowered)) / count,
         float(vocab.LINK.search(text) is not None),
         float(initial == "good"),
         float(initial == "near"),
         float(initial == "short"),
         float(initial == "bad"),
+        float(_CLOCK.search(text) is not None),
+        float(_NUMBERED.match(text) is not None),
+        float(text.endswith("?")),
+        float(text[:1] in "\"“‘'«„"),
+        sum(map(str.isupper, text)) / max(sum(map(str.isalpha, text)), 1),
+        math.log1p(repeats),
+        math.log1p(prefixes - 1),
     ]
 
 
-def _prose_run(weights: list[float]) -> tuple[int, int]:
+def _run_vocabulary(tokens: list[set[str]], start: int, end: int) -> Matrix:
+    """Per line, the share of its words that other lines of the prose run use too.
+
+    Subheadings, quotes and captions of the story share its words; menus, teasers for other
+    stories and comments on other matters mostly do not.
+    """
+    counts: Counter[str] = Counter()
+    for words in tokens[start : end + 1]:
+        counts.update(words)
+    out = np.zeros(len(tokens))
+    for i, words in enumerate(tokens):
+        if words:
+            own = 1 if start <= i <= end else 0
+            out[i] = sum(1 for w in words if counts[w] > own) / len(words)
+    return out
+
+
+def prose_run(weights: list[float]) -> tuple[int, int]:
     """The stretch of lines with the largest summed weight (Kadane): the article's core."""
     best, best_span = -math.inf, (0, -1)
     total, start = 0.0, 0
@@ -143,15 +201,16 @@ def _prose_run(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def _window_means(column: Matrix, near: int, far: int) -> tuple[Matrix, Matrix]:
-    """Mean of ``column`` over lines ``near..far`` before and after each line (0 off the page)."""
-    n = column.shape[0]
-    padded = np.concatenate([np.zeros(far), column, np.zeros(far)])
-    sums = np.concatenate([[0.0], np.cumsum(padded)])
+def _window_means(columns: Matrix, near: int, far: int) -> tuple[Matrix, Matrix]:
+    """Means of ``columns`` over lines ``near..far`` before and after each line (0 off the page)."""
+    n, width = columns.shape
+    pad = np.zeros((far, width))
+    padded = np.concatenate([pad, columns, pad])
+    sums = np.concatenate([np.zeros((1, width)), np.cumsum(padded, axis=0)])
     index = np.arange(n) + far
-    width = far - near + 1
-    before = (sums[index - near + 1] - sums[index - far]) / width
-    after = (sums[index + far + 1] - sums[index + near]) / width
+    size = far - near + 1
+    before = (sums[index - near + 1] - sums[index - far]) / size
+    after = (sums[index + far + 1] - sums[index + near]) / size
     return before, after
 
 
@@ -159,10 +218,10 @@ def context(columns: Matrix) -> Matrix:
     """Each column's means over the ``WINDOWS`` before and after every line."""
     parts = []
     for near, far in WINDOWS:
-        for k in range(columns.shape[1]):
-            before, after = _window_means(columns[:, k], near, far)
-            parts.extend([before, after])
-    return np.stack(parts, axis=1)
+        before, after = _window_means(columns, near, far)
+        # Per column, its mean before and then after: (n, columns, 2) flattened.
+        parts.append(np.stack([before, after], axis=2).reshape(columns.shape[0], -1))
+    return np.concatenate(parts, axis=1)
 
 
 def page_features(lines: list[str]) -> Matrix:
@@ -173,21 +232,33 @@ def page_features(lines: list[str]) -> Matrix:
     stops = density.pick_stoplist(lines)
     initial = [density.initial_class(line, stops) for line in lines]
     counts = Counter(shapes.normalise(line) for line in lines)
+    prefixes = [_prefix(line) for line in lines]
+    prefix_counts = Counter(prefixes)
     own = np.array(
         [
-            _shape(line, stops, counts[shapes.normalise(line)], cls)
-            for line, cls in zip(lines, initial, strict=True)
+            _shape(line, stops, counts[shapes.normalise(line)], cls, prefix_counts[prefix])
+            for line, cls, prefix in zip(lines, initial, prefixes, strict=True)
         ]
     )
+    # Content words (long, not function words) for the vocabulary shared with the story.
+    tokens = [
+        {w for w in _WORD.findall(line.lower()) if len(w) > 3 and w not in stops} for line in lines
+    ]
     prose = own[:, SHAPE_NAMES.index("class_good")] + own[:, SHAPE_NAMES.index("class_near")]
     weights = [
         own[i, 0] if prose[i] else -_RUN_PENALTY * (1 + own[i, SHAPE_NAMES.index("class_bad")])
         for i in range(n)
     ]
-    start, end = _prose_run(weights)
+    start, end = prose_run(weights)
     tail = SHAPE_NAMES.index("tail_marker")
     positions = np.arange(n)
     distance = np.maximum(np.maximum(start - positions, positions - end), 0)
+    chars = np.exp(own[:, 0]) * (prose > 0)
+    prose_before = np.concatenate([[0.0], np.cumsum(chars)[:-1]]) / max(chars.sum(), 1.0)
+    clock = own[:, SHAPE_NAMES.index("clock_time")]
+    clock_before = np.concatenate([[0.0], np.cumsum(clock)[:-1]])
+    # Date and byline lines pile up in comment threads and teaser lists, not in the story.
+    dates = np.cumsum(own[:, SHAPE_NAMES.index("date_or_byline")])
     page = np.stack(
         [
             positions / max(n - 1, 1),
@@ -196,6 +267,15 @@ def page_features(lines: list[str]) -> Matrix:
             np.full(n, prose.mean()),
             np.full(n, math.log1p(n)),
             np.concatenate([[0.0], np.maximum.accumulate(own[:-1, tail])]),
+            (positions < start).astype(float),
+            (positions > end).astype(float),
+            np.full(n, (end - start + 1) / n),
+            prose_before,
+            np.log1p(clock_before),
+            _run_vocabulary(tokens, start, end),
+            own[:, 0] - np.median(own[:, 0]),
+            np.log1p(np.concatenate([[0.0], dates[:-1]])),
+            np.log1p(dates[-1] - dates),
         ],
         axis=1,
     )

@@ -1,10 +1,12 @@
 """A small learned judge of which lines of a scraped page are article text.
 
 Hand rules see one line at a time and miss the article's short lines (subheadings, quotes,
-list items) that only their surroundings reveal. Two small neural networks (one hidden
-layer each) do better: the first scores each line from ``line_features``; the second
-rereads every line together with the first's scores of its neighbours, so a short line
-inside a run of likely article lines is kept and a sentence inside a block of menus is not.
+list items) that only their surroundings reveal. Small neural networks (one hidden layer
+each) do better, stacked in stages: the first scores each line from ``line_features``; each
+later stage rereads every line together with the previous stage's scores of its neighbours
+and of the page's best-scoring run, so a short line inside a run of likely article lines is
+kept and a sentence inside a block of menus or comments is not. Each stage averages a few
+networks fitted from different seeds, which steadies the scores of rare kinds of line.
 Weights ship in ``line_model.json``; ``bench/train_line_classifier.py`` retrains them from
 the benchmark's training pages.
 """
@@ -19,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from storydiff.clean.line_features import Matrix, context, feature_count, page_features
+from storydiff.clean.line_features import Matrix, context, feature_count, page_features, prose_run
 
 WEIGHTS = Path(__file__).with_name("line_model.json")
 
@@ -42,10 +44,10 @@ class Network:
     def to_dict(self) -> dict[str, Any]:
         """Plain lists, rounded: the shipped file stays small and readable."""
         return {
-            "hidden": np.round(self.hidden, 6).tolist(),
-            "hidden_bias": np.round(self.hidden_bias, 6).tolist(),
-            "output": np.round(self.output, 6).tolist(),
-            "output_bias": round(self.output_bias, 6),
+            "hidden": np.round(self.hidden, 5).tolist(),
+            "hidden_bias": np.round(self.hidden_bias, 5).tolist(),
+            "output": np.round(self.output, 5).tolist(),
+            "output_bias": round(self.output_bias, 5),
         }
 
     @classmethod
@@ -59,14 +61,22 @@ class Network:
         )
 
 
+Stage = tuple[Network, ...]
+
+
+def stage_score(stage: Stage, x: Matrix) -> Matrix:
+    """The mean score of a stage's networks."""
+    total: Matrix = sum((net.score(x) for net in stage), np.zeros(x.shape[0]))
+    return total / len(stage)
+
+
 @dataclass(frozen=True, slots=True)
 class LineModel:
-    """Feature scaling, the two stages and the keep threshold."""
+    """Feature scaling, the stages and the keep threshold."""
 
     mean: Matrix
     scale: Matrix
-    first: Network
-    second: Network
+    stages: tuple[Stage, ...]
     threshold: float
 
     def to_json(self, trained_on: str) -> str:
@@ -77,8 +87,7 @@ class LineModel:
             "threshold": self.threshold,
             "mean": np.round(self.mean, 6).tolist(),
             "scale": np.round(self.scale, 6).tolist(),
-            "first": self.first.to_dict(),
-            "second": self.second.to_dict(),
+            "stages": [[net.to_dict() for net in stage] for stage in self.stages],
         }
         return json.dumps(data)
 
@@ -89,10 +98,22 @@ def sigmoid(z: Matrix) -> Matrix:
     return result
 
 
-def second_inputs(scaled: Matrix, first_scores: Matrix) -> Matrix:
-    """Stage two sees the line's features, its own stage-one score and its neighbours'."""
-    scores = first_scores[:, None]
-    return np.concatenate([scaled, scores, context(scores)], axis=1)
+def next_inputs(scaled: Matrix, scores: Matrix) -> Matrix:
+    """A later stage sees the line's features, the previous stage's score of the line and
+    of its neighbours, and where the line sits relative to the best-scoring run of lines."""
+    n = scores.shape[0]
+    start, end = prose_run((scores - 0.5).tolist())
+    positions = np.arange(n)
+    distance = np.maximum(np.maximum(start - positions, positions - end), 0)
+    run = np.stack(
+        [
+            ((positions >= start) & (positions <= end)).astype(float),
+            np.log1p(distance),
+            np.full(n, scores.mean()),
+        ],
+        axis=1,
+    )
+    return np.concatenate([scaled, scores[:, None], context(scores[:, None]), run], axis=1)
 
 
 @cache
@@ -107,10 +128,17 @@ def load_model(path: Path = WEIGHTS) -> LineModel:
     return LineModel(
         np.array(data["mean"], dtype=float),
         np.array(data["scale"], dtype=float),
-        Network.from_dict(data["first"]),
-        Network.from_dict(data["second"]),
+        tuple(tuple(Network.from_dict(net) for net in stage) for stage in data["stages"]),
         float(data["threshold"]),
     )
+
+
+def stage_scores(scaled: Matrix, stages: tuple[Stage, ...]) -> Matrix:
+    """The last stage's scores for standardised features ``scaled``."""
+    scores = stage_score(stages[0], scaled)
+    for stage in stages[1:]:
+        scores = stage_score(stage, next_inputs(scaled, scores))
+    return scores
 
 
 def article_scores(lines: list[str], model: LineModel | None = None) -> Matrix:
@@ -119,7 +147,7 @@ def article_scores(lines: list[str], model: LineModel | None = None) -> Matrix:
     if not lines:
         return np.zeros(0)
     scaled = (page_features(lines) - model.mean) / model.scale
-    return model.second.score(second_inputs(scaled, model.first.score(scaled)))
+    return stage_scores(scaled, model.stages)
 
 
 def article_lines(lines: list[str], model: LineModel | None = None) -> list[bool]:
