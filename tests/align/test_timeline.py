@@ -151,3 +151,17 @@ def test_a_day_precise_estimate_rules_out_other_years(linking: str) -> None:
     assert _claims(*pair) == []
     wire.published_estimate = DateEstimate("2024", "a guess from the people it names")
     assert _pairs(_claims(*pair)) == [("next year", "Last March")]
+
+
+def test_many_candidate_dates_still_find_the_one_about_the_same_event(linking: str) -> None:
+    """Only a shortlist of candidates by shared words is reread by the model: the right one
+    must survive it among a year of unrelated dated events."""
+    months = ["January", "February", "March", "April", "May", "June", "July", "August"]
+    events = [f"In {m} 2024 the council met about the {n}th budget." for n, m in enumerate(months)]
+    text = " ".join([*events, "The dredging of the estuary began in September 2024."])
+    diary = _article("diary", text, "2025-01-22")
+    dates: dict[str, str | Relative] = {m: f"2024-{n + 1:02d}" for n, m in enumerate(months)}
+    dates["September 2024"] = "2024-09"
+    undated = _article("estuary", "The first dredger arrived in the estuary last month.", None)
+    claims = _claims((undated, {"last month": ("month", -1)}), (diary, dates))
+    assert _pairs(claims) == [("last month", "September 2024")]
