@@ -109,22 +109,27 @@ def _mark_duplicates(rows: list[_Line]) -> set[int]:
     return firsts
 
 
-_TITLE_ELIGIBLE = frozenset({None, "not article text"})
+# Title candidates, most trusted first: lines the line model kept, then lines it dropped (it
+# drops a headline along with the menus around it, but a menu line must not win over a kept
+# headline).
+_TITLE_TIERS = (frozenset({None}), frozenset({"not article text"}))
 
 
 def _pick_title(rows: list[_Line], first_body: int, dup_firsts: set[int]) -> int | None:
     """The longest headline-like line before the body: mastheads and menus are shorter."""
-    best: int | None = None
-    for i in range(first_body):
-        row = rows[i]
-        # The line model drops headlines with the menus around them; the title is still one.
-        if row.reason not in _TITLE_ELIGIBLE or i in dup_firsts:
-            continue
-        if not shapes.is_headline_like(row.text):
-            continue
-        if best is None or len(shapes.words(row.text)) > len(shapes.words(rows[best].text)):
-            best = i
-    return best
+    for eligible in _TITLE_TIERS:
+        best: int | None = None
+        for i in range(first_body):
+            row = rows[i]
+            if row.reason not in eligible or i in dup_firsts:
+                continue
+            if not shapes.is_headline_like(row.text):
+                continue
+            if best is None or len(shapes.words(row.text)) > len(shapes.words(rows[best].text)):
+                best = i
+        if best is not None:
+            return best
+    return None
 
 
 def _masthead_candidates(rows: list[_Line], before: int) -> list[str]:
