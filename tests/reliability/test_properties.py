@@ -115,11 +115,18 @@ def test_feed_parser_takes_any_bytes(data: bytes) -> None:
 @FILES
 @given(st.binary(max_size=3000), st.booleans())
 def test_jsonl_reader_takes_any_bytes(tmp_path: Path, data: bytes, zipped: bool) -> None:
-    path = tmp_path / ("x.jsonl.gz" if zipped else "x.jsonl")
-    path.write_bytes(gzip.compress(data) if zipped else data)
+    path = _written(tmp_path / "x.jsonl", data, zipped=zipped)
     for item, _ in read_jsonl(path, "fuzz", 10_000):
         if isinstance(item, Rejection):
             _one_line(item)
+
+
+def _written(path: Path, data: bytes, *, zipped: bool) -> Path:
+    """``data`` saved at ``path``, or gzipped at ``path`` + ``.gz``."""
+    if zipped:
+        path = path.with_name(path.name + ".gz")
+    path.write_bytes(gzip.compress(data) if zipped else data)
+    return path
 
 
 def _warc_record(body: bytes, ctype: bytes) -> bytes:
@@ -148,8 +155,7 @@ def test_warc_reader_takes_damaged_archives(
 ) -> None:
     whole = _warc_record(body, ctype) * 2
     data = whole[: len(whole) - cut] if cut < len(whole) else whole
-    path = tmp_path / ("x.warc.gz" if zipped else "x.warc")
-    path.write_bytes(gzip.compress(data) if zipped else data)
+    path = _written(tmp_path / "x.warc", data, zipped=zipped)
     for item, _ in read_warc(path, "fuzz", 10_000):
         assert isinstance(item, RawDocument | Rejection)
         if isinstance(item, Rejection):
@@ -159,8 +165,7 @@ def test_warc_reader_takes_damaged_archives(
 @FILES
 @given(st.binary(max_size=3000), st.booleans())
 def test_warc_reader_takes_any_bytes(tmp_path: Path, data: bytes, zipped: bool) -> None:
-    path = tmp_path / ("x.warc.gz" if zipped else "x.warc")
-    path.write_bytes(gzip.compress(data) if zipped else data)
+    path = _written(tmp_path / "x.warc", data, zipped=zipped)
     for item, _ in read_warc(path, "fuzz", 10_000):
         if isinstance(item, Rejection):
             _one_line(item)

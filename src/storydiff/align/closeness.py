@@ -28,10 +28,9 @@ class Closeness:
         self.meaning_weight = meaning_weight
         self.cosines: np.ndarray | None = None
         if texts and sentence_model.installed():
-            from storydiff.align.semantic import embed
+            from storydiff.align.semantic import self_similarities
 
-            vectors = embed(texts)
-            self.cosines = vectors @ vectors.T
+            self.cosines = self_similarities(texts)
 
     @property
     def uses_meaning(self) -> bool:

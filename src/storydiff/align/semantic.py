@@ -245,6 +245,13 @@ def _unit_rows(vectors: Vectors) -> Vectors:
     return result
 
 
+def self_similarities(texts: Sequence[str]) -> Vectors:
+    """Cosine similarity of every text with every other (n × n), each text embedded once."""
+    vectors = _unit_rows(embed(texts))
+    result: Vectors = vectors @ vectors.T
+    return result
+
+
 def similarities(texts_a: Sequence[str], texts_b: Sequence[str]) -> Vectors:
     """Cosine similarity of every text in ``texts_a`` with every one in ``texts_b`` (a × b)."""
     vectors = embed([*texts_a, *texts_b])

@@ -177,12 +177,13 @@ def _anchored_on_event(item: _Dated) -> bool:
 
 def _candidates(item: _Dated, absolute: list[int], items: list[_Dated]) -> list[int]:
     """Absolute dates in other sources that ``item`` could be the same moment as."""
+    pinned = _pinned(item)
     found = []
     for j in absolute:
         other = items[j]
         if other.article.key == item.article.key or not _fine_enough(other.value, item.record):
             continue
-        if _pinned(item) and not _same_moment(item.value or "", other.value or ""):
+        if pinned and not _same_moment(item.value or "", other.value or ""):
             continue
         found.append(j)
     return found
@@ -223,17 +224,16 @@ def _relative_claims(
         for i, item in enumerate(items)
         if item.record.relative_unit is not None and not _anchored_on_event(item)
     }
-    topics = {i: terms(_topic(items[i])) for i in {*pending, *absolute}}
+    topics = {i: _topic(items[i]) for i in {*pending, *absolute}}
+    topic_terms = {i: terms(text) for i, text in topics.items()}
     pending = {
-        i: _shortlist({j: weights.similarity(topics[i], topics[j]) for j in found})
+        i: _shortlist({j: weights.similarity(topic_terms[i], topic_terms[j]) for j in found})
         for i, found in pending.items()
         if found
     }
     involved = sorted({i for i in pending} | {j for found in pending.values() for j in found})
     position = {index: n for n, index in enumerate(involved)}
-    closeness = Closeness(
-        [_topic(items[i]) for i in involved], weights, meaning_weight=MEANING_WEIGHT
-    )
+    closeness = Closeness([topics[i] for i in involved], weights, meaning_weight=MEANING_WEIGHT)
     threshold = RELATIVE_LINK_SCORE if closeness.uses_meaning else RELATIVE_LINK_SIMILARITY
     claims = []
     for i, found in pending.items():

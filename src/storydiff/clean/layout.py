@@ -118,17 +118,15 @@ _TITLE_TIERS = (frozenset({None}), frozenset({"not article text"}))
 def _pick_title(rows: list[_Line], first_body: int, dup_firsts: set[int]) -> int | None:
     """The longest headline-like line before the body: mastheads and menus are shorter."""
     for eligible in _TITLE_TIERS:
-        best: int | None = None
-        for i in range(first_body):
-            row = rows[i]
-            if row.reason not in eligible or i in dup_firsts:
-                continue
-            if not shapes.is_headline_like(row.text):
-                continue
-            if best is None or len(shapes.words(row.text)) > len(shapes.words(rows[best].text)):
-                best = i
-        if best is not None:
-            return best
+        candidates = [
+            i
+            for i in range(first_body)
+            if rows[i].reason in eligible
+            and i not in dup_firsts
+            and shapes.is_headline_like(rows[i].text)
+        ]
+        if candidates:  # max keeps the first of equally long lines
+            return max(candidates, key=lambda i: len(shapes.words(rows[i].text)))
     return None
 
 
