@@ -36,6 +36,8 @@ class Layout:
     credit: str | None = None
     published: str | None = None
     dateline_date: str | None = None
+    # Whether the line model judged the page (it does when the page is long enough).
+    judged: bool = False
     # Every non-empty input line with why it went (None: kept in the body), in input order.
     verdicts: list[tuple[str, str | None]] = field(default_factory=list)
 
@@ -73,7 +75,11 @@ def _mark_bios(rows: list[_Line], found: Layout) -> None:
 
 
 def _mark_metadata_lines(rows: list[_Line], found: Layout) -> None:
-    """Credits, bylines and date lines: removed from the text, kept as metadata."""
+    """Credits, the byline and the date line: removed from the text, kept as metadata.
+
+    Only the first byline and date line are the article's; later ones sign and date reader
+    comments or teasers, and the line model judges them with the rest of the page.
+    """
     for row in rows:
         if row.reason is not None:
             continue
@@ -83,25 +89,25 @@ def _mark_metadata_lines(rows: list[_Line], found: Layout) -> None:
             found.credit = found.credit or credit
             continue
         author = metadata.byline_author(row.text)
-        if author is not None:
+        if author is not None and found.author is None:
             row.reason = "byline"
-            found.author = found.author or author
+            found.author = author
             continue
-        stated = date_line(row.text)
-        if stated is not None:
+        stated = date_line(row.text) if author is None else None
+        if stated is not None and found.published is None:
             row.reason = "publication date"
-            found.published = found.published or stated
+            found.published = stated
 
 
 def _mark_duplicates(rows: list[_Line]) -> set[int]:
-    """Repeated lines (a caption printed twice): later copies go; return first copies' ids."""
+    """A caption printed twice within a few lines: later copies go; return first copies' ids."""
     seen: dict[str, int] = {}
     firsts: set[int] = set()
     for i, row in enumerate(rows):
         if row.reason is not None or len(shapes.words(row.text)) < 4:
             continue
         key = shapes.normalise(row.text)
-        if key in seen:
+        if key in seen and i - seen[key] <= vocab.DUPLICATE_WINDOW:
             row.reason = "duplicated caption"
             firsts.add(seen[key])
         else:
@@ -184,7 +190,7 @@ def _mark_head(rows: list[_Line], first_body: int, dup_firsts: set[int], found: 
             found.title
         ):
             row.reason = "title"
-        elif len(shapes.words(row.text)) <= 6 or i < vocab.HEAD_LINES:
+        elif not found.judged and (len(shapes.words(row.text)) <= 6 or i < vocab.HEAD_LINES):
             row.reason = "page header"
 
 
@@ -201,6 +207,8 @@ def _mark_tail(rows: list[_Line], last_body: int, found: Layout) -> None:
                 or (found.outlet and found.outlet in row.text)
             ):
                 row.reason = "publisher disclaimer"
+        elif found.judged:
+            continue  # the line model already judged short lines by their surroundings
         elif (
             shapes.is_headline_like(row.text)
             and len(shapes.words(row.text)) <= vocab.MAX_RELATED_WORDS
@@ -230,17 +238,18 @@ def _read_dateline(rows: list[_Line], first_body: int) -> metadata.Dateline | No
     return metadata.dateline(rows[first_body].text)
 
 
-def _mark_not_article(rows: list[_Line]) -> None:
+def _mark_not_article(rows: list[_Line]) -> bool:
     """Lines the learned line model does not take for article text (menus, teasers, comments).
 
     Only pages long enough to have navigation are judged this way: a short pasted article
     has no menu, and its subheadings must not be mistaken for one.
     """
     if len(rows) < vocab.MIN_LINES_FOR_DENSITY:
-        return
+        return False
     for row, keep in zip(rows, line_model.article_lines([r.text for r in rows]), strict=True):
         if row.reason is None and not keep:
             row.reason = "not article text"
+    return True
 
 
 def lay_out(text: str, *, title: str | None = None) -> Layout:
@@ -251,7 +260,7 @@ def lay_out(text: str, *, title: str | None = None) -> Layout:
         row.reason = shapes.furniture_reason(row.text)
     # Bylines and date lines are read before the line model drops what is not article text.
     _mark_metadata_lines(rows, found)
-    _mark_not_article(rows)
+    found.judged = _mark_not_article(rows)
     _mark_bios(rows, found)
     dup_firsts = _mark_duplicates(rows)
 

@@ -367,6 +367,10 @@ MIN_TITLE_WORDS: Final[int] = 3
 MAX_NAME_WORDS: Final[int] = 5
 # How many lines at the very top may hold menu items; furniture lives at the edges.
 HEAD_LINES: Final[int] = 12
+# A caption printed twice (image caption, then its alt text or a lightbox copy) repeats within a
+# few lines; a sentence repeated far away is a teaser, a contents entry or a pull quote, and the
+# line model judges which copy is the article's.
+DUPLICATE_WINDOW: Final[int] = 3
 
 # --- stated publication dates -------------------------------------------------------------------
 # Month names as they appear in English datelines ("March 3, 2017", "3 Mar 2017").
