@@ -129,3 +129,21 @@ def test_conservative_with_short_lede_and_past_tense_profile() -> None:
     assert article.text.endswith("Roe was a journalist and columnist for The Example Post.")
     assert article.credit == "Reporting by Jane Doe; Editing by John Roe"
     assert [r.reason for r in article.removed] == ["credit line"]
+
+
+def test_a_sentence_repeated_far_away_is_not_a_caption() -> None:
+    """A lede echoed as a pull quote further down is the story's, not a caption printed twice."""
+    echo = "Dockers at the port of Example stood on the quay beneath a banner."
+    page = PAGE.replace("The port authority said", f"{echo}\n\nThe port authority said")
+    article = _clean(page)
+    assert article.text.count(echo) == 1
+    assert article.text.index(echo) > article.text.index("Ana Lind")
+
+
+def test_only_the_first_date_line_is_the_publication_date() -> None:
+    """Later date lines stamp reader comments; they are not the article's date."""
+    page = "Published 14 March 2024\n\n" + PAGE + "\nMarch 20, 2024\n\nGreat piece, thanks.\n"
+    article = _clean(page)
+    assert article.published == "2024-03-14"
+    dated = [r.text for r in article.removed if r.reason == "publication date"]
+    assert dated == ["Published 14 March 2024"]

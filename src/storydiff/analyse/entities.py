@@ -142,8 +142,8 @@ def _role_before(span: Span) -> Span | None:
             break
         i -= 1
     start = i + 1
-    while start < span.start and doc[start].lower_ not in ROLE_WORDS and not _title_word(
-        doc[start]
+    while (
+        start < span.start and doc[start].lower_ not in ROLE_WORDS and not _title_word(doc[start])
     ):
         start += 1
     # a leading modifier that is not part of the title ("Velmara's") is dropped

@@ -20,8 +20,9 @@ half, which the model never saw, unless asked for every page.
 
 Lines the cleaner moved into metadata (the title, a byline, a stated date line, a "With
 reporting by" credit) count as kept: they were recognised and kept, beside the body rather
-than in it, which is what the issue asks the cleaner to do with them. The reference row runs trafilatura on the original HTML and counts a line as
-kept when its text appears in trafilatura's output.
+than in it, which is what the cleaner is asked to do with them. The reference row runs
+trafilatura on the original HTML and counts a line as kept when its text appears in
+trafilatura's output.
 """
 
 from __future__ import annotations

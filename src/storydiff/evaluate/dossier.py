@@ -125,7 +125,8 @@ def _resolve_alias(alias: str, view: _View) -> set[str]:
     if exact or " " in key:
         return exact
     return {
-        e["id"] for e in view.doc["entities"]
+        e["id"]
+        for e in view.doc["entities"]
         if " " in name_key(e["name"]) and name_key(e["name"]).split(" ")[-1] == key
     }
 
