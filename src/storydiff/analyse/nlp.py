@@ -24,7 +24,11 @@ INSTALL_HINT = (
 
 
 def _use_fast_ops() -> None:
-    """NumpyOps without BLIS and one BLAS thread ran a third faster on 2 cores, same output."""
+    """NumpyOps without BLIS and one BLAS thread ran a third faster on 2 cores, same output.
+
+    The thread settings reach the worker processes started after this (this process's BLAS
+    is already running by now): two workers on two cores must not each start two threads.
+    """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from thinc.api import NumpyOps, set_current_ops

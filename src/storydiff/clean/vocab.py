@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from storydiff.analyse.number_vocab import UNITS_WORDS
+
 # --- site menus and UI strings ------------------------------------------------------------------
 # Text lifted from a rendered page keeps the labels of buttons, menus and skip links. They are
 # short, carry no sentence, and appear on every page of a site. Matched against the whole line
@@ -434,26 +436,17 @@ FUTURE_YEAR_BEFORE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 # "two decades after 1999", "five years since 2014": fixes a lower bound from an anchor year.
+# Spelled-out counts in those spans, "a decade after" included.
+NUMBER_WORDS: Final[dict[str, int]] = {"a": 1, "an": 1} | {
+    word: value for word, value in UNITS_WORDS.items() if value
+}
 SPAN_AFTER_YEAR: Final[re.Pattern[str]] = re.compile(
-    r"\b(?P<hedge>nearly|almost|about|some|more than|over)?\s*(?P<n>a|an|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>years?|decades?)\s+(after|since)\s+"
+    r"\b(?P<hedge>nearly|almost|about|some|more than|over)?\s*(?P<n>"
+    + "|".join(NUMBER_WORDS)
+    + r"|\d+)\s+(?P<unit>years?|decades?)\s+(after|since)\s+"
     r"(?:\S+\s+){0,4}?(?P<year>19[5-9]\d|20[0-4]\d)\b",
     re.IGNORECASE,
 )
-NUMBER_WORDS: Final[dict[str, int]] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 # Relative time expressions: they say the writer was close to an event but need the article's
 # date to resolve, so they are named in the evidence rather than computed.
 RELATIVE_HINTS: Final[re.Pattern[str]] = re.compile(
