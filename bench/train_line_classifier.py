@@ -35,6 +35,7 @@ from storydiff.clean.line_model import (
     sigmoid,
     stage_score,
 )
+from storydiff.clean.line_vocabulary import LineWords, line_words
 from storydiff.evaluate.cleaning import _annotations, is_training_page, labelled_lines
 from storydiff.evaluate.extraction import Page, load_pages
 
@@ -48,13 +49,14 @@ HIDDEN = (48, 16, 16)  # per stage: later stages mostly read the neighbours' sco
 SEEDS = 3  # networks averaged per stage
 
 
-def _page_rows(job: tuple[str, Page, bytes | None]) -> tuple[Matrix, Matrix]:
-    """Features and labels (1, 0, or nan when unlabelled) of one page's non-empty lines."""
+def _page_rows(job: tuple[str, Page, bytes | None]) -> tuple[Matrix, LineWords, Matrix]:
+    """Features, words and labels (1, 0, or nan when unlabelled) of one page's non-empty
+    lines."""
     dataset, page, annotated = job
     labelled = [(line, gold) for line, gold in labelled_lines(dataset, page, annotated) if line]
     lines = [line for line, _ in labelled]
     labels = np.array([np.nan if gold is None else float(gold) for _, gold in labelled])
-    return page_features(lines), labels
+    return page_features(lines), line_words(lines), labels
 
 
 class TrainingPage(NamedTuple):
@@ -63,6 +65,7 @@ class TrainingPage(NamedTuple):
     dataset: str
     name: str
     features: Matrix
+    words: LineWords
     labels: Matrix
 
 
@@ -76,8 +79,8 @@ def load_training(root: Path) -> list[TrainingPage]:
     with ProcessPoolExecutor(2) as pool:
         rows = list(pool.map(_page_rows, jobs, chunksize=8))
     return [
-        TrainingPage(job[0], job[1].name, x, y)
-        for job, (x, y) in zip(jobs, rows, strict=True)
+        TrainingPage(job[0], job[1].name, x, words, y)
+        for job, (x, words, y) in zip(jobs, rows, strict=True)
         if len(y)
     ]
 
@@ -181,7 +184,7 @@ def train(pages: list[TrainingPage]) -> LineModel:
             for page in pages:
                 if _fold(page.name) == fold:
                     scores[page.name] = stage_score(other, inputs[page.name])
-        inputs = {name: next_inputs(scaled[name], scores[name]) for name in scaled}
+        inputs = {p.name: next_inputs(scaled[p.name], scores[p.name], p.words) for p in pages}
     y = np.concatenate([p.labels[_seen(p)] for p in pages])
     weight = np.concatenate([np.full(int(_seen(p).sum()), 1.0 / per_set[p.dataset]) for p in pages])
     oof = np.concatenate([scores[p.name][_seen(p)] for p in pages])

@@ -20,6 +20,7 @@ from storydiff.clean.line_features import (
     prose_run,
 )
 from storydiff.clean.line_model import WEIGHTS, article_lines, load_model
+from storydiff.clean.line_vocabulary import line_words, shared_vocabulary
 
 MENU = ["Home", "World", "Business", "Sport", "Culture", "Weather", "Sign in", "Search"]
 HEADLINE = "Harbour council delays quay lease until spring"
@@ -104,3 +105,19 @@ def test_template_lines_and_story_vocabulary_are_counted() -> None:
     vocabulary = feature_count() - len(PAGE_NAMES) + PAGE_NAMES.index("run_vocabulary")
     assert x[-1, prefix] > 0 and x[-1, clock] == 1.0
     assert x[len(MENU), vocabulary] > x[0, vocabulary]  # the headline shares the story's words
+
+
+def test_shared_vocabulary_counts_other_article_lines_only() -> None:
+    """A subheading using the story's words shares them; a menu line does not; a line's own
+    score never counts for itself."""
+    lines = [*STORY[:2], "Quay lease delayed", "Sign in to comment"]
+    words = line_words(lines)
+    scores = np.array([1.0, 1.0, 0.2, 0.2])
+    shared = shared_vocabulary(words, scores)
+    assert shared.shape == (4, 2)
+    assert shared[2, 0] == pytest.approx(2 / 3)  # "quay" and "lease"; the story says "delay"
+    assert shared[3, 0] == 0.0
+    believed = shared_vocabulary(words, np.array([1.0, 1.0, 1.0, 0.2]))
+    assert believed[2, 0] == pytest.approx(shared[2, 0])
+    alone = shared_vocabulary(line_words(STORY[:1]), np.array([1.0]))
+    assert alone[0, 0] == 0.0

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from storydiff.clean.line_features import Matrix, context, feature_count, page_features, prose_run
+from storydiff.clean.line_vocabulary import LineWords, line_words, shared_vocabulary
 
 WEIGHTS = Path(__file__).with_name("line_model.json")
 
@@ -98,9 +99,10 @@ def sigmoid(z: Matrix) -> Matrix:
     return result
 
 
-def next_inputs(scaled: Matrix, scores: Matrix) -> Matrix:
+def next_inputs(scaled: Matrix, scores: Matrix, words: LineWords) -> Matrix:
     """A later stage sees the line's features, the previous stage's score of the line and
-    of its neighbours, and where the line sits relative to the best-scoring run of lines."""
+    of its neighbours, where the line sits relative to the best-scoring run of lines, and how
+    much of its vocabulary the lines scored as article text share (and its neighbours')."""
     n = scores.shape[0]
     start, end = prose_run((scores - 0.5).tolist())
     positions = np.arange(n)
@@ -113,7 +115,11 @@ def next_inputs(scaled: Matrix, scores: Matrix) -> Matrix:
         ],
         axis=1,
     )
-    return np.concatenate([scaled, scores[:, None], context(scores[:, None]), run], axis=1)
+    shared = shared_vocabulary(words, scores)
+    return np.concatenate(
+        [scaled, scores[:, None], context(scores[:, None]), run, shared, context(shared[:, :1])],
+        axis=1,
+    )
 
 
 @cache
@@ -133,11 +139,11 @@ def load_model(path: Path = WEIGHTS) -> LineModel:
     )
 
 
-def stage_scores(scaled: Matrix, stages: tuple[Stage, ...]) -> Matrix:
-    """The last stage's scores for standardised features ``scaled``."""
+def stage_scores(scaled: Matrix, words: LineWords, stages: tuple[Stage, ...]) -> Matrix:
+    """The last stage's scores for standardised features ``scaled`` of lines with ``words``."""
     scores = stage_score(stages[0], scaled)
     for stage in stages[1:]:
-        scores = stage_score(stage, next_inputs(scaled, scores))
+        scores = stage_score(stage, next_inputs(scaled, scores, words))
     return scores
 
 
@@ -147,7 +153,7 @@ def article_scores(lines: list[str], model: LineModel | None = None) -> Matrix:
     if not lines:
         return np.zeros(0)
     scaled = (page_features(lines) - model.mean) / model.scale
-    return stage_scores(scaled, model.stages)
+    return stage_scores(scaled, line_words(lines), model.stages)
 
 
 def article_lines(lines: list[str], model: LineModel | None = None) -> list[bool]:
