@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from storydiff.align.claims import build_quantity_claims, compare
@@ -37,22 +39,35 @@ def _record(text: str, sub: str, value: float, what: str, approx: bool = False) 
     )
 
 
+Figure = tuple[str, float, str, bool]  # substring, value, what is counted, approximate
+
+
+def _claims_by_text(a_text: str, b_text: str, a: list[Figure], b: list[Figure]) -> dict[str, Any]:
+    """Claims of two independent articles, looked up by each member's text."""
+    records = {
+        "A": [_record(a_text, *figure) for figure in a],
+        "B": [_record(b_text, *figure) for figure in b],
+    }
+    articles = [_article("A", a_text), _article("B", b_text)]
+    _, claims = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"})
+    return {m.text: c for c in claims for m in c.members}
+
+
 def test_ledger_links_figures_across_sources_and_keeps_time_apart() -> None:
     a_text = "NATO still has some 4,500 troops in Kosovo to keep the peace."
     b_text = (
         "At the start of its mission in Kosovo, NATO sent some 55,000 soldiers, "
         "but its contingent currently has dwindled to around 4,500."
     )
-    a, b = _article("A", a_text), _article("B", b_text)
-    records = {
-        "A": [_record(a_text, "some 4,500 troops", 4500, "troops", True)],
-        "B": [
-            _record(b_text, "some 55,000 soldiers", 55000, "soldiers", True),
-            _record(b_text, "around 4,500", 4500, "contingent", True),
+    by_text = _claims_by_text(
+        a_text,
+        b_text,
+        [("some 4,500 troops", 4500, "troops", True)],
+        [
+            ("some 55,000 soldiers", 55000, "soldiers", True),
+            ("around 4,500", 4500, "contingent", True),
         ],
-    }
-    _, claims = build_quantity_claims([a, b], records, {"A": "a1", "B": "a2"})
-    by_text = {m.text: c for c in claims for m in c.members}
+    )
     assert by_text["some 4,500 troops"] is by_text["around 4,500"]
     assert by_text["around 4,500"].verdict == "agree"
     assert by_text["some 55,000 soldiers"].verdict == "single-source"
@@ -64,4 +79,27 @@ def test_wire_copies_count_once() -> None:
     b.duplicate_of = "A"
     records = {k: [_record(text, "105 MPs", 105, "MPs")] for k in ("A", "B")}
     _, claims = build_quantity_claims([a, b], records, {"A": "a1", "B": "a2"})
-    assert [c.verdict for c in claims] == ["single-source", "single-source"]
+    assert [c.verdict for c in claims] == ["single-source"]
+    assert [m.article for m in claims[0].members] == ["a1", "a2"]
+    assert "carried by 2 copies of one report" in claims[0].reason
+
+
+def test_a_source_restating_its_figure_gives_one_claim() -> None:
+    """The lede's "99-year lease" and a quote's "lease for 99 years" are one figure of one
+    source: the restatement joins the claim other sources confirm, never a claim of its own."""
+    a_text = "Parliament approved a 99-year lease of the port on Tuesday."
+    b_text = (
+        "Parliament approved a 99-year lease of the port. "
+        "Critics said a lease for 99 years was a sale, and a review within 15 years too late."
+    )
+    lease: Figure = ("99-year", 99, "years in lease", False)
+    by_text = _claims_by_text(
+        a_text,
+        b_text,
+        [lease],
+        [lease, ("99 years", 99, "", False), ("15 years", 15, "years", False)],  # "": no noun
+    )
+    assert by_text["99 years"] is by_text["99-year"]
+    assert by_text["99-year"].verdict == "agree"
+    assert len(by_text["99-year"].members) == 3
+    assert by_text["15 years"].verdict == "single-source"

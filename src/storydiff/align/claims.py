@@ -96,6 +96,10 @@ def _similarity(x: _Item, y: _Item, weights: TermWeights) -> float:
     return score
 
 
+def _kinds_differ(x: _Item, y: _Item) -> bool:
+    return bool(x.concept and y.concept and x.concept != y.concept)
+
+
 def _times_differ(x: _Item, y: _Item) -> bool:
     return x.when is not None and y.when is not None and x.when != y.when
 
@@ -148,7 +152,7 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
     The same figure in two sources needs least evidence; a conflict needs the most, and
     only figures of one kind ("MPs", "troops") counted at the same time can conflict.
     """
-    kinds_differ = bool(x.concept and y.concept and x.concept != y.concept)
+    kinds_differ = _kinds_differ(x, y)
     if _times_differ(x, y):
         return None
     if verdict == "conflict":  # a figure pinned to another time may simply be older
@@ -158,17 +162,33 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
     return None if kinds_differ else LINK_SIMILARITY
 
 
+def _restates(x: _Item, y: _Item, independent: dict[str, str], weights: TermWeights) -> bool:
+    """One source giving the same figure twice about the same thing ("a 99-year lease" in the
+    lede, "a lease for 99 years" in a quote; or a wire copy repeating it): one claim."""
+    return (
+        independent[x.article.key] == independent[y.article.key]
+        and x.quantity.value == y.quantity.value
+        and x.quantity.unit == y.quantity.unit
+        and not _kinds_differ(x, y)
+        and not _times_differ(x, y)
+        and _similarity(x, y, weights) >= SAME_FIGURE_SIMILARITY
+    )
+
+
 def _cluster(
     items: list[_Item], independent: dict[str, str], weights: TermWeights
 ) -> list[list[_Item]]:
     """Greedy linking, best pairs first, at most one figure per independent source.
 
-    Pairs that report the very same figure link before pairs that merely allow each other.
+    An article restating its own figure joins first; then pairs that report the very same
+    figure link before pairs that merely allow each other.
     """
     pairs = []
     for i, x in enumerate(items):
         for y in items[i + 1 :]:
             if independent[x.article.key] == independent[y.article.key]:
+                if _restates(x, y, independent, weights):
+                    pairs.append((True, True, 2.0, x, y))  # ahead of every link across sources
                 continue
             verdict = compare(x.quantity, y.quantity)
             needed = _link_threshold(x, y, verdict)
@@ -182,8 +202,8 @@ def _cluster(
         cx, cy = cluster_of[id(x)], cluster_of[id(y)]
         if cx is cy:
             continue
-        sources_x = {independent[m.article.key] for m in cx}
-        if sources_x & {independent[m.article.key] for m in cy}:
+        shared = {independent[m.article.key] for m in cx} & {independent[m.article.key] for m in cy}
+        if shared and not _restates(x, y, independent, weights):
             continue
         cx.extend(cy)
         for member in cy:
@@ -195,7 +215,7 @@ def _cluster(
 def _verdict(cluster: list[_Item], independent: dict[str, str]) -> tuple[Verdict, str]:
     sources = {independent[m.article.key] for m in cluster}
     if len(sources) == 1:
-        copies = len(cluster)
+        copies = len({m.article.key for m in cluster})
         note = f" (carried by {copies} copies of one report)" if copies > 1 else ""
         return "single-source", "only one independent source reports this figure" + note
     worst: Verdict = "agree"
@@ -204,7 +224,7 @@ def _verdict(cluster: list[_Item], independent: dict[str, str]) -> tuple[Verdict
             verdict = compare(x.quantity, y.quantity)
             if verdict == "conflict" or (verdict == "compatible" and worst == "agree"):
                 worst = verdict
-    texts = " / ".join(f"“{m.record.text}”" for m in cluster)
+    texts = " / ".join(f"“{text}”" for text in dict.fromkeys(m.record.text for m in cluster))
     reasons = {
         "agree": f"{len(sources)} sources give the same figure: {texts}",
         "compatible": f"the figures differ but one allows the other: {texts}",
