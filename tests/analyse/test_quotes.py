@@ -81,6 +81,20 @@ def _find(quotes: list[QuoteRecord], words: str) -> QuoteRecord:
             "partial",
             None,
         ),
+        (
+            "Opposition leader Oskar Venn, whose People's Coast Party led Tuesday's walkout, "
+            "called the deal “a reckless giveaway” in an interview on Wednesday.",
+            "reckless giveaway",
+            "partial",
+            "Oskar Venn",
+        ),
+        (
+            "Senator Maria Gomez, who chairs the budget committee, called the plan “a betrayal "
+            "of every voter” on Monday.",
+            "betrayal of every voter",
+            "partial",
+            "Maria Gomez",
+        ),
     ],
 )
 def test_patterns(nlp: Language, text: str, words: str, kind: str, speaker: str | None) -> None:

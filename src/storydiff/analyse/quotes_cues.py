@@ -37,6 +37,10 @@ def _in_paragraph(verb: Token) -> Token | None:
     return None
 
 
+# Words that open a relative clause ("who", "whose", "which").
+_RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
+
+
 def subject(verb: Token) -> Token | None:
     """The verb's subject, borrowed from the verb it is coordinated with or modifies."""
     node = verb
@@ -50,6 +54,8 @@ def subject(verb: Token) -> Token | None:
             return subj
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
             return node.head  # "an ad featuring Hispanics telling their family stories"
+        if node.dep_ == "acl" and node.tag_ == "VBD" and node.i and node.nbor(-1).text == ",":
+            return _relative_antecedent(node)
         if node.dep_ in ("conj", "advcl", "xcomp") and node.head is not node:
             node = node.head
             if node.i != verb.head.i or verb.dep_ != "conj" or node.dep_ != "ccomp":
@@ -64,6 +70,17 @@ def subject(verb: Token) -> Token | None:
         if c.dep_ in ("dobj", "attr", "npadvmod", "dep") and c.pos_ == "PROPN"
     ]
     return inverted[0] if inverted else None
+
+
+def _relative_antecedent(verb: Token) -> Token | None:
+    """The subject the parser lost to a relative clause: in "Venn, whose party led the
+    walkout, called the deal …" the small model hangs "called" on "walkout". A finite verb
+    right after such a clause's closing comma belongs to the noun the clause opened on."""
+    for tok in reversed(verb.doc[verb.sent.start : verb.i - 1]):
+        if tok.tag_ in _RELATIVE_TAGS and tok.i >= 2 and tok.nbor(-1).text == ",":
+            noun = tok.nbor(-2)
+            return noun if noun.pos_ in ("PROPN", "NOUN") else None
+    return None
 
 
 def _agent(verb: Token) -> Token | None:
