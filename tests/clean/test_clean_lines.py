@@ -39,6 +39,12 @@ from storydiff.clean import lines, metadata
         ("© 2018 The Daily Example. All rights reserved.", "publisher disclaimer"),
         ("Read more: Ministers meet again in Brussels", "related link"),
         ("About the author", "author bio"),
+        ("Hinterlasse einen Kommentar", "comment prompt"),
+        ("Votre adresse e-mail ne sera pas publiée.", "comment prompt"),
+        ("Wir verwenden Cookies, um unsere Website zu verbessern.", "newsletter or cookie notice"),
+        ("Suscríbete a nuestro boletín", "newsletter or cookie notice"),
+        ("Bei den Links handelt es sich um Affiliate-Links.", "newsletter or cookie notice"),
+        ("© 2019 Zeitung am Morgen. Alle Rechte vorbehalten.", "publisher disclaimer"),
     ],
 )
 def test_furniture_reason(line: str, reason: str) -> None:
@@ -54,6 +60,8 @@ def test_furniture_reason(line: str, reason: str) -> None:
         "“We will see them in court,” he said.",
         "In 2014 the government announced plans for an army of 5,000 soldiers.",
         "Search and rescue teams reached the village on Sunday.",
+        "The retailer earns most of its money from affiliate links, the regulator said.",
+        "Der Verlag verwendet Cookies nicht, sagte der Sprecher.",
     ],
 )
 def test_body_lines_are_not_furniture(line: str) -> None:

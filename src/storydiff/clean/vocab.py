@@ -154,6 +154,21 @@ COMMENT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(r"^comments? (are|is) closed\b", re.IGNORECASE),
     re.compile(r"^save my name, email", re.IGNORECASE),
     re.compile(r"^(cancel reply|post comment|notify me of)", re.IGNORECASE),
+    # The same WordPress-style prompts on German, French, Spanish, Italian, Portuguese and
+    # Polish sites: the batch is multilingual even when the story is not.
+    re.compile(
+        r"^(hinterlasse einen kommentar|kommentar (schreiben|verfassen)|antworten abbrechen|"
+        r"laisser un commentaire|deja un comentario|cancelar respuesta|lascia un commento|"
+        r"deixe um coment[aá]rio|dodaj komentarz)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b((deine|ihre) e-mail-adresse wird nicht ver[öo]ffentlicht|votre adresse (e-mail|de "
+        r"messagerie) ne sera pas publi[ée]e|tu (direcci[óo]n de )?correo electr[óo]nico no "
+        r"ser[áa] publicad[oa]|il tuo indirizzo email non sar[àa] pubblicato|o seu endere[çc]o "
+        r"de e-mail n[ãa]o ser[áa] publicado|tw[óo]j adres e-mail nie zostanie opublikowany)",
+        re.IGNORECASE,
+    ),
 )
 
 # --- newsletter, cookie and subscription notices ------------------------------------------------
@@ -172,6 +187,25 @@ NOTICE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(
         r"^follow (us|[A-Z][\w ]{0,40}) on (twitter|facebook|instagram|x|telegram)", re.IGNORECASE
     ),
+    # Consent banners and sign-up boxes on German, French, Spanish and Italian sites.
+    re.compile(
+        r"\b(wir verwenden cookies|diese (web)?seite verwendet cookies|nous utilisons des "
+        r"cookies|ce site utilise des cookies|utilizamos cookies|este sitio (web )?utiliza "
+        r"cookies|questo sito utilizza( i)? cookie)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(newsletter abonnieren|abonnez-vous [àa] (notre|la) newsletter|inscrivez-vous [àa] "
+        r"(notre|la) newsletter|suscr[íi]bete a (nuestro|nuestra|la) (bolet[íi]n|newsletter)|"
+        r"iscriviti alla (nostra )?newsletter)\b",
+        re.IGNORECASE,
+    ),
+    # Affiliate-link notices under product boxes ("Affiliate-Links", "liens affiliés").
+    re.compile(
+        r"\b(handelt es sich um affiliate[- ]links|(enth[äa]lt|contains?) affiliate[- ]links|"
+        r"contient des liens affili[ée]s)\b",
+        re.IGNORECASE,
+    ),
 )
 
 # --- publisher disclaimers ------------------------------------------------------------------------
@@ -184,6 +218,13 @@ DISCLAIMER_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(r"^if you are in [A-Z]", re.IGNORECASE),
     re.compile(r"\bclick here\b", re.IGNORECASE),
     re.compile(r"\ball rights reserved\b", re.IGNORECASE),
+    # "All rights reserved" in German, French, Spanish, Italian, Portuguese and Polish.
+    re.compile(
+        r"\b(alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos reservados|"
+        r"tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrze[żz]one)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\blicensed under (a|the) creative commons\b", re.IGNORECASE),
     re.compile(r"^(©|\(c\)|copyright\b)", re.IGNORECASE),
     re.compile(
         r"\bmay not be (published|reproduced|broadcast|rewritten|redistributed)\b", re.IGNORECASE
