@@ -46,7 +46,7 @@ EPOCHS = 12
 BATCH = 256
 LEARNING_RATE = 0.003
 HIDDEN = (48, 16, 16)  # per stage: later stages mostly read the neighbours' scores
-SEEDS = 3  # networks averaged per stage
+SEEDS = 5  # networks averaged per stage
 
 
 def _page_rows(job: tuple[str, Page, bytes | None]) -> tuple[Matrix, LineWords, Matrix]:

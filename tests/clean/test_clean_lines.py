@@ -45,6 +45,11 @@ from storydiff.clean import lines, metadata
         ("Suscríbete a nuestro boletín", "newsletter or cookie notice"),
         ("Bei den Links handelt es sich um Affiliate-Links.", "newsletter or cookie notice"),
         ("© 2019 Zeitung am Morgen. Alle Rechte vorbehalten.", "publisher disclaimer"),
+        ("Die Schule blieb am Montag geschlossen. Foto: Anna Berg", "image credit"),
+        ("Quelle: jana / Fotolia.com", "image credit"),
+        ("Lesen Sie auch: Der Hafen bleibt bis Mai zu", "related link"),
+        ("Lea más: El puerto cierra hasta mayo", "related link"),
+        ("Get the Harbour Daily newsletter", "newsletter or cookie notice"),
     ],
 )
 def test_furniture_reason(line: str, reason: str) -> None:
@@ -62,6 +67,7 @@ def test_furniture_reason(line: str, reason: str) -> None:
         "Search and rescue teams reached the village on Sunday.",
         "The retailer earns most of its money from affiliate links, the regulator said.",
         "Der Verlag verwendet Cookies nicht, sagte der Sprecher.",
+        "Die Quelle: eine Studie der Universität, sagte er.",
     ],
 )
 def test_body_lines_are_not_furniture(line: str) -> None:

@@ -137,6 +137,14 @@ IMAGE_CREDIT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
         re.IGNORECASE,
     ),
     re.compile(r"\b(getty images|shutterstock|istockphoto|alamy stock)\b", re.IGNORECASE),
+    # The same labels on German, French, Spanish, Italian, Portuguese and Polish sites, opening
+    # the credit or closing a caption ("… escolar. Foto: Andina"), and stock agencies.
+    re.compile(
+        r"(^|[.)]\s)(foto|fotos|bild|bildquelle|quelle|cr[ée]dit photo|imagen|fuente|"
+        r"zdj[ęe]cie|fot\.)\s*:\s*\S",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(fotolia|adobe ?stock|dpa[- ]bildfunk|picture alliance)\b", re.IGNORECASE),
 )
 MAX_CREDIT_WORDS: Final[int] = 45
 
@@ -180,6 +188,7 @@ NOTICE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(r"^(sign up|subscribe)\b.{0,80}\b(newsletter|updates|inbox|email)", re.IGNORECASE),
     re.compile(r"\b(our|the) (daily |weekly |free )?newsletter\b", re.IGNORECASE),
     re.compile(r"^(get|receive) (our|the latest)\b.{0,60}\b(inbox|email)", re.IGNORECASE),
+    re.compile(r"^(get|sign up for) the [\w' ]{1,40} newsletter\W*$", re.IGNORECASE),
     re.compile(r"\bsupport (our|independent) journalism\b", re.IGNORECASE),
     re.compile(r"^(already a subscriber|become a (member|subscriber))\b", re.IGNORECASE),
     re.compile(r"\bdownload (our|the) app\b", re.IGNORECASE),
@@ -259,6 +268,14 @@ RELATED_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
         r"^(related|read more|read also|also read|see also|more on this|recommended|"
         r"you may also like|you might also like|more from|more stories|related stories|"
         r"related articles|related content|further reading|top stories|editor'?s picks)"
+        r"\b\s*:?",
+        re.IGNORECASE,
+    ),
+    # "Read more" / "see also" on German, French, Spanish, Italian, Portuguese, Polish sites.
+    re.compile(
+        r"^(lesen sie (auch|mehr)|mehr zum thema|das k[öo]nnte (sie|dich) auch interessieren|"
+        r"[àa] lire aussi|lire aussi|lea (m[áa]s|tambi[ée]n)|leer m[áa]s|leggi anche|"
+        r"leia (tamb[ée]m|mais)|czytaj (te[żz]|tak[żz]e|wi[ęe]cej)|zobacz (te[żz]|tak[żz]e))"
         r"\b\s*:?",
         re.IGNORECASE,
     ),
