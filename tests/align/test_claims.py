@@ -84,22 +84,22 @@ def test_wire_copies_count_once() -> None:
     assert "carried by 2 copies of one report" in claims[0].reason
 
 
-def test_a_source_restating_its_figure_gives_one_claim() -> None:
-    """The lede's "99-year lease" and a quote's "lease for 99 years" are one figure of one
-    source: the restatement joins the claim other sources confirm, never a claim of its own."""
-    a_text = "Parliament approved a 99-year lease of the port on Tuesday."
-    b_text = (
-        "Parliament approved a 99-year lease of the port. "
-        "Critics said a lease for 99 years was a sale, and a review within 15 years too late."
+def test_one_source_giving_a_number_twice_keeps_two_facts() -> None:
+    """"12 people died" and "12 people were arrested" in one article are two facts: the second
+    still meets the other source's different arrest figure as a conflict."""
+    a_text = (
+        "At least 12 people died when the bridge collapsed in Tarvin. "
+        "Police later arrested 12 people over the bridge collapse."
     )
-    lease: Figure = ("99-year", 99, "years in lease", False)
+    b_text = (
+        "Officials said 12 people died when the bridge collapsed in Tarvin. "
+        "Police arrested 30 people over the bridge collapse."
+    )
     by_text = _claims_by_text(
         a_text,
         b_text,
-        [lease],
-        [lease, ("99 years", 99, "", False), ("15 years", 15, "years", False)],  # "": no noun
+        [("12 people died", 12, "people", False), ("12 people over", 12, "people", False)],
+        [("12 people died", 12, "people", False), ("30 people", 30, "people", False)],
     )
-    assert by_text["99 years"] is by_text["99-year"]
-    assert by_text["99-year"].verdict == "agree"
-    assert len(by_text["99-year"].members) == 3
-    assert by_text["15 years"].verdict == "single-source"
+    assert by_text["30 people"] is by_text["12 people over"]
+    assert by_text["30 people"].verdict == "conflict"

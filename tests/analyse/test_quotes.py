@@ -95,6 +95,13 @@ def _find(quotes: list[QuoteRecord], words: str) -> QuoteRecord:
             "partial",
             "Maria Gomez",
         ),
+        (
+            "Oskar Venn, whose party led the walkout that the Greens, who backed the plan, "
+            "condemned, called the deal “a reckless giveaway”.",
+            "reckless giveaway",
+            "partial",
+            "Oskar Venn",
+        ),
     ],
 )
 def test_patterns(nlp: Language, text: str, words: str, kind: str, speaker: str | None) -> None:
@@ -103,6 +110,15 @@ def test_patterns(nlp: Language, text: str, words: str, kind: str, speaker: str 
     if speaker is not None:
         assert quote.speaker_text == speaker
     assert text[quote.start : quote.end] == quote.text
+
+
+def test_relative_clause_never_lends_its_own_noun_as_speaker(nlp: Language) -> None:
+    """The spokesman spoke, not the company the relative clause describes."""
+    text = (
+        "A spokesman for Acme Corp, which owns the plant, called the leak "
+        "“a minor incident on the site”."
+    )
+    assert all(q.speaker_text != "Acme Corp" for q in _quotes(nlp, text))
 
 
 def test_split_quote_and_full_name(nlp: Language) -> None:

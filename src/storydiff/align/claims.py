@@ -162,48 +162,49 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
     return None if kinds_differ else LINK_SIMILARITY
 
 
-def _restates(x: _Item, y: _Item, independent: dict[str, str], weights: TermWeights) -> bool:
-    """One source giving the same figure twice about the same thing ("a 99-year lease" in the
-    lede, "a lease for 99 years" in a quote; or a wire copy repeating it): one claim."""
+def _copies_figure(x: _Item, y: _Item, independent: dict[str, str]) -> bool:
+    """A wire copy repeating the report's figure: the same figure in the same words, so one
+    claim carried by both copies. (Within one article a repeated number may be another fact:
+    "12 people died" and "12 people were arrested".)"""
     return (
-        independent[x.article.key] == independent[y.article.key]
+        x.article.key != y.article.key
+        and independent[x.article.key] == independent[y.article.key]
         and x.quantity.value == y.quantity.value
         and x.quantity.unit == y.quantity.unit
-        and not _kinds_differ(x, y)
-        and not _times_differ(x, y)
-        and _similarity(x, y, weights) >= SAME_FIGURE_SIMILARITY
+        and x.near == y.near
     )
 
 
 def _cluster(
     items: list[_Item], independent: dict[str, str], weights: TermWeights
 ) -> list[list[_Item]]:
-    """Greedy linking, best pairs first, at most one figure per independent source.
+    """Greedy linking, best pairs first, at most one figure per independent source (its wire
+    copies' identical figures ride along).
 
-    An article restating its own figure joins first; then pairs that report the very same
-    figure link before pairs that merely allow each other.
+    Copies join first; then pairs that report the very same figure link before pairs that
+    merely allow each other.
     """
     pairs = []
     for i, x in enumerate(items):
         for y in items[i + 1 :]:
             if independent[x.article.key] == independent[y.article.key]:
-                if _restates(x, y, independent, weights):
-                    pairs.append((True, True, 2.0, x, y))  # ahead of every link across sources
+                if _copies_figure(x, y, independent):
+                    pairs.append((True, True, True, 1.0, x, y))
                 continue
             verdict = compare(x.quantity, y.quantity)
             needed = _link_threshold(x, y, verdict)
             score = _similarity(x, y, weights)
             if needed is not None and score >= needed:
                 same = x.quantity.value == y.quantity.value and x.quantity.unit == y.quantity.unit
-                pairs.append((verdict != "conflict", same, score, x, y))
-    pairs.sort(key=lambda p: (p[0], p[1], p[2]), reverse=True)
+                pairs.append((False, verdict != "conflict", same, score, x, y))
+    pairs.sort(key=lambda p: p[:4], reverse=True)
     cluster_of: dict[int, list[_Item]] = {id(it): [it] for it in items}
-    for _, _, _, x, y in pairs:
+    for copied, _, _, _, x, y in pairs:
         cx, cy = cluster_of[id(x)], cluster_of[id(y)]
         if cx is cy:
             continue
         shared = {independent[m.article.key] for m in cx} & {independent[m.article.key] for m in cy}
-        if shared and not _restates(x, y, independent, weights):
+        if shared and not (copied and len({independent[m.article.key] for m in cx + cy}) == 1):
             continue
         cx.extend(cy)
         for member in cy:

@@ -75,11 +75,16 @@ def subject(verb: Token) -> Token | None:
 def _relative_antecedent(verb: Token) -> Token | None:
     """The subject the parser lost to a relative clause: in "Venn, whose party led the
     walkout, called the deal …" the small model hangs "called" on "walkout". A finite verb
-    right after such a clause's closing comma belongs to the noun the clause opened on."""
-    for tok in reversed(verb.doc[verb.sent.start : verb.i - 1]):
-        if tok.tag_ in _RELATIVE_TAGS and tok.i >= 2 and tok.nbor(-1).text == ",":
+    right after such a clause's closing comma belongs to the noun the first (outermost)
+    clause opened on: "A spokesman for Acme, which owns the plant, called …" is the
+    spokesman's."""
+    for tok in verb.doc[verb.sent.start + 2 : verb.i - 1]:
+        if tok.tag_ in _RELATIVE_TAGS and tok.nbor(-1).text == ",":
             noun = tok.nbor(-2)
-            return noun if noun.pos_ in ("PROPN", "NOUN") else None
+            while noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+                noun = noun.head.head  # "a spokesman for Acme": the spokesman
+            inside = noun.left_edge.i <= verb.i <= noun.right_edge.i  # its span would swallow
+            return noun if noun.pos_ in ("PROPN", "NOUN") and not inside else None
     return None
 
 

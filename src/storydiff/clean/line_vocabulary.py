@@ -17,7 +17,9 @@ import numpy.typing as npt
 
 from storydiff.clean.line_features import Matrix
 
-_CONTENT_WORD = re.compile(r"\w{4,}")  # shorter words are mostly function words and numbers
+# Letters only, four or more: shorter words are mostly function words, and digits (years,
+# clock times) would tie timestamps and menus to the story.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -140,11 +140,11 @@ IMAGE_CREDIT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     # The same labels on German, French, Spanish, Italian, Portuguese and Polish sites, opening
     # the credit or closing a caption ("… escolar. Foto: Andina"), and stock agencies.
     re.compile(
-        r"(^|[.)]\s)(foto|fotos|bild|bildquelle|quelle|cr[ée]dit photo|imagen|fuente|"
-        r"zdj[ęe]cie|fot\.)\s*:\s*\S",
+        r"(^|[.)]\s)((foto|fotos|bild|bildquelle|quelle|cr[ée]dit photo|imagen|fuente|"
+        r"zdj[ęe]cie)\s*:|fot\.:?)\s*\S+(\s+\S+){0,5}\s*$",
         re.IGNORECASE,
     ),
-    re.compile(r"\b(fotolia|adobe ?stock|dpa[- ]bildfunk|picture alliance)\b", re.IGNORECASE),
+    re.compile(r"\b(fotolia(\.com)?|dpa[- ]bildfunk)\s*$", re.IGNORECASE),
 )
 MAX_CREDIT_WORDS: Final[int] = 45
 
@@ -167,7 +167,7 @@ COMMENT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(
         r"^(hinterlasse einen kommentar|kommentar (schreiben|verfassen)|antworten abbrechen|"
         r"laisser un commentaire|deja un comentario|cancelar respuesta|lascia un commento|"
-        r"deixe um coment[aá]rio|dodaj komentarz)\b",
+        r"deixe um coment[aá]rio|dodaj komentarz)\W*$",
         re.IGNORECASE,
     ),
     re.compile(
@@ -198,7 +198,8 @@ NOTICE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     ),
     # Consent banners and sign-up boxes on German, French, Spanish and Italian sites.
     re.compile(
-        r"\b(wir verwenden cookies|diese (web)?seite verwendet cookies|nous utilisons des "
+        r"^(?!.*[\"„“”«»])"  # not inside a quotation: a story may quote the notice
+        r"(wir verwenden cookies|diese (web)?seite verwendet cookies|nous utilisons des "
         r"cookies|ce site utilise des cookies|utilizamos cookies|este sitio (web )?utiliza "
         r"cookies|questo sito utilizza( i)? cookie)\b",
         re.IGNORECASE,
@@ -211,8 +212,8 @@ NOTICE_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     ),
     # Affiliate-link notices under product boxes ("Affiliate-Links", "liens affiliés").
     re.compile(
-        r"\b(handelt es sich um affiliate[- ]links|(enth[äa]lt|contains?) affiliate[- ]links|"
-        r"contient des liens affili[ée]s)\b",
+        r"(handelt es sich um affiliate[- ]links|^(this|the) (post|article|page) (may )?contains? "
+        r"affiliate[- ]links|^(cet|cette) (article|page) contient des liens affili[ée]s)\b",
         re.IGNORECASE,
     ),
 )
@@ -229,11 +230,16 @@ DISCLAIMER_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(r"\ball rights reserved\b", re.IGNORECASE),
     # "All rights reserved" in German, French, Spanish, Italian, Portuguese and Polish.
     re.compile(
-        r"\b(alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos reservados|"
+        r"(©|\(c\)|copyright|\b(19|20)\d\d\b).{0,80}\b"  # a copyright sign or year first
+        r"(alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos reservados|"
         r"tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrze[żz]one)",
         re.IGNORECASE,
     ),
-    re.compile(r"\blicensed under (a|the) creative commons\b", re.IGNORECASE),
+    re.compile(
+        r"^(all |the )?(content|text|this (work|article|post|site))\b.{0,40}\blicensed under "
+        r"(a|the) creative commons\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"^(©|\(c\)|copyright\b)", re.IGNORECASE),
     re.compile(
         r"\bmay not be (published|reproduced|broadcast|rewritten|redistributed)\b", re.IGNORECASE
@@ -268,7 +274,7 @@ RELATED_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
         r"^(related|read more|read also|also read|see also|more on this|recommended|"
         r"you may also like|you might also like|more from|more stories|related stories|"
         r"related articles|related content|further reading|top stories|editor'?s picks)"
-        r"\b\s*:?",
+        r"\s*([:»›|]|$)",
         re.IGNORECASE,
     ),
     # "Read more" / "see also" on German, French, Spanish, Italian, Portuguese, Polish sites.
@@ -276,7 +282,7 @@ RELATED_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
         r"^(lesen sie (auch|mehr)|mehr zum thema|das k[öo]nnte (sie|dich) auch interessieren|"
         r"[àa] lire aussi|lire aussi|lea (m[áa]s|tambi[ée]n)|leer m[áa]s|leggi anche|"
         r"leia (tamb[ée]m|mais)|czytaj (te[żz]|tak[żz]e|wi[ęe]cej)|zobacz (te[żz]|tak[żz]e))"
-        r"\b\s*:?",
+        r"\s*([:»›|]|$)",
         re.IGNORECASE,
     ),
 )
