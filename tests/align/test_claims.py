@@ -85,7 +85,7 @@ def test_wire_copies_count_once() -> None:
 
 
 def test_one_source_giving_a_number_twice_keeps_two_facts() -> None:
-    """"12 people died" and "12 people were arrested" in one article are two facts: the second
+    """ "12 people died" and "12 people were arrested" in one article are two facts: the second
     still meets the other source's different arrest figure as a conflict."""
     a_text = (
         "At least 12 people died when the bridge collapsed in Tarvin. "
