@@ -96,10 +96,6 @@ def _similarity(x: _Item, y: _Item, weights: TermWeights) -> float:
     return score
 
 
-def _kinds_differ(x: _Item, y: _Item) -> bool:
-    return bool(x.concept and y.concept and x.concept != y.concept)
-
-
 def _times_differ(x: _Item, y: _Item) -> bool:
     return x.when is not None and y.when is not None and x.when != y.when
 
@@ -152,7 +148,7 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
     The same figure in two sources needs least evidence; a conflict needs the most, and
     only figures of one kind ("MPs", "troops") counted at the same time can conflict.
     """
-    kinds_differ = _kinds_differ(x, y)
+    kinds_differ = bool(x.concept and y.concept and x.concept != y.concept)
     if _times_differ(x, y):
         return None
     if verdict == "conflict":  # a figure pinned to another time may simply be older
@@ -162,13 +158,12 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
     return None if kinds_differ else LINK_SIMILARITY
 
 
-def _copies_figure(x: _Item, y: _Item, independent: dict[str, str]) -> bool:
-    """A wire copy repeating the report's figure: the same figure in the same words, so one
-    claim carried by both copies. (Within one article a repeated number may be another fact:
-    "12 people died" and "12 people were arrested".)"""
+def _copies_figure(x: _Item, y: _Item) -> bool:
+    """For two figures of one independent source: a wire copy repeating the report's figure in
+    the same words, so one claim carried by both copies. (Within one article a repeated number
+    may be another fact: "12 people died" and "12 people were arrested".)"""
     return (
         x.article.key != y.article.key
-        and independent[x.article.key] == independent[y.article.key]
         and x.quantity.value == y.quantity.value
         and x.quantity.unit == y.quantity.unit
         and x.near == y.near
@@ -188,7 +183,7 @@ def _cluster(
     for i, x in enumerate(items):
         for y in items[i + 1 :]:
             if independent[x.article.key] == independent[y.article.key]:
-                if _copies_figure(x, y, independent):
+                if _copies_figure(x, y):
                     pairs.append((True, True, True, 1.0, x, y))
                 continue
             verdict = compare(x.quantity, y.quantity)
@@ -204,7 +199,7 @@ def _cluster(
         if cx is cy:
             continue
         shared = {independent[m.article.key] for m in cx} & {independent[m.article.key] for m in cy}
-        if shared and not (copied and len({independent[m.article.key] for m in cx + cy}) == 1):
+        if shared and not copied:  # copies link first, so both sides are still one source
             continue
         cx.extend(cy)
         for member in cy:

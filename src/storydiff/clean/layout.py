@@ -16,6 +16,10 @@ from storydiff.clean import lines as shapes
 from storydiff.clean.dates import date_line
 from storydiff.model import Removed
 
+# Why a line left the body when it went into metadata rather than away: it was recognised and
+# kept beside the text (the benchmark counts these lines as kept).
+METADATA_REASONS = frozenset({"title", "byline", "publication date", "credit line"})
+
 
 @dataclass(slots=True)
 class _Line:
@@ -36,8 +40,6 @@ class Layout:
     credit: str | None = None
     published: str | None = None
     dateline_date: str | None = None
-    # Whether the line model judged the page (it does when the page is long enough).
-    judged: bool = False
     # Every non-empty input line with why it went (None: kept in the body), in input order.
     verdicts: list[tuple[str, str | None]] = field(default_factory=list)
 
@@ -173,7 +175,9 @@ def _outlet(
     )
 
 
-def _mark_head(rows: list[_Line], first_body: int, dup_firsts: set[int], found: Layout) -> None:
+def _mark_head(
+    rows: list[_Line], first_body: int, dup_firsts: set[int], found: Layout, judged: bool
+) -> None:
     """Before the first paragraph: one title, the rest is masthead, menus and captions."""
     title_at = _pick_title(rows, first_body, dup_firsts) if found.title is None else None
     if title_at is not None:
@@ -190,11 +194,11 @@ def _mark_head(rows: list[_Line], first_body: int, dup_firsts: set[int], found: 
             found.title
         ):
             row.reason = "title"
-        elif not found.judged and (len(shapes.words(row.text)) <= 6 or i < vocab.HEAD_LINES):
+        elif not judged and (len(shapes.words(row.text)) <= 6 or i < vocab.HEAD_LINES):
             row.reason = "page header"
 
 
-def _mark_tail(rows: list[_Line], last_body: int, found: Layout) -> None:
+def _mark_tail(rows: list[_Line], last_body: int, found: Layout, judged: bool) -> None:
     """After the last paragraph: related links, publisher voice, leftover UI."""
     for row in rows[last_body + 1 :]:
         if row.reason is not None:
@@ -207,7 +211,7 @@ def _mark_tail(rows: list[_Line], last_body: int, found: Layout) -> None:
                 or (found.outlet and found.outlet in row.text)
             ):
                 row.reason = "publisher disclaimer"
-        elif found.judged:
+        elif judged:
             continue  # the line model already judged short lines by their surroundings
         elif (
             shapes.is_headline_like(row.text)
@@ -260,7 +264,7 @@ def lay_out(text: str, *, title: str | None = None) -> Layout:
         row.reason = shapes.furniture_reason(row.text)
     # Bylines and date lines are read before the line model drops what is not article text.
     _mark_metadata_lines(rows, found)
-    found.judged = _mark_not_article(rows)
+    judged = _mark_not_article(rows)
     _mark_bios(rows, found)
     dup_firsts = _mark_duplicates(rows)
 
@@ -276,12 +280,12 @@ def lay_out(text: str, *, title: str | None = None) -> Layout:
         (i for i in range(first_body, len(rows)) if rows[i].reason == "credit line"), len(rows)
     )
     last_body = max((i for i in range(first_body, hard_end) if is_prose(i)), default=first_body)
-    _mark_head(rows, first_body, dup_firsts, found)
+    _mark_head(rows, first_body, dup_firsts, found, judged)
     title_at = next((i for i, row in enumerate(rows) if row.reason == "title"), first_body)
     dateline = _read_dateline(rows, first_body)
     bio = found.outlet
     found.outlet = _outlet(rows, title_at, dateline, bio)
-    _mark_tail(rows, last_body, found)
+    _mark_tail(rows, last_body, found, judged)
     found.outlet = _outlet(rows, title_at, dateline, bio)
     found.dateline_date = dateline.date if dateline else None
 

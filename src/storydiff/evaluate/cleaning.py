@@ -33,13 +33,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from storydiff.clean.layout import lay_out
+from storydiff.clean.layout import METADATA_REASONS, lay_out
 from storydiff.clean.render import parse, render_lines
 from storydiff.evaluate.extraction import BASELINE_OPTS, Page, load_pages
 from storydiff.ingest.decode import decode
 
 Labelled = list[tuple[str, bool | None]]  # line, gold label (None: not labelled)
-_KEPT_REASONS = frozenset({"title", "byline", "publication date", "credit line"})
 
 
 def is_training_page(name: str) -> bool:
@@ -113,7 +112,7 @@ def cleaner_keeps(lines: list[str]) -> list[bool]:
             out.append(False)
             continue
         _, reason = next(verdicts)
-        out.append(reason is None or reason in _KEPT_REASONS)
+        out.append(reason is None or reason in METADATA_REASONS)
     return out
 
 
