@@ -277,6 +277,7 @@ class TimelineEvent:
     start: int
     end: int
     estimated: bool = False
+    period: str | None = None  # the TimeML value ("2025-FA", "2014-Q1") when ``date`` is coarser
     citations: list[Citation] = field(default_factory=list)
 
 

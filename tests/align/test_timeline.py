@@ -165,3 +165,29 @@ def test_many_candidate_dates_still_find_the_one_about_the_same_event(linking: s
     undated = _article("estuary", "The first dredger arrived in the estuary last month.", None)
     claims = _claims((undated, {"last month": ("month", -1)}), (diary, dates))
     assert _pairs(claims) == [("last month", "September 2024")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "date", "period"),
+    [
+        ("this autumn", "2025-FA", "2025", "2025-FA"),
+        ("the first quarter", "2014-Q1", "2014", "2014-Q1"),
+        ("Monday night", "2025-06-02TNI", "2025-06-02", "2025-06-02TNI"),
+        ("the 2010s", "201", None, "201"),
+        ("March 2025", "2025-03", "2025-03", None),
+    ],
+)
+def test_timeml_periods_become_dates_the_schema_holds(
+    phrase: str, value: str, date: str | None, period: str | None
+) -> None:
+    """A season once ended every dated run: "2025-FA" failed the dossier's date pattern."""
+    from storydiff.report.json_dossier import dossier_schema
+
+    text = f"The dredging resumes {phrase}, the port said."
+    article = _article("a", text, "2025-06-01")
+    events, _ = build_timeline([article], {"a": [_record(text, phrase, value)]}, {"a": "a1"})
+    pattern = dossier_schema()["properties"]["timeline"]["items"]["properties"]["date"]["pattern"]
+    (event,) = events
+    assert (event.date, event.period) == (date, period)
+    assert event.date is None or re.fullmatch(pattern, event.date)
+    assert event.resolved == (date is not None)

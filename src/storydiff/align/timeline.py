@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storydiff.align.claim_vocab import (
@@ -30,6 +31,20 @@ from storydiff.model import (
 )
 
 _MAX_EVENT_CHARS = 160
+
+# The dossier's dates are calendar forms (year, month, ISO week, day: DOSSIER_SCHEMA.md). TimeML
+# values finer or coarser than those ("2025-FA", "2014-Q1", "2017-03-10TNI", the decade "201")
+# keep their exact value as the event's ``period`` and give ``date`` the calendar part they hold.
+_CALENDAR_PREFIX = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2})(?:-\d{2})?)?")
+
+
+def calendar_date(value: str | None) -> tuple[str | None, str | None]:
+    """(date the schema can hold, the TimeML period when it says more or less than that)."""
+    if value is None:
+        return None, None
+    match = _CALENDAR_PREFIX.match(value)
+    date = match.group() if match else None
+    return date, (None if date == value else value)
 
 
 @dataclass
@@ -124,17 +139,22 @@ def build_timeline(
 
 def _event(item: _Dated, group: list[_Dated], ids: dict[str, str]) -> TimelineEvent:
     record = item.record
+    date, period = calendar_date(item.value)
+    why = item.why
+    if date is None and period is not None:
+        why = f"names a period ({period}) coarser than a year"
     return TimelineEvent(
         id="",
         event=_event_text(item.sentence),
-        date=item.value,
-        resolved=item.value is not None and not item.estimated,
-        why_unresolved=item.why if (item.value is None or item.estimated) else None,
+        date=date,
+        resolved=date is not None and not item.estimated,
+        why_unresolved=why if (date is None or item.estimated) else None,
         article=ids[item.article.key],
         text=record.text,
         start=record.start,
         end=record.end,
         estimated=item.estimated,
+        period=period,
         citations=[
             Citation(ids[g.article.key], g.record.start, g.record.end, g.record.text) for g in group
         ],
