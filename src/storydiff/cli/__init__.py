@@ -1,10 +1,10 @@
 """Command line: ``storydiff analyze`` and ``storydiff eval …``."""
 
-from storydiff.cli import analyze, eval_analysis, evaluate
+from storydiff.cli import analyze, eval_analysis, eval_ledger, evaluate
 from storydiff.cli import batch as batch
 from storydiff.cli import corpus as corpus
 from storydiff.cli import eval_ingest as eval_ingest
 from storydiff.cli import serve as serve
 from storydiff.cli.app import app
 
-__all__ = ["analyze", "app", "eval_analysis", "evaluate"]
+__all__ = ["analyze", "app", "eval_analysis", "eval_ledger", "evaluate"]

@@ -1,0 +1,62 @@
+"""What a figure measures: the acts that name it, as patterns over the words around it.
+
+A count is only one fact with another count when both measure the same thing: "five people
+were injured" and "two were killed" in one shooting are two facts, not a conflict. Each group
+names a measure that news counts of people carry, in the order they are tried.
+"""
+
+from __future__ import annotations
+
+import re
+
+# People who died: the toll of an attack, an accident, a disaster. "Shot dead" and "lives" are
+# here because they count the dead; "fatally" because "one fatally" counts a death.
+KILLED = re.compile(
+    r"\b(?:shot (?:and killed|dead|to death)|killed|kills?|killing|dead|died|dies|deaths?|"
+    r"fatal(?:ly|ities)?|slain|murdered|lives|homicides?|bodies|perished|toll)\b",
+    re.IGNORECASE,
+)
+
+# People hurt but alive: wounded, taken to hospital, in a named condition.
+INJURED = re.compile(
+    r"\b(?:shot and (?:wounded|injured)|injur(?:ed|ing|y|ies)|wounded|wounding|wounds|hurt|"
+    r"hospitali[sz]ed|(?:critical|serious|stable|fair) condition|non-life-threatening|survived)\b",
+    re.IGNORECASE,
+)
+
+# People hit by gunfire, whether they lived or not: a count of its own ("four people shot").
+SHOT = re.compile(r"\b(?:shot|shooting victims?|gunshot)\b", re.IGNORECASE)
+
+# People detained: counts of arrests and charges.
+ARRESTED = re.compile(
+    r"\b(?:arrested|arrests?|detained|charged|in custody|apprehended|indicted)\b", re.IGNORECASE
+)
+
+# Tried in this order: "shot and killed" counts the dead, "shot and wounded" the injured.
+MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("killed", KILLED),
+    ("injured", INJURED),
+    ("arrested", ARRESTED),
+    ("shot", SHOT),
+)
+
+# What a count of people counts: a figure counting something else ("shot 10 times",
+# "3 vehicles") measures no one, whatever act is near.
+PEOPLE = re.compile(
+    r"^(?:people|persons?|men|man|women|woman|children|child|kids?|boys?|girls?|teens?|"
+    r"teenagers?|adults?|victims?|others?|officers?|students?|residents?|civilians?|"
+    r"passengers?|workers?|soldiers?|suspects?|individuals?|patrons?|members?|"
+    r"bystanders?|youths?|brothers?|sisters?|family members?|relatives?)$",
+    re.IGNORECASE,
+)
+
+# A person's age ("a 16-year-old", "aged 21", "Smith, 34,") is an attribute of one person,
+# never a count of people: it neither agrees nor conflicts with a toll.
+AGE_AFTER = re.compile(r"^(?:-year-old|-years-old| years? old|-month-old| months? old)")
+AGE_BEFORE = re.compile(r"(?:\baged?|\bage of)\s*$", re.IGNORECASE)
+
+# Words a figure reaches across to its act: "were injured", "people had been shot".
+WINDOW_WORDS_AFTER = 6
+WINDOW_WORDS_BEFORE = 4
+# An act this close before the figure governs it ("killed two", "wounded were four").
+GOVERNING_WORDS_BEFORE = 2

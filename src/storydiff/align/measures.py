@@ -1,0 +1,64 @@
+"""Label each figure by what it measures (people killed, injured, arrested, shot).
+
+Rules over the words around a figure in its sentence: an act right before it governs it
+("killed two"), else the first act after it in its clause ("five people were injured"), else
+one shortly before ("the death toll rose to 12"). Ages are attributes, never counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storydiff.align.measure_vocab import (
+    AGE_AFTER,
+    AGE_BEFORE,
+    GOVERNING_WORDS_BEFORE,
+    MEASURES,
+    PEOPLE,
+    WINDOW_WORDS_AFTER,
+    WINDOW_WORDS_BEFORE,
+)
+
+AGE = "age"
+_CLAUSE_END = re.compile(r"[;:.!?—–]|,\s+(?:and|but|while|after|as|who|which)\b")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _act(text: str) -> str | None:
+    """The measure whose act comes first in ``text`` (on a tie, the first in MEASURES)."""
+    found = [
+        (m.start(), rank, name)
+        for rank, (name, pattern) in enumerate(MEASURES)
+        if (m := pattern.search(text))
+    ]
+    return min(found)[2] if found else None
+
+
+def _words_before(text: str, count: int) -> str:
+    words = list(_WORD.finditer(text))
+    return text[words[-count].start() :] if len(words) >= count else text
+
+
+def _words_after(text: str, count: int) -> str:
+    words = list(_WORD.finditer(text))
+    return text[: words[count - 1].end()] if len(words) >= count else text
+
+
+def measure_of(
+    text: str, start: int, end: int, what: str | None, sentence_start: int
+) -> str | None:
+    """What the figure at ``text[start:end]`` counts: "killed", "injured", "arrested", "shot",
+    "age", or None when its words name no such act."""
+    after = text[end : end + 80]
+    before = text[max(sentence_start, start - 80) : start]
+    if AGE_AFTER.match(after) or AGE_BEFORE.search(before) or text[start:end].endswith("-year"):
+        return AGE
+    if what is not None and not PEOPLE.match(what.split()[-1] if what.split() else ""):
+        return None
+    governing = _act(_words_before(before, GOVERNING_WORDS_BEFORE))
+    if governing is not None:
+        return governing
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0] if after else ""
+    return _act(_words_after(clause, WINDOW_WORDS_AFTER)) or _act(
+        _words_before(before, WINDOW_WORDS_BEFORE)
+    )

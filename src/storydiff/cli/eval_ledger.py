@@ -1,0 +1,63 @@
+"""``storydiff eval gva``: the claim ledger on real multi-article coverage."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+
+from storydiff.cli.app import err_console, eval_app, fail
+from storydiff.cli.evaluate import JsonFlag, emit
+from storydiff.model import Article, Dossier
+
+
+@eval_app.command("gva")
+def eval_gva(
+    data: Annotated[
+        Path, typer.Option(help="The gva_longtail folder (incidents.jsonl, documents.jsonl).")
+    ],
+    limit: Annotated[int, typer.Option(help="Score this many multi-article incidents.")] = 100,
+    offset: Annotated[int, typer.Option(help="Skip this many incidents first.")] = 0,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            help="SQLite store to keep analyses in between runs; default: a temporary one."
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """People killed and injured: the ledger's facts against the Gun Violence Archive's record.
+
+    Per incident (2-17 local news articles), precision and recall of (measure, value) and
+    false conflicts per incident. The first 100 multi-article incidents are the dev set.
+
+    Example:  storydiff eval gva --data ../shared/datasets/gva_longtail --limit 20
+    """
+    from storydiff.evaluate.gva import evaluate_gva
+    from storydiff.pipeline import RunStats, build_story
+    from storydiff.store import open_store
+
+    if not (data / "incidents.jsonl").is_file():
+        fail(f"{data} has no incidents.jsonl; pass the gva_longtail folder")
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(db or Path(tmp) / "gva.db")
+
+        def build(articles: list[Article]) -> Dossier:
+            return build_story(articles, store, RunStats())
+
+        try:
+            with Progress(console=err_console, transient=True, disable=as_json) as bar:
+                task = bar.add_task("incidents", total=limit)
+                result = evaluate_gva(
+                    data,
+                    build,
+                    offset=offset,
+                    limit=limit,
+                    on_incident=lambda _: bar.advance(task),
+                )
+        finally:
+            store.close()
+    emit(result, as_json, f"GVA incidents {offset}-{offset + limit}")
