@@ -245,3 +245,98 @@ def test_every_redirect_hop_is_checked_after_resolution(
     result = fetcher.fetch(outer.url("/go"))
     assert isinstance(result, Rejection) and problem in result.reason, result
     assert "redirected to" in result.reason and outer.hits == [("/go", USER_AGENT)]
+
+
+class _Trickle:
+    """A server that sends its headers at once, then one body byte every ``gap`` seconds."""
+
+    def __init__(self, gap: float, size: int = 1000, first: float = 0.0) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.stop = threading.Event()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                if self.path == "/redirect":
+                    self.send_response(302)
+                    self.send_header("Location", "/slow")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                outer.stop.wait(first)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(size))
+                self.end_headers()
+                for _ in range(size):
+                    try:
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                    except OSError:
+                        return
+                    if outer.stop.wait(gap):
+                        return
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def close(self) -> None:
+        self.stop.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.mark.parametrize("path", ["/slow", "/redirect"])
+def test_a_trickled_body_ends_at_the_whole_download_deadline(path: str) -> None:
+    # Every byte comes well within the per-read timeout; only the deadline can end it.
+    server = _Trickle(gap=0.2)
+    try:
+        started = time.monotonic()
+        result = _fetcher(deadline=1.0, timeout=5.0, retries=2).fetch(server.url(path))
+        elapsed = time.monotonic() - started
+    finally:
+        server.close()
+    assert isinstance(result, Rejection) and "within the 1 s limit" in result.reason, result
+    assert elapsed < 2.0
+
+
+def test_a_stall_after_some_bytes_ends_at_the_deadline_not_a_read_timeout_later() -> None:
+    # A byte at once, then nothing: each read may wait 5 s, the whole download only 1 s.
+    server = _Trickle(gap=30.0)
+    try:
+        started = time.monotonic()
+        result = _fetcher(deadline=1.0, timeout=5.0).fetch(server.url("/slow"))
+        elapsed = time.monotonic() - started
+    finally:
+        server.close()
+    assert isinstance(result, Rejection) and "within the 1 s limit" in result.reason, result
+    assert elapsed < 2.0
+
+
+def test_slow_headers_end_at_the_deadline() -> None:
+    server = _Trickle(gap=0.0, size=10, first=5.0)
+    try:
+        started = time.monotonic()
+        result = _fetcher(deadline=1.0, timeout=5.0, retries=3).fetch(server.url("/slow"))
+        elapsed = time.monotonic() - started
+    finally:
+        server.close()
+    assert isinstance(result, Rejection) and "1 s limit" in result.reason, result
+    assert elapsed < 2.0
+
+
+def test_a_corrupt_gzip_body_is_one_line_not_an_exception(serve: Callable[..., Any]) -> None:
+    server = serve({"/gz": (200, {**HTML, "Content-Encoding": "gzip"}, ARTICLE_HTML)})
+    result = _fetcher().fetch(server.url("/gz"))
+    assert isinstance(result, Rejection), result
+    assert "the server sent a corrupt gzip body" in result.reason and "\n" not in result.reason

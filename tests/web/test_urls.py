@@ -10,7 +10,15 @@ from fastapi.testclient import TestClient
 from storydiff.ingest.urls import UrlPolicy
 from storydiff.web import Settings, create_app
 
-from .conftest import BASE, ArticleServer, assert_error, csrf_of, fake_analyse, wait_done
+from .conftest import (
+    ARTICLE_PAGE,
+    BASE,
+    ArticleServer,
+    assert_error,
+    csrf_of,
+    fake_analyse,
+    wait_done,
+)
 
 
 def _allowing(settings: Settings, server: ArticleServer) -> TestClient:
@@ -93,3 +101,75 @@ def test_a_missing_page_names_the_url(settings: Settings, article_server: Articl
 
 def test_the_form_offers_urls(client: TestClient) -> None:
     assert 'name="urls"' in client.get("/").text
+
+
+class _Hostile:
+    """A loopback server that trickles one page a byte at a time and garbles another."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from typing import Any
+
+        self.stop = threading.Event()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                if self.path == "/gzip":  # says gzip, sends plain HTML
+                    self.send_header("Content-Encoding", "gzip")
+                    self.send_header("Content-Length", str(len(ARTICLE_PAGE)))
+                    self.end_headers()
+                    self.wfile.write(ARTICLE_PAGE)
+                    return
+                self.send_header("Content-Length", "1000")
+                self.end_headers()
+                for _ in range(1000):
+                    try:
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                    except OSError:
+                        return
+                    if outer.stop.wait(0.2):
+                        return
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://{self.host}{path}"
+
+    def close(self) -> None:
+        self.stop.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_a_trickling_or_garbled_page_is_refused_within_the_fetch_timeout(
+    settings: Settings,
+) -> None:
+    import time
+
+    server = _Hostile()
+    policy = UrlPolicy(allow_hosts=frozenset({server.host}))
+    quick = replace(settings, url_policy=policy, fetch_timeout=1.0)
+    try:
+        with TestClient(create_app(quick, analyse=fake_analyse), base_url=BASE) as client:
+            started = time.monotonic()
+            slow = client.post("/api/stories", json={"urls": [server.url("/slow")]})
+            elapsed = time.monotonic() - started
+            garbled = client.post("/api/stories", json={"urls": [server.url("/gzip")]})
+    finally:
+        server.close()
+    assert_error(slow.json(), 422)
+    assert "within the 1 s limit" in slow.json()["error"]["message"]
+    assert elapsed < 2.5
+    assert_error(garbled.json(), 422)
+    assert "corrupt gzip body" in garbled.json()["error"]["message"]

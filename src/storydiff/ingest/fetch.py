@@ -1,15 +1,19 @@
 """Fetching articles over HTTP, carefully: a bad or hostile server costs one rejection.
 
-Every limit a news crawl needs is here: a timeout, a redirect limit with each hop vetted by
-``urls.check_url`` (redirects are followed by hand, never by httpx), a size cap enforced while
-streaming, a content-type check, retries with exponential backoff on transient failures, a
-bound on concurrent requests per host, and a User-Agent that says who is asking.
+Every limit a news crawl needs is here: a deadline for the whole download of one URL (every
+redirect hop, retry and backoff wait, and the body however slowly it trickles in), a redirect
+limit with each hop vetted by ``urls.check_url`` (redirects are followed by hand, never by
+httpx), a size cap enforced while streaming, a content-type check, retries with exponential
+backoff on transient failures, a bound on concurrent requests per host, and a User-Agent that
+says who is asking.
 
 The transport is injectable (``httpx.MockTransport`` in unit tests, a real one otherwise).
 """
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -52,7 +56,10 @@ class FetchOptions:
     """Every limit of one fetch; defaults suit a newsroom's list of article URLs."""
 
     policy: UrlPolicy = field(default_factory=UrlPolicy)
-    timeout: float = 15.0
+    # Wall-clock seconds for one URL, from its first request to its last byte: redirects,
+    # retries and waits included. A server sending a byte at a time cannot hold a run longer.
+    deadline: float = 15.0
+    timeout: float = 15.0  # the longest wait for any one step (connect, a read) within it
     max_redirects: int = 5
     max_bytes: int = DEFAULT_MAX_BYTES
     retries: int = 2
@@ -76,6 +83,44 @@ class Fetched:
 
 class _Refused(Exception):
     """Internal: one fetch failed for a reason the user should read."""
+
+
+class _Clock:
+    """The time left of one URL's deadline."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.ends = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.ends - time.monotonic()
+
+    def expired(self) -> _Refused:
+        return _Refused(
+            f"download did not finish within the {self.seconds:g} s limit (the server is too "
+            "slow); try again later"
+        )
+
+
+def _cut_at(response: httpx.Response, seconds: float) -> threading.Timer | None:
+    """Shut the response's socket when the deadline passes, waking a read that waits for bytes.
+
+    A read's own timeout restarts with every byte, so it alone cannot end a body trickled in.
+    """
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    if not isinstance(sock, socket.socket):
+        return None  # an in-memory transport (tests): the per-chunk check is enough
+
+    def cut() -> None:
+        # The plain socket's shutdown, also under TLS: the reader sees the end of the stream.
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    timer = threading.Timer(max(seconds, 0.0), cut)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def _media_type(header: str | None) -> tuple[str, str | None]:
@@ -123,7 +168,7 @@ class Fetcher:
         self._sleep = sleep
         self._client = httpx.Client(
             transport=transport,
-            timeout=self.options.timeout,
+            timeout=min(self.options.timeout, self.options.deadline),
             follow_redirects=False,
             headers={"User-Agent": self.options.user_agent, "Accept": "text/html, */*;q=0.5"},
         )
@@ -160,6 +205,7 @@ class Fetcher:
     def _follow(self, url: str) -> Fetched:
         """Follow redirects by hand so that every hop passes the address check."""
         current = url
+        clock: _Clock | None = None
         for _ in range(self.options.max_redirects + 1):
             try:
                 target = check_url(current, self.options.policy, self._resolve)
@@ -167,7 +213,9 @@ class Fetcher:
                 where = "" if current == url else f" (redirected to {current})"
                 raise _Refused(f"refused{where}: {err}") from None
             with self._host_slot(target.host):
-                outcome = self._get_with_retries(target)
+                # The deadline starts with the first request, not while waiting for a slot.
+                clock = clock or _Clock(self.options.deadline)
+                outcome = self._get_with_retries(target, clock)
             if isinstance(outcome, str):
                 current = urljoin(current, outcome)
                 continue
@@ -177,30 +225,38 @@ class Fetcher:
             "and pass the final address"
         )
 
-    def _get_with_retries(self, target: Target) -> str | tuple[bytes, str, str | None]:
+    def _get_with_retries(
+        self, target: Target, clock: _Clock
+    ) -> str | tuple[bytes, str, str | None]:
         """The body (or a redirect location), retrying transient failures with backoff."""
         import httpx
 
         attempts = self.options.retries + 1
         for attempt in range(attempts):
-            last = attempt == attempts - 1
+            if clock.left() <= 0:
+                raise clock.expired()
             try:
-                outcome = self._get(target)
+                outcome = self._get(target, clock)
             except httpx.TransportError as err:
+                if clock.left() <= 0:
+                    raise clock.expired() from None
+                wait = self.options.backoff * 2**attempt
+                last = attempt == attempts - 1 or wait >= clock.left()
                 if last:
                     kind = "timed out" if isinstance(err, httpx.TimeoutException) else "failed"
                     raise _Refused(
-                        f"request {kind} after {attempts} tries ({type(err).__name__}); "
+                        f"request {kind} after {_tries(attempt + 1)} ({type(err).__name__}); "
                         "check the URL or try again later"
                     ) from None
-                self._sleep(self.options.backoff * 2**attempt)
+                self._sleep(wait)
                 continue
             if isinstance(outcome, int):  # a retryable status
-                if last:
+                wait = self._wait(attempt)
+                if attempt == attempts - 1 or wait >= clock.left():
                     raise _Refused(
-                        f"server answered {outcome} after {attempts} tries; try again later"
+                        f"server answered {outcome} after {_tries(attempt + 1)}; try again later"
                     )
-                self._sleep(self._wait(attempt))
+                self._sleep(wait)
                 continue
             return outcome
         raise AssertionError("unreachable")
@@ -208,11 +264,19 @@ class Fetcher:
     def _wait(self, attempt: int) -> float:
         return float(min(self.options.backoff * 2**attempt, self.options.max_retry_wait))
 
-    def _get(self, target: Target) -> int | str | tuple[bytes, str, str | None]:
+    def _get(self, target: Target, clock: _Clock) -> int | str | tuple[bytes, str, str | None]:
         """One request: a retryable status, a redirect location, or (body, type, charset)."""
+        import httpx
+
         url, headers, extensions = _pinned(target)
-        request = self._client.build_request("GET", url, headers=headers, extensions=extensions)
+        # No step may wait past the deadline: connecting and the headers are bounded here,
+        # the body by the watchdog and the check after every chunk below.
+        timeout = httpx.Timeout(max(min(self.options.timeout, clock.left()), 0.001))
+        request = self._client.build_request(
+            "GET", url, headers=headers, extensions=extensions, timeout=timeout
+        )
         response: httpx.Response = self._client.send(request, stream=True)
+        watchdog = _cut_at(response, clock.left())
         try:
             status = response.status_code
             if status in REDIRECT_STATUSES:
@@ -233,14 +297,29 @@ class Fetcher:
                 raise _Refused(_too_big(int(declared), limit))
             chunks: list[bytes] = []
             size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > limit:
-                    raise _Refused(_too_big(size, limit, partial=True))
-                chunks.append(chunk)
+            try:
+                for chunk in response.iter_bytes():
+                    if clock.left() <= 0:
+                        raise clock.expired()
+                    size += len(chunk)
+                    if size > limit:
+                        raise _Refused(_too_big(size, limit, partial=True))
+                    chunks.append(chunk)
+            except httpx.DecodingError:
+                encoding = response.headers.get("content-encoding", "compressed").strip()
+                raise _Refused(
+                    f"the server sent a corrupt {encoding.lower()[:20]} body; "
+                    "try again later or tell the site"
+                ) from None
             return b"".join(chunks), media, charset
         finally:
+            if watchdog is not None:
+                watchdog.cancel()
             response.close()
+
+
+def _tries(count: int) -> str:
+    return "1 try" if count == 1 else f"{count} tries"
 
 
 def _too_big(size: int, limit: int, partial: bool = False) -> str:

@@ -95,6 +95,7 @@ def from_urls(urls: list[str], settings: Settings) -> list[StoryInput]:
         return []
     options = FetchOptions(
         policy=settings.url_policy,
+        deadline=settings.fetch_timeout,  # each URL's whole download, however it trickles
         timeout=settings.fetch_timeout,
         max_bytes=settings.max_article_bytes,
         retries=1,
