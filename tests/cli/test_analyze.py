@@ -140,3 +140,51 @@ def test_help_teaches_with_examples() -> None:
     result = runner.invoke(app, ["analyze", "--help"])
     assert result.exit_code == 0
     assert "storydiff analyze examples/story -o out" in result.output
+
+
+def _fake_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The analysis replaced by a stub: these tests are about the messages around it."""
+    import storydiff.cli.analyze as analyze_module
+
+    def build(*args: object, **kwargs: object) -> dict[str, object]:
+        output = args[2]
+        assert isinstance(output, Path)
+        output.mkdir(parents=True, exist_ok=True)
+        return {}
+
+    monkeypatch.setattr(analyze_module, "build_and_write", build)
+
+
+@pytest.mark.parametrize("name", ["[red]gone.txt", "[b]bold:smile:.txt"])
+def test_bracketed_names_are_printed_as_given_in_the_error_line(tmp_path: Path, name: str) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes(b"\x00\x01binary" * 10)
+    code, output = _analyze(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert code == 2 and "Traceback" not in output, output
+    assert output.startswith("error: ") and len(output.strip().splitlines()) == 1
+    assert name in output
+
+
+def test_a_url_with_markup_is_one_error_line_not_a_markup_error(tmp_path: Path) -> None:
+    url = "http://127.0.0.1:9/a[/]b[bold]c"  # the discard port: connection refused at once
+    code, output = _analyze(url, "--allow-private", "-o", str(tmp_path / "out"))
+    assert code == 2, output
+    assert "MarkupError" not in output and url in output
+    assert len(output.strip().splitlines()) == 1
+
+
+def test_skipped_lines_keep_brackets_after_the_dossier_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_build(monkeypatch)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sorted(EXAMPLE_STORY.glob("*.txt"))[0], folder / "a.txt")
+    (folder / "[red]gone.txt").write_bytes(b"\x00\x01binary" * 10)
+    url = "http://127.0.0.1:9/a[/]b"
+    code, output = _analyze(str(folder), url, "--allow-private", "-o", str(tmp_path / "out"))
+    assert code == 0, output
+    skipped = [line for line in output.splitlines() if line.startswith("skipped ")]
+    assert len(skipped) == 2, output
+    assert any("[red]gone.txt: " in line for line in skipped)
+    assert any(line.startswith(f"skipped {url}: ") for line in skipped)

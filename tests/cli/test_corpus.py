@@ -140,3 +140,16 @@ def test_analyze_without_articles_or_db_says_what_to_pass(
 ) -> None:
     code, _, err = _run("analyze", *args, "-o", str(tmp_path))
     assert code == 2 and message in err
+
+
+def test_refusals_print_bracketed_names_as_given(corpus: tuple[Path, dict[str, str]]) -> None:
+    root, _ = corpus
+    (root / "early" / "[red]empty[/red].txt".replace("/", "_")).write_text(" \n", "utf-8")
+    target = "http://127.0.0.1:9/a[/]b"  # a URL that names a closing tag; refused at once
+    code, _, err = _run(
+        "ingest", str(root / "early"), target, "--allow-private", "--db", str(root / "c.db")
+    )
+    assert code == 0, err
+    refused = [line for line in err.splitlines() if line.startswith("refused")]
+    assert any("[red]empty[_red].txt: " in line for line in refused), err
+    assert any(line.startswith(f"refused {target}: ") for line in refused), err

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storydiff import sentence_model
-from storydiff.cli.app import app, console, err_console, user_errors
+from storydiff.cli.app import app, console, err_console, note, user_errors
 from storydiff.errors import InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
 from storydiff.model import Article
@@ -247,9 +247,7 @@ def analyze(
         else:
             stats.cached = len(articles)
     for rejection in stats.rejected:
-        err_console.print(
-            f"[yellow]skipped[/] {rejection.source}: {rejection.reason}", highlight=False
-        )
+        note("skipped", "yellow", f"{rejection.source}: {rejection.reason}")
     if not quiet:
         console.print(_summary_table(doc, stats))
         console.print(f"wrote {output / 'dossier.json'}, dossier.html, dossier.md")

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from storydiff.errors import StorydiffError
 
@@ -26,13 +27,21 @@ eval_app = typer.Typer(
 )
 app.add_typer(eval_app, name="eval")
 
-err_console = Console(stderr=True)
-console = Console()
+# Messages carry what users gave (paths, URLs, titles, WARC targets): never read as rich
+# markup or emoji codes, so "[/]" prints as itself instead of failing and "[red]" is kept.
+# Colour comes only from ``note``'s label and from rich objects (tables, progress bars).
+err_console = Console(stderr=True, markup=False, emoji=False)
+console = Console(markup=False, emoji=False)
+
+
+def note(label: str, style: str, message: str) -> None:
+    """One line on stderr, its label coloured: ``skipped a.txt: binary file``."""
+    err_console.print(Text.assemble((label, style), " ", message), highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> None:
     """One line on stderr and a non-zero exit: what, where, how to fix."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    note("error:", "bold red", message)
     raise typer.Exit(code)
 
 

@@ -15,7 +15,7 @@ from rich import box
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from storydiff.cli.app import app, console, err_console, user_errors
+from storydiff.cli.app import app, console, err_console, note, user_errors
 from storydiff.errors import InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions
 from storydiff.store import open_store
@@ -66,7 +66,7 @@ def ingest(
             with Progress(
                 SpinnerColumn(),
                 TextColumn("{task.completed} documents"),
-                TextColumn("[dim]{task.description}", markup=True),
+                TextColumn("{task.description}", style="dim", markup=False),
                 TimeElapsedColumn(),
                 console=err_console,
                 disable=quiet,
@@ -84,11 +84,7 @@ def ingest(
         finally:
             store.close()
         for refusal in report.refused:
-            err_console.print(
-                f"[yellow]refused[/] {refusal.source}: {refusal.reason}",
-                highlight=False,
-                soft_wrap=True,
-            )
+            note("refused", "yellow", f"{refusal.source}: {refusal.reason}")
         if not report.stored and not report.known:
             raise InputError("nothing could be stored; see the refusals above")
     if not quiet:
