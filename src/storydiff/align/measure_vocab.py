@@ -52,8 +52,18 @@ PEOPLE = re.compile(
 
 # A person's age ("a 16-year-old", "aged 21", "Smith, 34,") is an attribute of one person,
 # never a count of people: it neither agrees nor conflicts with a toll.
+# News gives ages beside names: "Vincent Holt Jr., 27, died", "George Chen (19)".
 AGE_AFTER = re.compile(r"^(?:-year-old|-years-old| years? old|-month-old| months? old)")
-AGE_BEFORE = re.compile(r"(?:\baged?|\bage of)\s*$", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|\bturned)\s*$", re.IGNORECASE)
+AGE_BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|\s*\()$")
+AGE_CLOSE = re.compile(r"^\s*[,)]")
+
+# A figure in square brackets is a reference mark ("[40]"), not a statement.
+REFERENCE_MARK = (re.compile(r"\[$"), re.compile(r"^\]"))
+
+# Words between an act and the figure that end the act's reach: "was killed and four others
+# were injured" does not make "four" a count of the dead.
+BREAKS_GOVERNING = re.compile(r"\b(?:and|or|but|while|as)\b|[,;:]", re.IGNORECASE)
 
 # Words a figure reaches across to its act: "were injured", "people had been shot".
 WINDOW_WORDS_AFTER = 6

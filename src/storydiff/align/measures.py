@@ -12,6 +12,10 @@ import re
 from storydiff.align.measure_vocab import (
     AGE_AFTER,
     AGE_BEFORE,
+    AGE_BESIDE_NAME,
+    AGE_CLOSE,
+    BREAKS_GOVERNING,
+    REFERENCE_MARK,
     GOVERNING_WORDS_BEFORE,
     MEASURES,
     PEOPLE,
@@ -20,6 +24,11 @@ from storydiff.align.measure_vocab import (
 )
 
 AGE = "age"
+REFERENCE = "reference"
+# Counts that grow as a story develops (a toll), so a later higher figure is an update.
+TOLLS = frozenset({"killed", "injured", "arrested", "shot"})
+# Where the words before a figure stop being its clause: a sentence end or a line break.
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _CLAUSE_END = re.compile(r"[;:.!?—–]|,\s+(?:and|but|while|after|as|who|which)\b")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -32,6 +41,19 @@ def _act(text: str) -> str | None:
         if (m := pattern.search(text))
     ]
     return min(found)[2] if found else None
+
+
+def _governing_act(near: str) -> str | None:
+    """The act right before a figure ("killing 12"), unless a break stands between them."""
+    found = [
+        (m.end(), -rank, name)
+        for rank, (name, pattern) in enumerate(MEASURES)
+        for m in pattern.finditer(near)
+    ]
+    if not found:
+        return None
+    end, _, name = max(found)
+    return None if BREAKS_GOVERNING.search(near[end:]) else name
 
 
 def _words_before(text: str, count: int) -> str:
@@ -51,11 +73,21 @@ def measure_of(
     "age", or None when its words name no such act."""
     after = text[end : end + 80]
     before = text[max(sentence_start, start - 80) : start]
-    if AGE_AFTER.match(after) or AGE_BEFORE.search(before) or text[start:end].endswith("-year"):
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    if REFERENCE_MARK[0].search(before) and REFERENCE_MARK[1].match(after):
+        return REFERENCE
+    if (
+        AGE_AFTER.match(after)
+        or AGE_BEFORE.search(before)
+        or text[start:end].endswith("-year")
+        or (AGE_BESIDE_NAME.search(before) and AGE_CLOSE.match(after))
+    ):
         return AGE
     if what is not None and not PEOPLE.match(what.split()[-1] if what.split() else ""):
         return None
-    governing = _act(_words_before(before, GOVERNING_WORDS_BEFORE))
+    governing = _governing_act(_words_before(before, GOVERNING_WORDS_BEFORE))
     if governing is not None:
         return governing
     clause = _CLAUSE_END.split(after, maxsplit=1)[0] if after else ""

@@ -14,7 +14,14 @@ from storydiff.model import Citation, Claim, StanceChange, SummarySentence
 # Verdicts per section, in reading order, with the words that open each sentence.
 _SECTIONS = (
     (("agree", "compatible"), {"agree": "Sources agree", "compatible": "Sources differ but fit"}),
-    (("conflict", "unresolved"), {"conflict": "Sources conflict", "unresolved": "Not settled"}),
+    (
+        ("conflict", "updated", "unresolved"),
+        {
+            "conflict": "Sources conflict",
+            "updated": "Reported higher as the story developed",
+            "unresolved": "Not settled",
+        },
+    ),
     (("single-source",), {"single-source": "Only one source reports"}),
 )
 _STRAY = "”’\"' \n\t"  # a closing mark a sentence splitter left at the start of a statement

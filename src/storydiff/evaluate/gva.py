@@ -129,6 +129,7 @@ def asserted(dossier: Dossier) -> tuple[dict[str, set[int]], int]:
             conflicts += 1
             values[measure].update(int(q.value) for q in members)
         else:
+            # An ``updated`` sequence only rises, so its last value is its highest.
             values[measure].add(int(max(q.value for q in members)))
     return values, conflicts
 

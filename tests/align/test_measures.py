@@ -1,0 +1,54 @@
+"""What a figure measures, read from the words around it (sentences written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydiff.align.measures import measure_of
+
+
+def _measure(sentence: str, figure: str, what: str | None = None, nth: int = 0) -> str | None:
+    start = -1
+    for _ in range(nth + 1):
+        start = sentence.index(figure, start + 1)
+    return measure_of(sentence, start, start + len(figure), what, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "what", "expected"),
+    [
+        ("Five people were injured in a shooting on Elm Street.", "Five", "people", "injured"),
+        ("One person was killed and four others were injured.", "four", "others", "injured"),
+        (
+            "The gunman opened fire, killing 12 soldiers and wounding 29 others.",
+            "12",
+            "soldiers",
+            "killed",
+        ),
+        (
+            "The gunman opened fire, killing 12 soldiers and wounding 29 others.",
+            "29",
+            "others",
+            "injured",
+        ),
+        ("The attack left 13 dead and more than 30 injured.", "more than 30", None, "injured"),
+        ("Also wounded were four patrons of the bar.", "four", "patrons", "injured"),
+        ("Two people were shot and killed outside the store.", "Two", "people", "killed"),
+        ("Police found four people who had been shot.", "four", "people", "shot"),
+        ("Police arrested three men on Friday.", "three", "men", "arrested"),
+        ("The death toll rose to 12 on Sunday.", "12", None, "killed"),
+        ("Vincent Holt Jr., 27, died from multiple gunshots.", "27", None, "age"),
+        ("A 16-year-old boy was charged with killing a 17-year-old.", "16", None, "age"),
+        ("Victims: George Chen (19) was shot near the house.", "19", None, "age"),
+        ("He was shot near the house [40] on Friday.", "40", None, "reference"),
+        ("The suspect was shot 10 times by officers.", "10", "times", None),
+        ("The council approved 3 new parks.", "3", "parks", None),
+    ],
+)
+def test_measure_of(sentence: str, figure: str, what: str | None, expected: str | None) -> None:
+    assert _measure(sentence, figure, what) == expected
+
+
+def test_an_act_in_the_previous_sentence_does_not_reach_a_figure() -> None:
+    text = "Two men were killed.\nPolice said 40 officers searched the area."
+    assert _measure(text, "40", "officers") is None
