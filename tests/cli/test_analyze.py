@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,42 @@ def test_skipped_lines_keep_brackets_after_the_dossier_is_written(
     assert len(skipped) == 2, output
     assert any("[red]gone.txt: " in line for line in skipped)
     assert any(line.startswith(f"skipped {url}: ") for line in skipped)
+
+
+def _no_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    import storydiff.cli.analyze as analyze_module
+
+    def gather(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the output folder must be checked before any input is read")
+
+    monkeypatch.setattr(analyze_module, "gather_articles", gather)
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda root: root / "a-file", "is not a folder"),
+        (lambda root: root / "a-file" / "out", "a-file is a file"),
+        (lambda root: Path("/proc/storydiff-out"), "cannot write the dossier files in"),
+    ],
+    ids=["existing file", "under a file", "unwritable"],
+)
+def test_an_unusable_output_folder_is_one_line_before_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: Callable[[Path], Path], expected: str
+) -> None:
+    _no_analysis(monkeypatch)
+    (tmp_path / "a-file").write_text("not a folder", "utf-8")
+    output = make(tmp_path)
+    if not Path("/proc/self").is_dir() and str(output).startswith("/proc"):
+        pytest.skip("needs Linux's /proc")
+    code, out = _analyze(str(EXAMPLE_STORY), "-o", str(output))
+    assert code == 2, out
+    assert out.startswith("error: ") and expected in out and "Traceback" not in out
+    assert len(out.strip().splitlines()) == 1
+    assert (tmp_path / "a-file").read_text("utf-8") == "not a folder"
+
+
+def test_a_new_output_folder_is_not_left_behind_by_a_failed_run(tmp_path: Path) -> None:
+    code, out = _analyze(str(tmp_path / "missing"), "-o", str(tmp_path / "new" / "out"))
+    assert code == 2 and out.startswith("error: nothing could be analysed")
+    assert not (tmp_path / "new").exists()

@@ -153,3 +153,13 @@ def test_refusals_print_bracketed_names_as_given(corpus: tuple[Path, dict[str, s
     refused = [line for line in err.splitlines() if line.startswith("refused")]
     assert any("[red]empty[_red].txt: " in line for line in refused), err
     assert any(line.startswith(f"refused {target}: ") for line in refused), err
+
+
+def test_a_stored_storys_output_must_be_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x", "utf-8")
+    code, _, err = _run(
+        "analyze", "--db", str(tmp_path / "c.db"), "--story", "0" * 16,
+        "-o", str(tmp_path / "a-file"),
+    )  # fmt: skip
+    assert code == 2 and err.startswith("error: -o ") and "is not a folder" in err, err
+    assert not (tmp_path / "c.db").exists()  # refused before the store was opened

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storydiff import sentence_model
-from storydiff.cli.app import app, console, err_console, note, user_errors
+from storydiff.cli.app import app, check_output_folder, console, err_console, note, user_errors
 from storydiff.errors import InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
 from storydiff.model import Article
@@ -149,10 +149,17 @@ def build_and_write(
         store.close()
     doc = to_document(dossier)
     validate(doc)
-    output.mkdir(parents=True, exist_ok=True)
-    (output / "dossier.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
-    (output / "dossier.html").write_text(render_html(doc), "utf-8")
-    (output / "dossier.md").write_text(render_markdown(doc), "utf-8")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        (output / "dossier.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
+        (output / "dossier.html").write_text(render_html(doc), "utf-8")
+        (output / "dossier.md").write_text(render_markdown(doc), "utf-8")
+    except OSError as err:  # checked before the run, so the disk filled or the folder went
+        reason = (err.strerror or type(err).__name__).lower()
+        raise InputError(
+            f"cannot write the dossier files in {output} ({reason}); free space or pass "
+            "another -o, then run again (analysed articles are kept in the store)"
+        ) from None
     return doc
 
 
@@ -226,6 +233,7 @@ def analyze(
         analyze_story(db, story, paths, output, summary=summary, quiet=quiet, issue=issue)
         return
     with user_errors():
+        check_output_folder(output)
         overrides = _published_overrides(published or [])
         if max_bytes <= 0:
             raise InputError(f"--max-bytes {max_bytes} must be positive; e.g. --max-bytes 5000000")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
-from storydiff.errors import StorydiffError
+from storydiff.errors import InputError, StorydiffError
 
 app = typer.Typer(
     help=(
@@ -52,3 +55,28 @@ def user_errors() -> Iterator[None]:
         yield
     except StorydiffError as err:
         fail(str(err))
+
+
+def check_output_folder(folder: Path) -> None:
+    """Refuse an ``-o`` that is a file or cannot be created or written, before any work.
+
+    The folder is created and a file written in it to be sure (no permission check is as good),
+    and what did not exist before is removed again: a failed run leaves nothing behind.
+    """
+    how = "pass a folder you can write to, e.g. -o out"
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    found = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if found is not None and not found.is_dir():
+        where = "" if found == folder else f" ({found} is a file)"
+        raise InputError(f"-o {folder} is not a folder{where}; {how}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        reason = (err.strerror or type(err).__name__).lower()
+        raise InputError(f"cannot write the dossier files in {folder} ({reason}); {how}") from None
+    finally:
+        for made in missing:  # deepest first
+            with contextlib.suppress(OSError):
+                made.rmdir()

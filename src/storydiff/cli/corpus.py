@@ -15,7 +15,7 @@ from rich import box
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from storydiff.cli.app import app, console, err_console, note, user_errors
+from storydiff.cli.app import app, check_output_folder, console, err_console, note, user_errors
 from storydiff.errors import InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions
 from storydiff.store import open_store
@@ -212,6 +212,7 @@ def analyze_story(
                 "--story reads a stored story: pass --db and no PATHS, "
                 "e.g. storydiff analyze --db corpus.db --story ID -o out"
             )
+        check_output_folder(output)
         store = open_store(db)
         try:
             articles = story_articles(store, story_id)
