@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storydiff.cli import app
-from storydiff.pipeline import run_story
+from storydiff.pipeline import gather_articles, run_story
 from storydiff.report import validate
 from storydiff.store import open_store
 
@@ -228,3 +228,50 @@ def test_a_new_output_folder_is_not_left_behind_by_a_failed_run(tmp_path: Path) 
     code, out = _analyze(str(tmp_path / "missing"), "-o", str(tmp_path / "new" / "out"))
     assert code == 2 and out.startswith("error: nothing could be analysed")
     assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize("command", ["analyze", "serve", "ingest", "stories"])
+def test_a_db_url_of_another_database_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    import uvicorn
+
+    _no_analysis(monkeypatch)
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("served a bad --db"))
+    monkeypatch.chdir(tmp_path)
+    args = {
+        "analyze": ["analyze", "--quiet", str(EXAMPLE_STORY), "-o", str(tmp_path / "out")],
+        "serve": ["serve"],
+        "ingest": ["ingest", str(EXAMPLE_STORY)],
+        "stories": ["stories"],
+    }[command]
+    result = runner.invoke(app, [*args, "--db", "mysql://desk:pw@db.local/news"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("error: --db mysql://desk:***@db.local/news: ")
+    assert len(result.output.strip().splitlines()) == 1 and "pw" not in result.output
+    assert not (tmp_path / "mysql:").exists()
+
+
+@pytest.mark.slow
+def test_a_reused_dossier_still_fills_a_new_db(tmp_path: Path) -> None:
+    from storydiff.analyse import analyser_version
+
+    story, out = tmp_path / "story", tmp_path / "out"
+    story.mkdir()
+    for path in sorted(EXAMPLE_STORY.glob("*.txt"))[:2]:
+        shutil.copy(path, story / path.name)
+    assert _analyze(str(story), "-o", str(out))[0] == 0
+    built = (out / "dossier.json").stat().st_mtime_ns
+
+    other = tmp_path / "other.db"
+    code, output = _analyze(str(story), "-o", str(out), "--db", str(other))
+    assert code == 0, output
+    articles, _ = gather_articles([story])
+    store = open_store(other)
+    try:
+        assert all(store.get_analysis(a.key, analyser_version()) for a in articles)
+    finally:
+        store.close()
+    rebuilt = (out / "dossier.json").stat().st_mtime_ns
+    assert _analyze(str(story), "-o", str(out), "--db", str(other))[0] == 0
+    assert (out / "dossier.json").stat().st_mtime_ns == rebuilt != built  # now reused

@@ -63,3 +63,31 @@ def test_a_corrupt_file_gives_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="cannot open the store"):
         open_store(path)
+
+
+@pytest.mark.parametrize(
+    "location",
+    ["mysql://x", "mysql://u:secret@db.example/news", "sqlite:///s.db", "file:///tmp/s.db"],
+)
+def test_a_url_of_another_database_is_refused_not_made_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, location: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError) as refused:
+        open_store(location)
+    message = str(refused.value)
+    assert "stores are not supported" in message and "\n" not in message
+    assert "a SQLite file (--db corpus.db) or a PostgreSQL URL" in message
+    assert "secret" not in message
+    assert list(tmp_path.iterdir()) == []  # no "mysql:/x" file made beside the user's work
+
+
+def test_an_upper_case_postgres_scheme_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="lower case"):
+        open_store("POSTGRESQL://desk@db.local/news")
+
+
+def test_a_store_under_a_file_is_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x", "utf-8")
+    with pytest.raises(StoreError, match="cannot create the store"):
+        open_store(tmp_path / "a-file" / "s.db")

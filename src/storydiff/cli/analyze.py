@@ -19,6 +19,7 @@ from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
 from storydiff.model import Article
 from storydiff.pipeline import RunStats, build_story, gather_articles, run_fingerprint
 from storydiff.store import open_store
+from storydiff.store.sqlite import check_location
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -103,15 +104,39 @@ class _RunStamp:
 _RUN_STAMP = _RunStamp()
 
 
-def _reusable_dossier(output: Path, fingerprint: str) -> dict[str, Any] | None:
-    """The dossier already in ``output`` when it was built from exactly this run's inputs."""
+def _store_location(output: Path, db: str | None) -> str | Path:
+    return db or output / "storydiff.db"
+
+
+def _store_holds(location: str | Path, articles: list[Article]) -> bool:
+    """Whether the store has every article's analysis, as a run through it would leave it."""
+    from storydiff.analyse import analyser_version
+
+    version = analyser_version()
+    store = open_store(location)
+    try:
+        return all(store.get_analysis(a.key, version) is not None for a in articles)
+    finally:
+        store.close()
+
+
+def _reusable_dossier(
+    output: Path, fingerprint: str, store: str | Path, articles: list[Article]
+) -> dict[str, Any] | None:
+    """The dossier already in ``output`` when it was built from exactly this run's inputs.
+
+    Only when the store given now holds the articles too: a new ``--db`` (or a deleted store)
+    is filled by building again, with whatever the store already has reused.
+    """
     if _RUN_STAMP.read(output) != fingerprint:
         return None
     try:
         doc = json.loads((output / "dossier.json").read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    return doc if isinstance(doc, dict) else None
+    if not isinstance(doc, dict) or not _store_holds(store, articles):
+        return None
+    return doc
 
 
 def build_and_write(
@@ -126,7 +151,7 @@ def build_and_write(
     """Analyse what the store lacks, align, validate and write the three dossier files."""
     from storydiff.report import render_html, render_markdown, to_document, validate
 
-    store = open_store(db or output / "storydiff.db")
+    store = open_store(_store_location(output, db))
     try:
         with Progress(
             TextColumn("{task.description}"),
@@ -234,6 +259,7 @@ def analyze(
         return
     with user_errors():
         check_output_folder(output)
+        check_location(_store_location(output, db))
         overrides = _published_overrides(published or [])
         if max_bytes <= 0:
             raise InputError(f"--max-bytes {max_bytes} must be positive; e.g. --max-bytes 5000000")
@@ -247,7 +273,7 @@ def analyze(
             issue=issue,
             sentence_model=sentence_model.installed(),
         )
-        doc = _reusable_dossier(output, fingerprint)
+        doc = _reusable_dossier(output, fingerprint, _store_location(output, db), articles)
         if doc is None:
             _RUN_STAMP.clear(output)
             doc = build_and_write(articles, stats, output, db, summary, quiet, issue)

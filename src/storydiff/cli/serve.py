@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from storydiff.cli.app import app, console, user_errors
+from storydiff.store.sqlite import sqlite_file
 from storydiff.web.settings import Settings, check_bind, is_loopback
 
 
@@ -15,7 +15,7 @@ from storydiff.web.settings import Settings, check_bind, is_loopback
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
-    db: Annotated[Path, typer.Option(help="SQLite store file.")] = Path("storydiff.db"),
+    db: Annotated[str, typer.Option(help="SQLite store file.")] = "storydiff.db",
     token: Annotated[
         str | None,
         typer.Option(
@@ -43,7 +43,9 @@ def serve(
 
     with user_errors():
         check_bind(host, token)
-        settings = Settings(db=db, token=token, loopback_only=is_loopback(host) and not token)
+        settings = Settings(
+            db=sqlite_file(db), token=token, loopback_only=is_loopback(host) and not token
+        )
         web_app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
     console.print(f"storydiff serving {db} at http://{shown}:{port}/  (Ctrl-C stops)")

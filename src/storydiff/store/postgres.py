@@ -123,7 +123,7 @@ def is_postgres_url(location: object) -> bool:
     return isinstance(location, str) and location.startswith(SCHEMES)
 
 
-def _redact(url: str) -> str:
+def redact(url: str) -> str:
     """The URL without its password, for error messages."""
     head, at, tail = url.partition("@")
     if not at or ":" not in head.split("//", 1)[-1]:
@@ -147,7 +147,7 @@ class PostgresStore(SqlStore):
         except psycopg.Error as err:
             reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             raise StoreError(
-                f"cannot open the store {_redact(url)}: {reason}; check the server, "
+                f"cannot open the store {redact(url)}: {reason}; check the server, "
                 "user and database in the --db URL"
             ) from err
         self.url = url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -13,6 +14,11 @@ from storydiff.store.sql import SqlStore
 
 if TYPE_CHECKING:
     from storydiff.store.postgres import PostgresStore
+
+# "mysql://…", "sqlite:///…", "file://…": a URL, never a file name (a path would turn its
+# "//" into "/" and make a file "mysql:/x" beside the user's work).
+_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+STORE_FORMS = "a SQLite file (--db corpus.db) or a PostgreSQL URL (--db postgresql://USER@HOST/DB)"
 
 # Applied in order, each once, each in its own transaction; never edit one that has shipped.
 MIGRATIONS: tuple[tuple[str, str], ...] = (
@@ -151,6 +157,12 @@ class SQLiteStore(SqlStore):
             raise StoreError(
                 f"cannot open the store {path}: {err}; pass another --db or delete the file"
             ) from err
+        except OSError as err:  # its folder cannot be made: under a file, no permission
+            reason = (err.strerror or type(err).__name__).lower()
+            raise StoreError(
+                f"cannot create the store {path} ({reason}); pass a --db file in a folder you "
+                "can write to"
+            ) from err
         self.path = path
 
     def _migrate(self) -> None:
@@ -190,10 +202,40 @@ class SQLiteStore(SqlStore):
         self._db.close()
 
 
+def sqlite_file(location: str | Path, *, postgres: bool = False) -> Path:
+    """The SQLite file a ``--db`` value names; a URL is refused with the forms that work.
+
+    ``postgres``: whether the caller opens postgresql:// URLs itself (then they never get here).
+    """
+    if isinstance(location, Path):
+        return location
+    found = _URL.match(location)
+    if found is None:
+        return Path(location)
+    from storydiff.store.postgres import redact
+
+    scheme = found.group(1).lower()
+    if postgres and scheme in ("postgresql", "postgres"):  # only the case differs
+        what, forms = "the scheme must be written in lower case", f"{scheme}://USER@HOST/DB"
+    elif postgres:
+        what, forms = f"{scheme}:// stores are not supported", STORE_FORMS
+    else:
+        what, forms = "this command keeps its store in a SQLite file", "a file, e.g. --db team.db"
+    raise StoreError(f"--db {redact(location)}: {what}; pass {forms}")
+
+
+def check_location(location: str | Path) -> None:
+    """Refuse a ``--db`` value no store can be opened from, without opening anything."""
+    from storydiff.store.postgres import is_postgres_url
+
+    if not is_postgres_url(location):
+        sqlite_file(location, postgres=True)
+
+
 def open_store(location: str | Path) -> SQLiteStore | PostgresStore:
     """Open the store a ``--db`` value names: a SQLite file path or a postgresql:// URL."""
     from storydiff.store.postgres import PostgresStore, is_postgres_url
 
     if is_postgres_url(location):
         return PostgresStore(str(location))
-    return SQLiteStore(Path(location))
+    return SQLiteStore(sqlite_file(location, postgres=True))
