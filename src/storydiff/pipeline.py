@@ -42,7 +42,11 @@ def _clean_all(items: Iterable[RawDocument | Rejection], stats: RunStats) -> lis
         try:
             article = clean_document(item)
         except Exception as err:
-            stats.rejected.append(Rejection(item.source, f"could not be cleaned ({err!r})"))
+            # The error's own text only: an exception's repr can hold the whole article.
+            detail = " ".join(str(err).split())[:160] or "no detail"
+            stats.rejected.append(
+                Rejection(item.source, f"could not be cleaned ({type(err).__name__}: {detail})")
+            )
             continue
         if not article.text.strip():
             stats.rejected.append(Rejection(item.source, "no article text left after cleaning"))

@@ -48,15 +48,72 @@ _FLAT = frozenset(
 )
 
 
+# Bytes that never occur in text. Tab, newline, form feed, carriage return and escape do.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+# Over this share of control characters (NUL most of all), the input is binary, not text.
+BINARY_SHARE = 0.05
+BINARY_REASON = "binary file, not text or HTML; remove it from the input"
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _controls(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
+
+
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or a high share of control characters mean this is not text."""
+    """A high share of control characters, at the start or over the whole input, means this
+    is not text. A stray NUL in text does not: ``scrub`` removes it after decoding."""
+    if data.startswith(_WIDE_BOMS):
+        return False  # NUL in every character's bytes; judged after decoding (``binary_text``)
     sample = data[:4096]
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls > len(sample) * 0.05
+    return _controls(sample) > len(sample) * BINARY_SHARE or (
+        len(data) > len(sample) and _controls(data) > len(data) * BINARY_SHARE
+    )
+
+
+def binary_text(text: str) -> bool:
+    """The same test on decoded text (UTF-16 input, JSON strings full of ``\\u0000``)."""
+    # Control characters are one byte in UTF-8 and no other character's bytes are below 128.
+    return _controls(text.encode("utf-8", "surrogatepass")) > len(text) * BINARY_SHARE
+
+
+def scrub(text: str) -> tuple[str, str | None]:
+    """Text every encoder and database accepts, and a note of what changed, if anything.
+
+    NUL characters are removed (PostgreSQL refuses them in text; they are padding, never
+    words) and lone surrogates, which JSON's ``"\\ud800"`` escapes and undecodable file names
+    produce, become U+FFFD (UTF-8 cannot encode them).
+    """
+    notes: list[str] = []
+    nuls = text.count("\x00")
+    if nuls:
+        text = text.replace("\x00", "")
+        notes.append(f"{nuls} NUL character{'s' if nuls > 1 else ''} removed")
+    text, lone = _LONE_SURROGATE.subn("\ufffd", text)
+    if lone:
+        notes.append(f"{lone} lone surrogate{'s' if lone > 1 else ''} replaced with U+FFFD")
+    return text, "; ".join(notes) or None
+
+
+def scrubbed(text: str) -> str:
+    """``scrub`` without the note, for names and metadata."""
+    return scrub(text)[0]
+
+
+def one_line(text: str, limit: int = 0) -> str:
+    """``text`` scrubbed and on one line (line breaks become spaces); with a limit, cut in the
+    middle to fit it, since a message's start says what went wrong and its end how to fix it."""
+    text = " ".join(scrubbed(text).splitlines())
+    if limit and len(text) > limit:
+        half = (limit - 3) // 2
+        text = f"{text[:half]} … {text[-half:]}"
+    return text
+
+
+def noted(encoding: str, note: str | None) -> str:
+    """The encoding a document was read as, with what ``scrub`` changed."""
+    return f"{encoding}; {note}" if note else encoding
 
 
 def _known(name: str | None) -> str | None:
@@ -76,6 +133,11 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes of unknown encoding; a declared charset that fits wins, then UTF-8."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError:
+            pass  # UTF-16 text whose first character is U+0000
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"

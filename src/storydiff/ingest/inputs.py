@@ -12,17 +12,25 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from storydiff.ingest.decode import one_line, scrubbed
 from storydiff.ingest.feeds import FEED_SUFFIXES, feed_entries, looks_like_feed
 from storydiff.ingest.fetch import Fetched, Fetcher, FetchOptions
-from storydiff.ingest.files import MAX_FILE_BYTES, candidate_files, read_file, to_document
+from storydiff.ingest.files import (
+    MAX_FILE_BYTES,
+    candidate_files,
+    label_for,
+    read_file,
+    to_document,
+    unreadable,
+)
 from storydiff.ingest.jsonl import JSONL_SUFFIXES, read_json, read_jsonl
 from storydiff.ingest.records import Loaded
 from storydiff.ingest.sidecar import Metadata
-from storydiff.ingest.urls import UrlPolicy
+from storydiff.ingest.urls import UrlPolicy, malformed
 from storydiff.ingest.warc import WARC_SUFFIXES, read_warc
 from storydiff.model import RawDocument, Rejection
 
@@ -32,6 +40,8 @@ MAX_URL_LIST_LINES = 10_000
 # A feed may list other feeds (an aggregator's feed of section feeds), but no deeper: a feed
 # that lists itself, or a chain of feeds, would otherwise be fetched without end.
 MAX_FEED_DEPTH = 2
+# A reason longer than this is cut in the middle: its start says what, its end how to fix.
+MAX_REASON_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +79,24 @@ class InputReader:
             elif is_url(text):
                 yield from self._take(self._urls([text.strip()]))
             else:
-                path = Path(text)
-                if not path.exists():
-                    yield Rejection(text, "no such file or folder; check the path")
-                    continue
-                for file in candidate_files(path):
-                    yield from self._take(self._file(file))
+                for file in candidate_files(Path(text)):
+                    if isinstance(file, Rejection):
+                        yield from self._take([(file, None)])
+                    else:
+                        yield from self._take(self._file(file))
 
     def _take(self, loaded: Iterable[Loaded]) -> Iterator[RawDocument | Rejection]:
+        """Where every input passes: names, reasons and stated metadata are made safe to store
+        and print here (document text already was, by its reader)."""
         for item, meta in loaded:
-            if meta is not None and isinstance(item, RawDocument):
-                self.metadata[item.source] = meta
-            yield item
+            if isinstance(item, Rejection):
+                yield Rejection(one_line(item.source), one_line(item.reason, MAX_REASON_CHARS))
+                continue
+            source = one_line(item.source)
+            document = item if source == item.source else replace(item, source=source)
+            if meta is not None:
+                self.metadata[document.source] = _safe_metadata(meta)
+            yield document
 
     def _stdin(self) -> Iterator[Loaded]:
         stream = self.stdin or sys.stdin.buffer
@@ -103,8 +119,13 @@ class InputReader:
         yield to_document(data, label), None
 
     def _file(self, path: Path) -> Iterator[Loaded]:
-        label, name = str(path), path.name.lower()
+        label, name = label_for(path), path.name.lower()
         cap = self.options.max_bytes
+        try:  # one check for every reader: each would otherwise call it damage of its own kind
+            path.open("rb").close()
+        except OSError as err:
+            yield Rejection(label, unreadable(err)), None
+            return
         if name.endswith(JSONL_SUFFIXES):
             yield from read_jsonl(path, label, cap)
         elif name.endswith(".json"):
@@ -122,7 +143,7 @@ class InputReader:
             with path.open("rb") as stream:
                 head = stream.read(4096)
         except OSError as err:
-            yield Rejection(label, f"cannot read ({err.strerror}); check the permissions"), None
+            yield Rejection(label, unreadable(err)), None
             return
         if looks_like_feed(head) or (head[:8].lower().startswith(b"http") and _url_list(head)):
             item = read_file(path, label, self.options.max_bytes)
@@ -151,9 +172,12 @@ class InputReader:
 
     def _urls(self, urls: list[str], chain: tuple[str, ...] = ()) -> Iterator[Loaded]:
         """Fetched articles; a fetched feed is followed unless it loops or nests too deep."""
+        bad = {url: reason for url in urls if (reason := malformed(url)) is not None}
         fetcher = self.fetcher or Fetcher(self.options.fetch_options())
         self.fetcher = fetcher
-        for result in fetcher.fetch_all(urls):
+        for url in bad:
+            yield Rejection(url, bad[url]), None
+        for result in fetcher.fetch_all(url for url in urls if url not in bad):
             if isinstance(result, Rejection):
                 yield result, None
             elif _is_feed(result):
@@ -178,6 +202,12 @@ class InputReader:
     def close(self) -> None:
         if self.fetcher is not None:
             self.fetcher.close()
+
+
+def _safe_metadata(meta: Metadata) -> Metadata:
+    """Stated metadata with every value encodable (feed titles can hold anything)."""
+    values = {f.name: getattr(meta, f.name) for f in fields(meta)}
+    return Metadata(**{k: scrubbed(v) if isinstance(v, str) else v for k, v in values.items()})
 
 
 def _is_feed(result: Fetched) -> bool:

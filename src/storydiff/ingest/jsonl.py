@@ -8,13 +8,14 @@ one object or a list of them and is read whole, under the same size cap as any a
 from __future__ import annotations
 
 import gzip
-import json
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, cast
 
+from storydiff.ingest.files import unreadable
 from storydiff.ingest.records import Loaded, from_record
+from storydiff.ingest.sidecar import parse_json
 from storydiff.model import Rejection
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -31,7 +32,7 @@ def read_jsonl(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
     try:
         stream = _open(path)
     except OSError as err:
-        yield Rejection(label, f"cannot read ({err.strerror}); check the path"), None
+        yield Rejection(label, unreadable(err)), None
         return
     number = 0
     try:
@@ -52,12 +53,9 @@ def read_jsonl(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
                 if not line.strip():
                     continue
                 try:
-                    record = json.loads(line)
+                    record = parse_json(line)
                 except ValueError as err:
-                    yield (
-                        Rejection(where, f"not valid JSON ({err}); fix or drop the line"),
-                        None,
-                    )
+                    yield Rejection(where, f"not valid JSON ({err}); fix or drop the line"), None
                     continue
                 yield from_record(record, where, max_bytes)
     except (OSError, EOFError, zlib.error) as err:
@@ -79,7 +77,12 @@ def _skip_rest_of_line(stream: IO[bytes]) -> None:
 
 def read_json(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
     """A ``.json`` file: one record, or a list of records."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        data = path.read_bytes() if size <= max_bytes else b""
+    except OSError as err:
+        yield Rejection(label, unreadable(err)), None
+        return
     if size > max_bytes:
         yield (
             Rejection(label, f"JSON file is over {max_bytes // 1_048_576} MB; export it as JSONL"),
@@ -87,12 +90,12 @@ def read_json(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
         )
         return
     try:
-        data = json.loads(path.read_bytes())
-    except (ValueError, UnicodeDecodeError) as err:
+        parsed = parse_json(data)
+    except ValueError as err:  # UnicodeDecodeError is one
         yield Rejection(label, f"not valid JSON ({err}); check the file"), None
         return
-    if isinstance(data, list):
-        for number, record in enumerate(data, start=1):
+    if isinstance(parsed, list):
+        for number, record in enumerate(parsed, start=1):
             yield from_record(record, f"{label}#{number}", max_bytes)
     else:
-        yield from_record(data, label, max_bytes)
+        yield from_record(parsed, label, max_bytes)

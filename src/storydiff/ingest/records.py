@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from storydiff.ingest.decode import too_long
+from storydiff.ingest.decode import binary_text, noted, one_line, scrub, too_long
 from storydiff.ingest.sidecar import Metadata, metadata_from
 from storydiff.model import RawDocument, Rejection
 
@@ -27,6 +27,9 @@ def from_record(record: object, label: str, max_chars: int) -> Loaded:
     text = _first_string(record, TEXT_FIELDS)
     body = html or text
     kind: Literal["text", "html"] = "html" if html else "text"
+    if body and binary_text(body):
+        return Rejection(label, "record text is binary (control characters); fix the export"), None
+    body, note = scrub(body) if body else (body, None)
     if not body or not body.strip():
         names = ", ".join(TEXT_FIELDS + HTML_FIELDS)
         return Rejection(label, f"record has no text; give it one of the fields {names}"), None
@@ -36,8 +39,8 @@ def from_record(record: object, label: str, max_chars: int) -> Loaded:
     if reason is not None:
         return Rejection(label, reason), None
     url = _first_string(record, URL_FIELDS)
-    source = f"{label} ({url})" if url else label
-    return RawDocument(source, body, kind), metadata_from(record)
+    source = f"{label} ({one_line(url, 300)})" if url else label
+    return RawDocument(source, body, kind, noted("utf-8", note)), metadata_from(record)
 
 
 def _first_string(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from storydiff.errors import InputError
+from storydiff.ingest.decode import scrubbed
+from storydiff.ingest.files import unreadable
 from storydiff.model import Article
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -69,11 +71,20 @@ def metadata_from(record: dict[str, Any]) -> Metadata:
     found: dict[str, str | None] = {}
     for name, keys in ALIASES.items():
         value = next((record[k] for k in keys if record.get(k)), None)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        text = str(value).strip() if value is not None else None
+        if isinstance(value, list):  # authors: a list of names; nested values are not names
+            value = ", ".join(str(v) for v in value if isinstance(v, _SCALARS)) or None
+        elif not isinstance(value, _SCALARS):
+            value = None
+        text = scrubbed(str(value)).strip() if value is not None else None
         found[name] = iso_date(text) if name == "published" else (text or None)
     return Metadata(**found)
+
+
+_SCALARS = (str, int, float)
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, _SCALARS)
 
 
 def apply(article: Article, meta: Metadata) -> None:
@@ -103,19 +114,23 @@ class Sidecar:
 def load_sidecar(path: Path) -> Sidecar:
     """Read a sidecar CSV (a ``file`` column plus published/outlet/title/author) or JSON
     (``{"a.txt": {...}}`` or ``[{"file": "a.txt", ...}]``)."""
-    if not path.is_file():
-        raise InputError(f"--sidecar {path}: no such file; pass a CSV or JSON file")
     try:
+        if not path.is_file():
+            raise InputError(f"--sidecar {path}: no such file; pass a CSV or JSON file")
         text = path.read_text("utf-8-sig")
         if path.suffix.lower() == ".json":
-            rows = _json_rows(json.loads(text))
+            rows = _json_rows(parse_json(text))
         else:
             rows = list(csv.DictReader(text.splitlines()))
-    except (OSError, UnicodeDecodeError, ValueError, csv.Error) as err:
+    except OSError as err:
+        raise InputError(f"--sidecar {path}: {unreadable(err)}") from None
+    except (UnicodeDecodeError, ValueError, csv.Error) as err:
         raise InputError(f"--sidecar {path}: cannot be read ({err}); check its format") from None
     entries: dict[str, Metadata] = {}
     for number, row in enumerate(rows, start=1):
-        key = next((str(row[k]).strip() for k in KEY_COLUMNS if row.get(k)), None)
+        key = next(
+            (str(row[k]).strip() for k in KEY_COLUMNS if row.get(k) and _scalar(row[k])), None
+        )
         if key is None:
             raise InputError(
                 f"--sidecar {path}: entry {number} names no file; add a 'file' column or key"
@@ -123,12 +138,22 @@ def load_sidecar(path: Path) -> Sidecar:
         stated = row.get("published") or row.get("date")
         meta = metadata_from(row)
         if stated and meta.published is None:
+            shown = repr(stated[:40]) if isinstance(stated, str) else type(stated).__name__
             raise InputError(
-                f"--sidecar {path}: date {stated!r} for {key} is not YYYY[-MM[-DD]]; fix it"
+                f"--sidecar {path}: date {shown} for {key[:200]} is not YYYY[-MM[-DD]]; fix it"
             )
         entries[key] = meta
         entries.setdefault(Path(key).name, meta)
     return Sidecar(entries)
+
+
+def parse_json(data: str | bytes) -> Any:
+    """``json.loads`` that fails with ValueError, never RecursionError: arrays or objects
+    nested thousands deep (``[[[[…``) exhaust the parser's stack, and no export nests so."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("nested too deep to be an export of articles") from None
 
 
 def _json_rows(data: object) -> list[dict[str, Any]]:

@@ -73,9 +73,23 @@ class Target:
     address: str
 
 
+def malformed(url: str) -> str | None:
+    """Why ``url`` cannot be parsed at all ("http://[::1" has an unclosed IPv6 bracket, a port
+    may be out of range), or None. Asked where URLs enter, before anything is fetched."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port is the check
+    except ValueError as err:
+        return f"malformed URL ({err}); check it"
+    return None
+
+
 def check_url(url: str, policy: UrlPolicy, resolve: Resolver = system_resolver) -> Target:
     """Resolve and vet ``url``; raise ``UrlRefused`` with a reason a user can act on."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as err:
+        raise UrlRefused(f"malformed URL ({err}); check it") from None
     if parts.scheme not in {"http", "https"}:
         raise UrlRefused(f"only http and https URLs are fetched, not {parts.scheme or 'none'}:")
     host = (parts.hostname or "").rstrip(".").lower()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from storydiff.ingest.decode import decode, looks_binary, too_long
+from storydiff.ingest.decode import binary_text, decode, looks_binary, noted, scrub, too_long
 from storydiff.ingest.records import Loaded
 from storydiff.model import RawDocument, Rejection
 
@@ -102,6 +102,10 @@ def _document(url: str, body: bytes, ctype: str, max_bytes: int) -> RawDocument 
     if "charset=" in ctype.lower():
         charset = ctype.lower().split("charset=", 1)[1].split(";")[0].strip("\"' ")
     content, encoding = decode(body, charset)
+    if binary_text(content):
+        return Rejection(url, "binary content in the archive, not text or HTML")
+    content, note = scrub(content)
+    encoding = noted(encoding, note)
     kind: Literal["text", "html"] = "text" if ctype.lower().startswith("text/plain") else "html"
     reason = too_long(content) if kind == "text" else None
     if reason is not None:
