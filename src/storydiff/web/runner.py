@@ -24,41 +24,61 @@ log = logging.getLogger("storydiff.web")
 Analyse = Callable[[Path, str], dict[str, Any]]
 
 
-def _rename(doc: dict[str, Any], names: dict[str, str]) -> None:
-    """Show the names the user gave, never the temporary files they were written to."""
-    for item in (*doc["articles"], *doc.get("rejected", [])):
-        item["source"] = names.get(item["source"], item["source"])
-        if "reason" in item:
-            for temp, name in names.items():
-                item["reason"] = item["reason"].replace(temp, name)
+class _Names:
+    """The names the user gave (an upload's file name, "pasted article") for the temporary
+    files their articles are written to: what every message shows instead of the paths."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.files: dict[str, str] = {}
+
+    def source(self, source: str) -> str:
+        return self.files.get(source, source)
+
+    def text(self, text: str) -> str:
+        for temp in sorted(self.files, key=len, reverse=True):  # 010.txt before 01.txt
+            text = text.replace(temp, self.files[temp])
+        return text.replace(self.folder, "the story's articles")
+
+    def document(self, doc: dict[str, Any]) -> None:
+        for item in (*doc["articles"], *doc.get("rejected", [])):
+            item["source"] = self.source(item["source"])
+            if "reason" in item:
+                item["reason"] = self.text(item["reason"])
 
 
 def analyse_story(db: Path, story_id: str) -> dict[str, Any]:
-    """Run the real pipeline over a story's stored inputs; returns the validated document."""
+    """Run the real pipeline over a story's stored inputs; returns the validated document.
+
+    A story that fails says why in the user's names for its articles, never the server's paths.
+    """
     inputs = stories.story_inputs(db, story_id)
-    names: dict[str, str] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
         stories.set_progress(db, story_id, stage, done, total)
 
-    def rename(article: Article) -> None:
-        article.source = names.get(article.source, article.source)
-
     with tempfile.TemporaryDirectory(prefix="storydiff-web-") as tmp:
+        names = _Names(tmp)
+
+        def rename(article: Article) -> None:
+            article.source = names.source(article.source)
+
         for i, item in enumerate(inputs):
             # Our own file names: what the user called a file never becomes a path.
             file = Path(tmp) / f"{i:03d}.{'html' if item.kind == 'html' else 'txt'}"
             file.write_text(item.content, "utf-8")
-            names[str(file)] = item.name
+            names.files[str(file)] = item.name
         progress("reading", 0, len(inputs))
         store = open_store(db)
         try:
             dossier, _ = run_story([Path(tmp)], store, progress=progress, overrides=rename)
+        except StorydiffError as err:
+            raise type(err)(names.text(str(err))) from None
         finally:
             store.close()
     progress("report", len(inputs), len(inputs))
     doc = to_document(dossier)
-    _rename(doc, names)
+    names.document(doc)
     validate(doc)
     return doc
 
