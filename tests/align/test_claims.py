@@ -103,3 +103,52 @@ def test_one_source_giving_a_number_twice_keeps_two_facts() -> None:
     )
     assert by_text["30 people"] is by_text["12 people over"]
     assert by_text["30 people"].verdict == "conflict"
+
+
+def _dated_claims(
+    texts: dict[str, tuple[str, str | None]], figures: dict[str, list[Figure]]
+) -> dict[str, Any]:
+    articles = [
+        Article(key=k, source=f"{k}.txt", text=t, published=d) for k, (t, d) in texts.items()
+    ]
+    records = {k: [_record(texts[k][0], *f) for f in fs] for k, fs in figures.items()}
+    _, claims = build_quantity_claims(articles, records, {k: k.lower() for k in texts})
+    return {m.text: c for c in claims for m in c.members}
+
+
+def test_a_rising_toll_is_updated_not_a_conflict() -> None:
+    early = "Two people were killed in the shooting at the Elm Street bar on Sunday night."
+    later = "Four people were killed in the shooting at the Elm Street bar on Sunday night."
+    claims = _dated_claims(
+        {"A": (early, "2016-03-06"), "B": (later, "2016-03-08")},
+        {"A": [("Two", 2, "people")], "B": [("Four", 4, "people")]},
+    )
+    assert claims["Two"] is claims["Four"]
+    assert claims["Two"].verdict == "updated"
+    assert "2016-03-06" in claims["Two"].reason and "2016-03-08" in claims["Two"].reason
+
+
+def test_a_falling_toll_or_undated_reports_stay_a_conflict() -> None:
+    early = "Four people were killed in the shooting at the Elm Street bar on Sunday night."
+    later = "Two people were killed in the shooting at the Elm Street bar on Sunday night."
+    for dates in (("2016-03-06", "2016-03-08"), (None, None)):
+        claims = _dated_claims(
+            {"A": (early, dates[0]), "B": (later, dates[1])},
+            {"A": [("Four", 4, "people")], "B": [("Two", 2, "people")]},
+        )
+        assert claims["Four"] is claims["Two"]
+        assert claims["Four"].verdict == "conflict"
+
+
+def test_the_dead_and_the_injured_are_two_facts() -> None:
+    a_text = "Two people were killed and five were injured in the shooting at the bar."
+    b_text = "Five people were injured and two were killed in the shooting at the bar."
+    claims = _dated_claims(
+        {"A": (a_text, "2016-03-06"), "B": (b_text, "2016-03-06")},
+        {
+            "A": [("Two", 2, "people"), ("five", 5, "people")],
+            "B": [("Five", 5, "people"), ("two", 2, "people")],
+        },
+    )
+    assert claims["Two"] is claims["two"] and claims["Two"].verdict == "agree"
+    assert claims["five"] is claims["Five"] and claims["five"].verdict == "agree"

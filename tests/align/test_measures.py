@@ -52,3 +52,14 @@ def test_measure_of(sentence: str, figure: str, what: str | None, expected: str 
 def test_an_act_in_the_previous_sentence_does_not_reach_a_figure() -> None:
     text = "Two men were killed.\nPolice said 40 officers searched the area."
     assert _measure(text, "40", "officers") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The shooting happened in the 300 block of North Street.", "300"),
+        ("Officers were called to 3800 Main St. after midnight.", "3800"),
+    ],
+)
+def test_addresses_are_not_counts(sentence: str, figure: str) -> None:
+    assert _measure(sentence, figure) == "address"

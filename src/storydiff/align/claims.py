@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from storydiff.align.claim_vocab import (
     APPROX_TOLERANCE,
@@ -13,6 +15,7 @@ from storydiff.align.claim_vocab import (
     PRESENT_MARKERS,
     SAME_FIGURE_SIMILARITY,
 )
+from storydiff.align.measures import AGE, NOT_FACTS, TOLLS, measure_of
 from storydiff.align.terms import TermWeights, statement_text, stem, story_weights, terms, years
 from storydiff.analyse.number_vocab import DURATION_DAYS
 from storydiff.model import Article, Claim, ClaimMember, Quantity, QuantityRecord, Verdict
@@ -31,6 +34,7 @@ class _Item:
     near: set[str]  # terms right around the figure: "105 MPs voted", "the fund of 40 million"
     concept: str | None
     when: str | None  # "past", "present" or a year the figure is pinned to
+    measure: str | None  # what it counts: "killed", "injured", "age"… (align/measures.py)
 
 
 def _when(article: Article, record: QuantityRecord) -> str | None:
@@ -127,6 +131,11 @@ def _items(
             # Lengths of time meet whatever their unit ("30 days", "a month").
             duration = record.unit in DURATION_DAYS
             head = ["duration"] if duration else (record.what or record.unit or "").split()
+            measure = measure_of(
+                article.text, record.start, record.end, record.what, record.sentence_start
+            )
+            if measure in NOT_FACTS:  # a reference mark ("[40]"), an address ("300 block")
+                continue
             items.append(
                 _Item(
                     article,
@@ -137,6 +146,7 @@ def _items(
                     terms(_near(article.text, record)),
                     stem(head[-1]) if head else None,
                     _when(article, record),
+                    measure,
                 )
             )
     return items
@@ -149,8 +159,10 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
     only figures of one kind ("MPs", "troops") counted at the same time can conflict.
     """
     kinds_differ = bool(x.concept and y.concept and x.concept != y.concept)
-    if _times_differ(x, y):
-        return None
+    if _times_differ(x, y) or (x.measure != y.measure and (x.measure and y.measure)):
+        return None  # another time, or another measure: the dead are not the injured
+    if x.measure == AGE and verdict != "agree":
+        return None  # two ages are two people, not two readings of one fact
     if verdict == "conflict":  # a figure pinned to another time may simply be older
         return None if kinds_differ or x.when != y.when else CONFLICT_SIMILARITY
     if verdict == "agree" and x.quantity.value == y.quantity.value:
@@ -170,6 +182,191 @@ def _copies_figure(x: _Item, y: _Item) -> bool:
     )
 
 
+# A class of figures: items alike in everything a link decision reads (context and near terms,
+# kind, time, value, unit, approximation, bound, measure), so one decision serves every pair
+# of members.
+_ClassKey = tuple[
+    frozenset[str],
+    frozenset[str],
+    str | None,
+    str | None,
+    float,
+    str | None,
+    bool,
+    str | None,
+    str | None,
+]
+_LinkKey = tuple[bool, bool, float]  # (not a conflict, the very same figure, similarity)
+
+# Class pairs whose shared-word score the sparse product estimates; any pair within this much
+# of the lowest link threshold is decided exactly, so float rounding never drops one.
+_MARGIN = 1e-9
+# Cells of the class × class score block computed at once: bounds memory on huge stories.
+_BLOCK_CELLS = 4_000_000
+
+
+def _class_key(item: _Item) -> _ClassKey:
+    q = item.quantity
+    return (
+        frozenset(item.context),
+        frozenset(item.near),
+        item.concept,
+        item.when,
+        q.value,
+        q.unit,
+        q.approx,
+        q.bound,
+        item.measure,
+    )
+
+
+def _link_key(x: _Item, y: _Item, weights: TermWeights) -> _LinkKey | None:
+    """How two figures of different independent sources link, best first; None: they don't."""
+    verdict = compare(x.quantity, y.quantity)
+    needed = _link_threshold(x, y, verdict)
+    if needed is None:
+        return None
+    score = _similarity(x, y, weights)
+    if score < needed:
+        return None
+    same = x.quantity.value == y.quantity.value and x.quantity.unit == y.quantity.unit
+    return verdict != "conflict", same, score
+
+
+def _term_rows(sets: list[frozenset[str]], weights: TermWeights) -> tuple[Any, Any, Any]:
+    """Term sets as a sparse weighted matrix, its 0/1 transpose, and each row's total weight."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for terms_ in sets:
+        for term in terms_:
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            data.append(weights.weight(term))
+        indptr.append(len(indices))
+    shape = (len(sets), max(len(vocabulary), 1))
+    weighted = csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=shape)
+    present = csr_matrix((np.ones(len(data)), indices, indptr), shape=shape)
+    return weighted, present.T.tocsc(), np.asarray(weighted.sum(axis=1)).ravel()
+
+
+def _overlap_block(rows: Any, present_t: Any, totals: Any, start: int, stop: int) -> Any:
+    """Weighted Jaccard of rows ``start:stop`` with rows ``start:`` (columns offset by start)."""
+    from scipy.sparse import csr_matrix
+
+    shared = (rows[start:stop] @ present_t[:, start:]).tocoo()
+    union = totals[shared.row + start] + totals[shared.col + start] - shared.data
+    return csr_matrix((shared.data / union, (shared.row, shared.col)), shape=shared.shape)
+
+
+def _close_class_pairs(reps: list[_Item], weights: TermWeights) -> set[tuple[int, int]]:
+    """Class pairs (a < b) that could reach a link threshold: a shared kind (its bonus alone
+    reaches every threshold but a conflict's) or shared words scoring near the lowest one.
+
+    The words score is estimated with sparse products, in row blocks so memory stays bounded;
+    the caller decides every pair exactly.
+    """
+    floor = min(SAME_FIGURE_SIMILARITY, LINK_SIMILARITY, CONFLICT_SIMILARITY) - _MARGIN
+    found: set[tuple[int, int]] = set()
+    by_concept: dict[str, list[int]] = {}
+    for n, rep in enumerate(reps):
+        if rep.concept:
+            by_concept.setdefault(rep.concept, []).append(n)
+    for members in by_concept.values():
+        found.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+    count = len(reps)
+    if count < 2:
+        return found
+    context = _term_rows([frozenset(r.context) for r in reps], weights)
+    near = _term_rows([frozenset(r.near) for r in reps], weights)
+    step = max(1, _BLOCK_CELLS // count)
+    for start in range(0, count, step):
+        stop = min(count, start + step)
+        score = (
+            _overlap_block(*context, start, stop) * 0.5 + _overlap_block(*near, start, stop) * 0.5
+        ).tocoo()
+        rows, cols = score.row + start, score.col + start
+        keep = (cols > rows) & (score.data >= floor)
+        found.update(zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
+    return found
+
+
+class _Clusters:
+    """Clusters of item indices, merged greedily, with the independent sources each holds."""
+
+    def __init__(self, sources: list[str]) -> None:
+        self.label = list(range(len(sources)))
+        self.members: dict[int, list[int]] = {n: [n] for n in range(len(sources))}
+        self.sources: dict[int, set[str]] = {n: {s} for n, s in enumerate(sources)}
+
+    def link(self, pairs: Iterable[tuple[int, int]], *, copied: bool) -> None:
+        """Take ``pairs`` in order; a pair joins two clusters unless they share a source (wire
+        copies' pairs join regardless: both sides are still that one source)."""
+        label, members, sources = self.label, self.members, self.sources
+        for i, j in pairs:
+            cx, cy = label[i], label[j]
+            if cx == cy:
+                continue
+            sx, sy = sources[cx], sources[cy]
+            if not copied and not sx.isdisjoint(sy):
+                continue
+            # The smaller cluster is relabelled, so all merges cost O(n log n); members keep
+            # the order of x's cluster, then y's.
+            mx, my = members.pop(cx), members.pop(cy)
+            keep, moved = (cx, my) if len(mx) >= len(my) else (cy, mx)
+            for m in moved:
+                label[m] = keep
+            del sources[cx], sources[cy]
+            if len(sx) >= len(sy):
+                sx |= sy
+                sources[keep] = sx
+            else:
+                sy |= sx
+                sources[keep] = sy
+            mx.extend(my)
+            members[keep] = mx
+
+    def clusters(self) -> list[list[int]]:
+        """Every cluster, in the order of its first item."""
+        seen: dict[int, list[int]] = {}
+        for cluster in self.label:
+            if cluster not in seen:
+                seen[cluster] = self.members[cluster]
+        return list(seen.values())
+
+
+def _copy_pairs(items: list[_Item], independent: dict[str, str]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of one independent source's copies repeating a figure in the same words."""
+    groups: dict[tuple[str, float, str | None, frozenset[str]], list[int]] = {}
+    for n, x in enumerate(items):
+        key = (independent[x.article.key], x.quantity.value, x.quantity.unit, frozenset(x.near))
+        groups.setdefault(key, []).append(n)
+    pairs = [
+        (i, j)
+        for members in groups.values()
+        for k, i in enumerate(members)
+        for j in members[k + 1 :]
+        if _copies_figure(items[i], items[j])
+    ]
+    pairs.sort()
+    return pairs
+
+
+def _class_pair_items(a: list[int], b: list[int], same_class: bool, source: Any) -> tuple[Any, Any]:
+    """Item pairs (i < j) of two classes' members (sorted index arrays) from different sources."""
+    import numpy as np
+
+    if same_class:
+        first, second = np.triu_indices(len(a), 1)
+        low, high = np.asarray(a)[first], np.asarray(a)[second]
+    else:
+        x, y = np.repeat(np.asarray(a), len(b)), np.tile(np.asarray(b), len(a))
+        low, high = np.minimum(x, y), np.maximum(x, y)
+    keep = source[low] != source[high]
+    return low[keep], high[keep]
+
+
 def _cluster(
     items: list[_Item], independent: dict[str, str], weights: TermWeights
 ) -> list[list[_Item]]:
@@ -177,35 +374,66 @@ def _cluster(
     copies' identical figures ride along).
 
     Copies join first; then pairs that report the very same figure link before pairs that
-    merely allow each other.
+    merely allow each other; pairs of equal rank go in item order. Figures alike in all a
+    link reads form one class, decided once per class pair; only class pairs that share a kind
+    or enough words are decided at all (``_close_class_pairs``), so a story of thousands of
+    articles never scores every pair of figures in Python.
     """
-    pairs = []
-    for i, x in enumerate(items):
-        for y in items[i + 1 :]:
-            if independent[x.article.key] == independent[y.article.key]:
-                if _copies_figure(x, y):
-                    pairs.append((True, True, True, 1.0, x, y))
-                continue
-            verdict = compare(x.quantity, y.quantity)
-            needed = _link_threshold(x, y, verdict)
-            score = _similarity(x, y, weights)
-            if needed is not None and score >= needed:
-                same = x.quantity.value == y.quantity.value and x.quantity.unit == y.quantity.unit
-                pairs.append((False, verdict != "conflict", same, score, x, y))
-    pairs.sort(key=lambda p: p[:4], reverse=True)
-    cluster_of: dict[int, list[_Item]] = {id(it): [it] for it in items}
-    for copied, _, _, _, x, y in pairs:
-        cx, cy = cluster_of[id(x)], cluster_of[id(y)]
-        if cx is cy:
-            continue
-        shared = {independent[m.article.key] for m in cx} & {independent[m.article.key] for m in cy}
-        if shared and not copied:  # copies link first, so both sides are still one source
-            continue
-        cx.extend(cy)
-        for member in cy:
-            cluster_of[id(member)] = cx
-    unique = {id(c): c for c in cluster_of.values()}
-    return list(unique.values())
+    import numpy as np
+
+    sources = [independent[x.article.key] for x in items]
+    source_ids = {s: n for n, s in enumerate(dict.fromkeys(sources))}
+    source = np.array([source_ids[s] for s in sources], dtype=np.int64)
+    classes: dict[_ClassKey, list[int]] = {}
+    for n, x in enumerate(items):
+        classes.setdefault(_class_key(x), []).append(n)
+    members = list(classes.values())
+    reps = [items[m[0]] for m in members]
+    candidates = _close_class_pairs(reps, weights)
+    candidates.update((a, a) for a, m in enumerate(members) if len(m) > 1)
+    ranked: dict[_LinkKey, list[tuple[int, int]]] = {}
+    for a, b in candidates:
+        key = _link_key(reps[a], reps[b], weights)
+        if key is not None:
+            ranked.setdefault(key, []).append((a, b))
+    clusters = _Clusters(sources)
+    clusters.link(_copy_pairs(items, independent), copied=True)
+    for key in sorted(ranked, reverse=True):
+        lows, highs = zip(
+            *(_class_pair_items(members[a], members[b], a == b, source) for a, b in ranked[key]),
+            strict=True,
+        )
+        low, high = np.concatenate(lows), np.concatenate(highs)
+        order = np.lexsort((high, low))
+        clusters.link(zip(low[order].tolist(), high[order].tolist(), strict=True), copied=False)
+    return [[items[n] for n in cluster] for cluster in clusters.clusters()]
+
+
+def _developing(cluster: list[_Item]) -> tuple[Verdict, str] | None:
+    """A toll reported later with a higher value: ``updated``, with the sequence.
+
+    Only counts of people killed, injured, arrested or shot, only from articles whose dates
+    are stated (an estimate cannot order reports a day apart), and only when every later
+    report gives at least the earlier figure.
+    """
+    if cluster[0].measure not in TOLLS or any(m.article.published is None for m in cluster):
+        return None
+    by_date: dict[str, list[_Item]] = {}
+    for member in sorted(cluster, key=lambda m: m.article.published or ""):
+        by_date.setdefault(member.article.published or "", []).append(member)
+    if len(by_date) < 2:
+        return None
+    steps = [(day, {m.quantity.value for m in group}) for day, group in by_date.items()]
+    if any(len(values) > 1 for _, values in steps):
+        return None  # two figures on one day: not a sequence
+    values = [next(iter(v)) for _, v in steps]
+    if values != sorted(values) or values[0] == values[-1]:
+        return None
+    sequence = " → ".join(
+        f"{g[0].record.text} ({', '.join(m.quantity.article for m in g)}, {day})"
+        for day, g in by_date.items()
+    )
+    return "updated", f"a developing figure, reported higher as the story went on: {sequence}"
 
 
 def _verdict(cluster: list[_Item], independent: dict[str, str]) -> tuple[Verdict, str]:
@@ -220,6 +448,10 @@ def _verdict(cluster: list[_Item], independent: dict[str, str]) -> tuple[Verdict
             verdict = compare(x.quantity, y.quantity)
             if verdict == "conflict" or (verdict == "compatible" and worst == "agree"):
                 worst = verdict
+    if worst != "agree":
+        developing = _developing(cluster)
+        if developing is not None:
+            return developing
     texts = " / ".join(f"“{text}”" for text in dict.fromkeys(m.record.text for m in cluster))
     reasons = {
         "agree": f"{len(sources)} sources give the same figure: {texts}",

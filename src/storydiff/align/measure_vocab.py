@@ -58,6 +58,12 @@ AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|\bturned)\s*$", re.IGNORECASE)
 AGE_BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|\s*\()$")
 AGE_CLOSE = re.compile(r"^\s*[,)]")
 
+# A figure naming a place is no count: "the 300 block of North Street", "3800 Main St".
+ADDRESS_AFTER = re.compile(
+    r"^\s+(?:block|(?:[NSEW]\.?\s+)?[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Drive|"
+    r"Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Boulevard|Parkway|Pkwy)\b)"
+)
+
 # A figure in square brackets is a reference mark ("[40]"), not a statement.
 REFERENCE_MARK = (re.compile(r"\[$"), re.compile(r"^\]"))
 
@@ -66,7 +72,7 @@ REFERENCE_MARK = (re.compile(r"\[$"), re.compile(r"^\]"))
 BREAKS_GOVERNING = re.compile(r"\b(?:and|or|but|while|as)\b|[,;:]", re.IGNORECASE)
 
 # Words a figure reaches across to its act: "were injured", "people had been shot".
-WINDOW_WORDS_AFTER = 6
+WINDOW_WORDS_AFTER = 10
 WINDOW_WORDS_BEFORE = 4
 # An act this close before the figure governs it ("killed two", "wounded were four").
 GOVERNING_WORDS_BEFORE = 2

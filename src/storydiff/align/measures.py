@@ -10,21 +10,25 @@ from __future__ import annotations
 import re
 
 from storydiff.align.measure_vocab import (
+    ADDRESS_AFTER,
     AGE_AFTER,
     AGE_BEFORE,
     AGE_BESIDE_NAME,
     AGE_CLOSE,
     BREAKS_GOVERNING,
-    REFERENCE_MARK,
     GOVERNING_WORDS_BEFORE,
     MEASURES,
     PEOPLE,
+    REFERENCE_MARK,
     WINDOW_WORDS_AFTER,
     WINDOW_WORDS_BEFORE,
 )
 
 AGE = "age"
 REFERENCE = "reference"
+ADDRESS = "address"
+# Labels of figures that state no fact of the story: they stay out of the ledger.
+NOT_FACTS = frozenset({REFERENCE, ADDRESS})
 # Counts that grow as a story develops (a toll), so a later higher figure is an update.
 TOLLS = frozenset({"killed", "injured", "arrested", "shot"})
 # Where the words before a figure stop being its clause: a sentence end or a line break.
@@ -70,7 +74,7 @@ def measure_of(
     text: str, start: int, end: int, what: str | None, sentence_start: int
 ) -> str | None:
     """What the figure at ``text[start:end]`` counts: "killed", "injured", "arrested", "shot",
-    "age", or None when its words name no such act."""
+    "age", "address", "reference", or None when its words name no such act."""
     after = text[end : end + 80]
     before = text[max(sentence_start, start - 80) : start]
     breaks = list(_SENTENCE_BREAK.finditer(before))
@@ -78,6 +82,8 @@ def measure_of(
         before = before[breaks[-1].end() :]
     if REFERENCE_MARK[0].search(before) and REFERENCE_MARK[1].match(after):
         return REFERENCE
+    if ADDRESS_AFTER.match(after):
+        return ADDRESS
     if (
         AGE_AFTER.match(after)
         or AGE_BEFORE.search(before)
