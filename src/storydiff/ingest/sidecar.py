@@ -56,9 +56,18 @@ def iso_date(value: object) -> str | None:
     return None
 
 
+def exact_date(value: str) -> str | None:
+    """``value`` when it is exactly a real YYYY, YYYY-MM or YYYY-MM-DD date, else None."""
+    value = value.strip()
+    return value if _DATE.match(value) and _real_date(value) else None
+
+
 def _real_date(iso: str) -> bool:
-    """An impossible date ("2017-02-30", "2017-13") is a typo; date arithmetic would fail on it."""
+    """An impossible date ("2017-02-30", "2017-13") is a typo; date arithmetic would fail on it.
+    So is a year before 1000 ("0000", "0201"): no news article was published then."""
     parts = [int(p) for p in iso.split("-")] + [1, 1]
+    if parts[0] < 1000:
+        return False
     try:
         dt.date(*parts[:3])
     except ValueError:

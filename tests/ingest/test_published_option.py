@@ -1,0 +1,63 @@
+"""Issue 15: ``--published FILE=DATE`` takes only real dates and dates only the file it names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storydiff.cli import app
+from storydiff.cli.analyze import _published_overrides
+from storydiff.errors import InputError
+from storydiff.model import Article
+
+GOOD = "The council delayed the vote on the port lease on Tuesday. " * 6
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("date", ["2017-13-45", "0000", "2017-02-30", "0999-01-01", "2017-1-5"])
+def test_an_impossible_published_date_is_one_line(tmp_path: Path, date: str) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, "utf-8")
+    args = [
+        "analyze",
+        "-q",
+        str(tmp_path),
+        "--published",
+        f"a.txt={date}",
+        "-o",
+        str(tmp_path / "o"),
+    ]
+    result = runner.invoke(app, args)
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert result.exit_code == 2 and len(lines) == 1, result.output
+    line = lines[0]
+    assert f"a.txt={date}" in line and "YYYY-MM-DD" in line
+
+
+def _article(source: str) -> Article:
+    return Article(key=source, source=source, text=GOOD)
+
+
+def test_published_with_a_folder_dates_only_that_path() -> None:
+    apply = _published_overrides(["a/x.txt=2017-03-10"])
+    a, b = _article("in/a/x.txt"), _article("in/b/x.txt")
+    apply(a)
+    apply(b)
+    assert (a.published, b.published) == ("2017-03-10", None)
+
+
+def test_published_bare_name_dates_the_one_file_of_that_name() -> None:
+    apply = _published_overrides(["x.txt=2017-03"])
+    a, b = _article("in/a/x.txt"), _article("in/b/y.txt")
+    apply(a)
+    apply(b)
+    assert (a.published, b.published) == ("2017-03", None)
+
+
+def test_published_bare_name_of_two_files_is_an_error() -> None:
+    apply = _published_overrides(["x.txt=2017"])
+    apply(_article("in/a/x.txt"))
+    with pytest.raises(InputError, match=re.escape("matches both in/a/x.txt and in/b/x.txt")):
+        apply(_article("in/b/x.txt"))
