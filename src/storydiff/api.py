@@ -9,9 +9,10 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from storydiff.errors import InputError
+from storydiff.ingest.decode import noted, one_line, scrub
 from storydiff.model import Article, Dossier, RawDocument
 
 # Where a text given in memory looks like a page rather than plain text.
@@ -26,8 +27,11 @@ def _from_memory(texts: Mapping[str, str]) -> list[Article]:
     for name, content in texts.items():
         if not isinstance(content, str):
             raise InputError(f"text {name!r} is {type(content).__name__}, not str; pass str")
+        # Text enters here as it does through ingest: no NUL, no lone surrogate, one-line name.
+        content, note = scrub(content)
         is_html = content.lstrip()[:20].lower().startswith(_HTML_START)
-        article = clean_document(RawDocument(name, content, "html" if is_html else "text"))
+        kind: Literal["text", "html"] = "html" if is_html else "text"
+        article = clean_document(RawDocument(one_line(name), content, kind, noted("utf-8", note)))
         if article.text.strip():
             articles.setdefault(article.key, article)
     if not articles:

@@ -55,3 +55,14 @@ def nlp_loaded() -> None:
     from storydiff.analyse.nlp import load_nlp
 
     load_nlp()
+
+
+def test_texts_given_in_memory_are_storable() -> None:
+    """Issue 15: the in-memory entry point (storydiff.analyze({name: text})) scrubs as ingest
+    does, so no NUL or lone surrogate reaches the store or the dossier."""
+    from storydiff.api import _from_memory
+
+    text = "The council delayed the vote on the port lease on Tuesday. " * 6
+    (article,) = _from_memory({"a\ud800.txt": text + "\x00 More\ud800 words."})
+    assert "\x00" not in article.text and article.source == "a\ufffd.txt"
+    article.text.encode("utf-8")
