@@ -17,7 +17,7 @@ from storydiff.align.claim_vocab import (
 )
 from storydiff.align.measures import AGE, NOT_FACTS, TOLLS, measure_of
 from storydiff.align.terms import TermWeights, statement_text, stem, story_weights, terms, years
-from storydiff.analyse.number_vocab import DURATION_DAYS
+from storydiff.lexicon.numbers import DURATION_DAYS
 from storydiff.model import Article, Claim, ClaimMember, Quantity, QuantityRecord, Verdict
 
 _WINDOW = 70  # characters either side of a figure that say when it held

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from storydiff.align.claim_vocab import CONCEPTS, STOPWORDS, TIME_WORDS
+from storydiff.align.claim_vocab import CONCEPTS, TIME_WORDS
+from storydiff.lexicon.words import STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+|%")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

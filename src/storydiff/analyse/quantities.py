@@ -13,7 +13,15 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.analyse.number_vocab import (
+from storydiff.analyse.quantity_context import (
+    hedge_before,
+    identifier_before,
+    unit_after,
+    what_of,
+)
+from storydiff.analyse.quantity_parse import digits_value, is_number_word, parse_number
+from storydiff.analyse.timex_grammar import unit_name
+from storydiff.lexicon.numbers import (
     CHANGE_FRACTIONS,
     CURRENCY_SCALE_ABBREVIATIONS,
     CURRENCY_SYMBOLS,
@@ -24,14 +32,6 @@ from storydiff.analyse.number_vocab import (
     TIME_ANCHOR_WORDS,
     TIME_UNIT_WORDS,
 )
-from storydiff.analyse.quantity_context import (
-    hedge_before,
-    identifier_before,
-    unit_after,
-    what_of,
-)
-from storydiff.analyse.quantity_parse import digits_value, is_number_word, parse_number
-from storydiff.analyse.timex_grammar import unit_name
 from storydiff.model import QuantityRecord
 
 # spaCy entity labels whose numbers are not counts; the date reader owns DATE and TIME.

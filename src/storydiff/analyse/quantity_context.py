@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from storydiff.analyse.number_vocab import (
+from storydiff.lexicon.numbers import (
     APPROX_HEDGES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from storydiff.analyse.number_vocab import COUNT_NOUNS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS
+from storydiff.lexicon.numbers import COUNT_NOUNS, SCALE_WORDS, TENS_WORDS, UNITS_WORDS
 
 # "4,500", "13,500", "3.0", "1.5"; a comma must group thousands, so "1,2" is not a number.
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")

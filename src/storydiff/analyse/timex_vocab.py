@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from storydiff.analyse.number_vocab import TENS_WORDS, UNITS_WORDS
+from storydiff.lexicon.numbers import TENS_WORDS, UNITS_WORDS
 
 # Month names as written in news, with AP abbreviations. Matched case-sensitively so that
 # "may" (the verb) and "march" (the verb) are not read as months.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from storydiff.analyse.number_vocab import UNITS_WORDS
+from storydiff.lexicon.numbers import UNITS_WORDS
 
 # --- site menus and UI strings ------------------------------------------------------------------
 # Text lifted from a rendered page keeps the labels of buttons, menus and skip links. They are

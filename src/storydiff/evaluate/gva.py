@@ -29,7 +29,7 @@ from typing import Any
 
 from storydiff.align.measure_vocab import INJURED, KILLED
 from storydiff.align.measures import measure_of
-from storydiff.analyse.number_vocab import TENS_WORDS, UNITS_WORDS
+from storydiff.lexicon.numbers import TENS_WORDS, UNITS_WORDS
 from storydiff.model import Article, Dossier, RawDocument
 
 SCORED = ("killed", "injured")

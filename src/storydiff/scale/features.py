@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storydiff.align.claim_vocab import STOPWORDS
 from storydiff.align.duplicates import NUM_PERM, shingles
 from storydiff.align.terms import stem
+from storydiff.lexicon.words import STOPWORDS
 
 SIGNATURE_BYTES = NUM_PERM * 4  # uint32 per permutation
 MAX_TERMS = 25  # content words per article; more only adds noise to the overlap
