@@ -22,6 +22,13 @@ def _q(value: float, approx: bool = False, bound: str | None = None) -> Quantity
         (_q(1200, approx=True), _q(1150, approx=True), "agree"),
         (_q(1200, approx=True), _q(1150), "compatible"),
         (_q(100, bound="upper"), _q(110), "conflict"),
+        (_q(1_000_000), _q(1_040_000), "compatible"),  # "one million" rounds "1.04 million"
+        (_q(300_000), _q(320_000), "compatible"),
+        (_q(1_000_000), _q(300_000), "conflict"),  # organisers against police: no rounding
+        (_q(100), _q(107), "conflict"),  # small counts are exact: MPs, the dead
+        (_q(1200), _q(1240), "compatible"),  # "1,200" is "1,240" to two digits
+        (_q(1200), _q(1290), "conflict"),  # … but not "1,290"
+        (_q(1234), _q(1236), "conflict"),  # four digits are no rounding
     ],
 )
 def test_compare_figures(a: Quantity, b: Quantity, verdict: str) -> None:

@@ -109,3 +109,9 @@ CONCEPT_BONUS = 0.2
 CONFLICT_SIMILARITY = 0.35
 # Approximate figures within this share of each other count as the same figure.
 APPROX_TOLERANCE = 0.1
+# A large round figure ("one million", "300,000") is a rounding of a precise one that rounds to
+# it ("1.04 million", "320,000"): outlets round one claimant's figure differently. Only from
+# this size up (a vote of "100" against "107" is a real difference), and only when the round
+# figure has at most this many significant digits.
+ROUNDING_FROM = 1000
+ROUNDING_DIGITS = 2

@@ -13,6 +13,8 @@ from storydiff.align.claim_vocab import (
     LINK_SIMILARITY,
     PAST_MARKERS,
     PRESENT_MARKERS,
+    ROUNDING_DIGITS,
+    ROUNDING_FROM,
     SAME_FIGURE_SIMILARITY,
 )
 from storydiff.align.measures import AGE, NOT_FACTS, TOLLS, measure_of
@@ -77,8 +79,25 @@ def _in_days(q: Quantity) -> Quantity:
     return replace(q, value=q.value * days, unit="day", approx=q.approx or q.unit != "day")
 
 
+def _significant_digits(value: float) -> int:
+    digits = f"{value:.0f}".rstrip("0")
+    return len(digits) if value == int(value) else 15
+
+
+def rounds_to(precise: float, rounded: float) -> bool:
+    """Whether ``rounded`` is ``precise`` rounded to ``rounded``'s own significant digits."""
+    if rounded < ROUNDING_FROM or rounded == precise:
+        return False
+    digits = _significant_digits(rounded)
+    if digits > ROUNDING_DIGITS:
+        return False
+    unit = 10 ** (len(f"{rounded:.0f}") - digits)
+    return abs(precise - rounded) <= unit / 2
+
+
 def compare(a: Quantity, b: Quantity) -> Verdict:
-    """agree when the figures are the same, compatible when one allows the other."""
+    """agree when the figures are the same, compatible when one allows the other (a bound,
+    an approximation, or a rounding: "one million" of "1.04 million")."""
     if a.unit != b.unit:
         a, b = _in_days(a), _in_days(b)
     if a.value == b.value and a.bound == b.bound:
@@ -87,6 +106,8 @@ def compare(a: Quantity, b: Quantity) -> Verdict:
     if a.bound is None and b.bound is None and alo <= b.value <= ahi and blo <= a.value <= bhi:
         return "agree"
     if alo <= bhi and blo <= ahi:
+        return "compatible"
+    if a.unit == b.unit and (rounds_to(a.value, b.value) or rounds_to(b.value, a.value)):
         return "compatible"
     return "conflict"
 
