@@ -91,7 +91,7 @@ def rounds_to(precise: float, rounded: float) -> bool:
     digits = _significant_digits(rounded)
     if digits > ROUNDING_DIGITS:
         return False
-    unit = 10 ** (len(f"{rounded:.0f}") - digits)
+    unit = float(10 ** (len(f"{rounded:.0f}") - digits))
     return abs(precise - rounded) <= unit / 2
 
 
