@@ -48,6 +48,31 @@ def test_redirects_are_followed_by_hand_up_to_the_limit(serve: Callable[..., Any
     assert isinstance(looped, Rejection) and "more than 3 redirects" in looped.reason
 
 
+@pytest.mark.parametrize("location", ["http://[::1", "//[", "http://a]b/"])
+def test_a_redirect_to_a_malformed_url_costs_only_that_url(
+    serve: Callable[..., Any], location: str
+) -> None:
+    server = serve({"/bad": (302, {"Location": location}, b""), "/a": (200, HTML, ARTICLE_HTML)})
+    # fetch_all runs in a thread pool: the bad redirect used to raise ValueError out of it.
+    bad, good = _fetcher().fetch_all([server.url("/bad"), server.url("/a")])
+    assert isinstance(bad, Rejection) and "malformed URL" in bad.reason, bad
+    assert "\n" not in bad.reason and len(server.hits) == 2  # refused at once, not retried
+    assert isinstance(good, Fetched)
+
+
+def test_an_unforeseen_error_costs_only_its_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(self: Fetcher, url: str) -> Fetched:
+        raise RuntimeError("unforeseen\nin two lines")
+
+    monkeypatch.setattr(Fetcher, "_follow", boom)
+    (result,) = _fetcher().fetch_all(["https://news.example/a"])
+    assert isinstance(result, Rejection)
+    assert (
+        result.reason
+        == "could not be fetched (RuntimeError: unforeseen in two lines); check the URL"
+    )
+
+
 @pytest.mark.parametrize(
     ("route", "options", "reason"),
     [

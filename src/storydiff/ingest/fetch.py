@@ -196,6 +196,11 @@ class Fetcher:
             return self._follow(url)
         except _Refused as err:
             return Rejection(url, str(err))
+        except Exception as err:  # a server we did not foresee costs its URL, never the run
+            detail = " ".join(str(err).split())[:120] or "no detail"
+            return Rejection(
+                url, f"could not be fetched ({type(err).__name__}: {detail}); check the URL"
+            )
 
     def fetch_all(self, urls: Iterable[str]) -> Iterator[Fetched | Rejection]:
         """Many URLs concurrently (bounded per host), results in the order given."""
@@ -217,7 +222,7 @@ class Fetcher:
                 clock = clock or _Clock(self.options.deadline)
                 outcome = self._get_with_retries(target, clock)
             if isinstance(outcome, str):
-                current = urljoin(current, outcome)
+                current = _redirect_target(current, outcome)
                 continue
             return Fetched(url, current, *outcome)
         raise _Refused(
@@ -238,6 +243,7 @@ class Fetcher:
             try:
                 outcome = self._get(target, clock)
             except httpx.TransportError as err:
+                _refuse_bad_location(err)
                 if clock.left() <= 0:
                     raise clock.expired() from None
                 wait = self.options.backoff * 2**attempt
@@ -316,6 +322,31 @@ class Fetcher:
             if watchdog is not None:
                 watchdog.cancel()
             response.close()
+
+
+# httpx reads a redirect's Location even when it does not follow it, and says so this way.
+_BAD_LOCATION = "Invalid URL in location header:"
+
+
+def _refuse_bad_location(err: Exception) -> None:
+    """A Location httpx cannot parse is the server's mistake: refused at once, not retried."""
+    message = str(err)
+    if message.startswith(_BAD_LOCATION):
+        detail = message.removeprefix(_BAD_LOCATION).strip().rstrip(".")[:120]
+        raise _Refused(_malformed(detail))
+
+
+def _malformed(detail: str) -> str:
+    return f"redirected to a malformed URL ({detail}); tell the site or pass the article's address"
+
+
+def _redirect_target(current: str, location: str) -> str:
+    """The absolute URL a Location header points at, or a refusal when it is no URL at all."""
+    try:
+        return urljoin(current, location)
+    except ValueError as err:  # e.g. "http://[::1": an unclosed IPv6 literal
+        shown = location if len(location) <= 80 else location[:77] + "..."
+        raise _Refused(_malformed(f"{shown!r}: {err}")) from None
 
 
 def _tries(count: int) -> str:
