@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from storydiff.cli import app
-from storydiff.pipeline import gather_articles, run_story
+from storydiff.model import Article
+from storydiff.pipeline import RunStats, gather_articles, run_story
 from storydiff.report import validate
 from storydiff.store import open_store
 
@@ -275,3 +276,62 @@ def test_a_reused_dossier_still_fills_a_new_db(tmp_path: Path) -> None:
     rebuilt = (out / "dossier.json").stat().st_mtime_ns
     assert _analyze(str(story), "-o", str(out), "--db", str(other))[0] == 0
     assert (out / "dossier.json").stat().st_mtime_ns == rebuilt != built  # now reused
+
+
+def _broken_build_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The analysis replaced by a dossier whose fourth timeline event breaks the schema."""
+    import storydiff.cli.analyze as analyze_module
+    from storydiff.model import Dossier, Story, TimelineEvent
+
+    def build(articles: list[Article], store: object, stats: RunStats, **_: object) -> Dossier:
+        ids = {a.key: f"a{i}" for i, a in enumerate(articles, 1)}
+        events = [
+            TimelineEvent(f"t{i}", "vote", date, True, None, "a1", "vote", 0, 4)
+            for i, date in enumerate(["2017", "2017-03", "2017-03-10", "2025-FA" + "x" * 200])
+        ]
+        story = Story("s1", "Port vote", None)
+        return Dossier(story, articles, ids, timeline=events, rejections=stats.rejected)
+
+    monkeypatch.setattr(analyze_module, "build_story", build)
+
+
+def test_a_dossier_that_breaks_its_schema_is_written_and_named_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _broken_build_story(monkeypatch)
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    shutil.copy(sorted(EXAMPLE_STORY.glob("*.txt"))[0], folder / "a.txt")
+    (folder / "b.txt").write_bytes(b"\x00\x01binary" * 10)
+    code, output = _analyze(str(folder), "-o", str(out))
+    assert code == 2 and "Traceback" not in output, output
+    lines = output.strip().splitlines()
+    assert [line.split()[0] for line in lines] == ["skipped", "error:"], output
+    error = lines[-1]
+    assert 'timeline[3].date = "2025-FAxxx' in error and "..." in error and len(error) < 400
+    assert f"wrote {out / 'dossier.json'}, dossier.html, dossier.md as they are" in error
+    doc = json.loads((out / "dossier.json").read_text("utf-8"))
+    assert doc["timeline"][3]["date"].startswith("2025-FA") and len(doc["articles"]) == 1
+    assert (out / "dossier.html").is_file() and (out / "dossier.md").is_file()
+    assert not (out / ".storydiff-run.json").exists()  # never reused as a good dossier
+
+
+def test_a_page_that_cannot_render_a_broken_dossier_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storydiff.report as report
+
+    _broken_build_story(monkeypatch)
+
+    def cannot(doc: dict[str, object]) -> str:
+        raise KeyError("date")
+
+    monkeypatch.setattr(report, "render_html", cannot)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "dossier.html").write_text("an earlier run's page", "utf-8")
+    code, output = _analyze(str(sorted(EXAMPLE_STORY.glob("*.txt"))[0]), "-o", str(out))
+    assert code == 2 and "Traceback" not in output, output
+    assert output.startswith("error: ") and len(output.strip().splitlines()) == 1
+    assert f"wrote {out / 'dossier.json'}, dossier.md as they are" in output
+    assert not (out / "dossier.html").exists() and (out / "dossier.md").is_file()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from storydiff.model import Article, Dossier, Story, TimelineEvent
 from storydiff.store import stories
 from storydiff.store.records import StoryInput
+from storydiff.web import runner as runner_module
 from storydiff.web.runner import Runner
 
 from .conftest import wait_done
@@ -34,3 +38,28 @@ def test_a_failed_story_names_the_uploads_not_temporary_paths(tmp_path: Path) ->
     assert "front-page.html: " in row.error and "pasted article: " in row.error, row.error
     assert "/tmp" not in row.error and "storydiff-web-" not in row.error
     assert "000.html" not in row.error and str(tmp_path) not in row.error
+
+
+def test_a_dossier_that_breaks_its_schema_fails_the_story_naming_the_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_story(paths: list[Path], store: object, **_: object) -> tuple[Dossier, None]:
+        (folder,) = paths
+        article = Article(key="k1", source=str(folder / "000.txt"), text="Council met.")
+        event = TimelineEvent("t1", "met", "2025-FA", True, None, "a1", "met", 8, 11)
+        story = Story("s1", "Council", None)
+        return Dossier(story, [article], {"k1": "a1"}, timeline=[event]), None
+
+    monkeypatch.setattr(runner_module, "run_story", broken_story)
+    db = tmp_path / "web.db"
+    stories.prepare(db)
+    story_id = stories.create_story(db, "x", [StoryInput("mine.txt", "text", "Council met.")])
+    runner = Runner(db)
+    try:
+        runner.submit(story_id).result(timeout=60)
+    finally:
+        runner.close()
+    row = wait_done(db, story_id)
+    assert row.status == "failed" and row.error is not None
+    assert 'timeline[0].date = "2025-FA"' in row.error and "storydiff bug" in row.error
+    assert "\n" not in row.error and "Traceback" not in row.error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from rich.table import Table
 
 from storydiff import sentence_model
 from storydiff.cli.app import app, check_output_folder, console, err_console, note, user_errors
-from storydiff.errors import InputError
+from storydiff.errors import ContractError, InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
 from storydiff.ingest.sidecar import exact_date
 from storydiff.model import Article
@@ -171,6 +172,36 @@ def _reusable_dossier(
     return doc
 
 
+def _write_broken(doc: dict[str, Any], output: Path) -> str:
+    """Write a dossier that fails its schema as it is, and the pages that still render.
+
+    Returns what was written, for the error line; a page that cannot render is removed, so no
+    page from an earlier run stands beside the new dossier.json.
+    """
+    from storydiff.report import render_html, render_markdown
+
+    renderers: dict[str, Callable[[dict[str, Any]], str]] = {
+        "dossier.html": render_html,
+        "dossier.md": render_markdown,
+    }
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(doc, ensure_ascii=False, indent=1, default=repr)
+        (output / "dossier.json").write_text(text, "utf-8")
+    except (OSError, ValueError):
+        return "nothing was written"
+    written = [str(output / "dossier.json")]
+    for name, render in renderers.items():
+        try:
+            (output / name).write_text(render(doc), "utf-8")
+        except Exception:  # the broken value may break a page too; the JSON is what matters
+            with contextlib.suppress(OSError):
+                (output / name).unlink(missing_ok=True)
+        else:
+            written.append(name)
+    return f"wrote {', '.join(written)} as they are"
+
+
 def build_and_write(
     articles: list[Article],
     stats: RunStats,
@@ -181,6 +212,8 @@ def build_and_write(
     issue: str | None = None,
 ) -> dict[str, Any]:
     """Analyse what the store lacks, align, validate and write the three dossier files."""
+    from jsonschema import ValidationError
+
     from storydiff.report import render_html, render_markdown, to_document, validate
 
     store = open_store(_store_location(output, db))
@@ -205,7 +238,11 @@ def build_and_write(
     finally:
         store.close()
     doc = to_document(dossier)
-    validate(doc)
+    try:
+        validate(doc)
+    except ValidationError as err:
+        # A bug of ours, not the user's: keep what can be kept, then say where the value is.
+        raise ContractError.from_validation(err, _write_broken(doc, output)) from None
     try:
         output.mkdir(parents=True, exist_ok=True)
         (output / "dossier.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
@@ -218,6 +255,11 @@ def build_and_write(
             "another -o, then run again (analysed articles are kept in the store)"
         ) from None
     return doc
+
+
+def _report_skipped(stats: RunStats) -> None:
+    for rejection in stats.rejected:
+        note("skipped", "yellow", f"{rejection.source}: {rejection.reason}")
 
 
 @app.command()
@@ -308,12 +350,15 @@ def analyze(
         doc = _reusable_dossier(output, fingerprint, _store_location(output, db), articles)
         if doc is None:
             _RUN_STAMP.clear(output)
-            doc = build_and_write(articles, stats, output, db, summary, quiet, issue)
+            try:
+                doc = build_and_write(articles, stats, output, db, summary, quiet, issue)
+            except ContractError:
+                _report_skipped(stats)  # every input is named, also when the dossier fails
+                raise
             _RUN_STAMP.write(output, fingerprint)
         else:
             stats.cached = len(articles)
-    for rejection in stats.rejected:
-        note("skipped", "yellow", f"{rejection.source}: {rejection.reason}")
+    _report_skipped(stats)
     if not quiet:
         console.print(_summary_table(doc, stats))
         console.print(f"wrote {output / 'dossier.json'}, dossier.html, dossier.md")
