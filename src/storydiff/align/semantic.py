@@ -245,9 +245,14 @@ def _unit_rows(vectors: Vectors) -> Vectors:
     return result
 
 
+def unit_vectors(texts: Sequence[str]) -> Vectors:
+    """The texts' sentence vectors scaled to length 1, so a dot product is their cosine."""
+    return _unit_rows(embed(texts))
+
+
 def self_similarities(texts: Sequence[str]) -> Vectors:
     """Cosine similarity of every text with every other (n × n), each text embedded once."""
-    vectors = _unit_rows(embed(texts))
+    vectors = unit_vectors(texts)
     result: Vectors = vectors @ vectors.T
     return result
 

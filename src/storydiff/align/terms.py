@@ -11,6 +11,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from storydiff.align.claim_vocab import CONCEPTS, TIME_WORDS
 from storydiff.lexicon.words import STOPWORDS
@@ -44,6 +46,7 @@ def _base(word: str) -> str:
 _CONCEPT_BY_BASE = {_base(word): concept for word, concept in CONCEPTS.items()}
 
 
+@lru_cache(maxsize=1 << 16)  # a story repeats its words: each is folded once
 def stem(word: str) -> str:
     """Fold plural and tense endings, then map to the concept the word belongs to."""
     lower = word.lower()
@@ -95,12 +98,16 @@ class TermWeights:
     def weight(self, term: str) -> float:
         return self._idf.get(term, self._default)
 
-    def similarity(self, a: set[str], b: set[str]) -> float:
-        """Weighted Jaccard: shared rare terms count more than shared common ones."""
+    def similarity(self, a: AbstractSet[str], b: AbstractSet[str]) -> float:
+        """Weighted Jaccard: shared rare terms count more than shared common ones.
+
+        The sums are exact (``math.fsum``), so the score does not depend on the order a set
+        yields its terms in: the same two term sets always score the same, in either order.
+        """
         if not a or not b:
             return 0.0
-        union = sum(self.weight(t) for t in a | b)
-        return sum(self.weight(t) for t in a & b) / union
+        union = math.fsum(self.weight(t) for t in a | b)
+        return math.fsum(self.weight(t) for t in a & b) / union
 
 
 # Marks that close the previous sentence's quote but land at the start of the next one when a

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from storydiff.align.claim_vocab import (
@@ -55,7 +56,7 @@ class _Dated:
     why: str | None
     estimated: bool
     sentence: str
-    context: set[str]
+    context: frozenset[str]
 
 
 def _event_text(sentence: str) -> str:
@@ -93,8 +94,30 @@ def _dated(articles: list[Article], records: dict[str, list[TimeRecord]]) -> lis
         for record in records.get(article.key, []):
             value, why, estimated = _resolve(article, record)
             sentence = article.text[record.sentence_start : record.sentence_end]
-            items.append(_Dated(article, record, value, why, estimated, sentence, terms(sentence)))
+            context = frozenset(terms(sentence))
+            items.append(_Dated(article, record, value, why, estimated, sentence, context))
     return items
+
+
+class _PairCache:
+    """``weights.similarity`` of two term sets, each pair of sets scored once: a big story
+    repeats its sentences (wire copies, one line in many reports). Exact, since the score
+    depends on the two sets alone."""
+
+    _MOST = 1_000_000  # pairs kept before the cache starts afresh: memory stays bounded
+
+    def __init__(self, weights: TermWeights) -> None:
+        self.weights = weights
+        self._scores: dict[tuple[frozenset[str], frozenset[str]], float] = {}
+
+    def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
+        key = (a, b)
+        score = self._scores.get(key)
+        if score is None:
+            if len(self._scores) >= self._MOST:
+                self._scores.clear()
+            score = self._scores[key] = self.weights.similarity(a, b)
+        return score
 
 
 def build_timeline(
@@ -103,6 +126,13 @@ def build_timeline(
     """Timeline entries (one per event, citing every source) and the dated claims."""
     items = _dated(articles, records)
     weights = story_weights(a.text for a in articles)
+    close = _PairCache(weights)
+    # Only stated (not estimated) dates of the same value can be one event: each date is set
+    # beside those alone, in item order, so a story of thousands of dates stays near-linear.
+    same_value: dict[str, list[int]] = {}
+    for j, other in enumerate(items):
+        if other.value is not None and not other.estimated:
+            same_value.setdefault(other.value, []).append(j)
     used: set[int] = set()
     grouped: set[frozenset[int]] = set()
     events: list[TimelineEvent] = []
@@ -111,22 +141,18 @@ def build_timeline(
         if i in used:
             continue
         group = [item]
-        for j in range(i + 1, len(items)):
-            other = items[j]
-            if j in used or other.article.key in {g.article.key for g in group}:
-                continue
-            same_date = (
-                other.value is not None
-                and other.value == item.value
-                and not (item.estimated or other.estimated)
-            )
-            if (
-                same_date
-                and weights.similarity(item.context, other.context) >= SAME_FIGURE_SIMILARITY
-            ):
-                group.append(other)
-                used.add(j)
-                grouped.add(frozenset((i, j)))
+        sources = {item.article.key}
+        if item.value is not None and not item.estimated:
+            later = same_value[item.value]
+            for j in later[bisect_right(later, i) :]:
+                other = items[j]
+                if j in used or other.article.key in sources:
+                    continue
+                if close.similarity(item.context, other.context) >= SAME_FIGURE_SIMILARITY:
+                    group.append(other)
+                    sources.add(other.article.key)
+                    used.add(j)
+                    grouped.add(frozenset((i, j)))
         events.append(_event(item, group, ids))
         if len(group) > 1:
             claims.append(_claim(group, ids))
@@ -195,18 +221,19 @@ def _anchored_on_event(item: _Dated) -> bool:
     return item.record.text.lower().rstrip(" .").endswith(_EVENT_ANCHORED)
 
 
-def _candidates(item: _Dated, absolute: list[int], items: list[_Dated]) -> list[int]:
-    """Absolute dates in other sources that ``item`` could be the same moment as."""
+def _candidates(item: _Dated, by_value: dict[str, list[int]], items: list[_Dated]) -> list[int]:
+    """Absolute dates in other sources that ``item`` could be the same moment as, in item
+    order; ``by_value`` holds the absolute dates' indices by their value. Whether a date can
+    be a candidate depends on its value alone, so each value is judged once."""
     pinned = _pinned(item)
-    found = []
-    for j in absolute:
-        other = items[j]
-        if other.article.key == item.article.key or not _fine_enough(other.value, item.record):
-            continue
-        if pinned and not _same_moment(item.value or "", other.value or ""):
-            continue
-        found.append(j)
-    return found
+    runs = [
+        found
+        for value, found in by_value.items()
+        if _fine_enough(value, item.record)
+        and not (pinned and not _same_moment(item.value or "", value))
+    ]
+    ordered = runs[0] if len(runs) == 1 else sorted(j for run in runs for j in run)
+    return [j for j in ordered if items[j].article.key != item.article.key]
 
 
 def _pinned(item: _Dated) -> bool:
@@ -234,20 +261,23 @@ def _relative_claims(
     reason. Closeness is judged on the clause around each date, not the whole sentence: a long
     sentence about a letter may date, in passing, the dredging another source describes.
     """
-    absolute = [
-        j
-        for j, o in enumerate(items)
-        if o.record.relative_unit is None and o.value is not None and not _anchored_on_event(o)
-    ]
+    by_value: dict[str, list[int]] = {}
+    for j, o in enumerate(items):
+        if o.record.relative_unit is None and o.value is not None and not _anchored_on_event(o):
+            by_value.setdefault(o.value, []).append(j)
     pending = {
-        i: _candidates(item, absolute, items)
+        i: _candidates(item, by_value, items)
         for i, item in enumerate(items)
         if item.record.relative_unit is not None and not _anchored_on_event(item)
     }
+    absolute = [j for found in by_value.values() for j in found]
     topics = {i: _topic(items[i]) for i in {*pending, *absolute}}
-    topic_terms = {i: terms(text) for i, text in topics.items()}
+    terms_of = {text: frozenset(terms(text)) for text in set(topics.values())}
+    close = _PairCache(weights)
     pending = {
-        i: _shortlist({j: weights.similarity(topic_terms[i], topic_terms[j]) for j in found})
+        i: _shortlist(
+            {j: close.similarity(terms_of[topics[i]], terms_of[topics[j]]) for j in found}
+        )
         for i, found in pending.items()
         if found
     }

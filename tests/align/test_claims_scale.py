@@ -1,0 +1,160 @@
+"""The figure clustering that scales (class pairs, sparse candidates) against the brute force it
+replaced: every pair of figures scored in Python, sorted, then merged greedily."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from storydiff.align import claims
+from storydiff.align.terms import TermWeights, story_weights
+from storydiff.model import Article, QuantityRecord
+
+# Sentences with a slot for the figure: repeated across articles, so many figures are alike
+# (wire copies, the same sentence in many sources) and many pairs tie on every sort key.
+_SENTENCES = [
+    "NATO still has some {n} troops in Kosovo to keep the peace.",
+    "At the start of its mission NATO sent {n} soldiers to Kosovo in 1999.",
+    "The contingent has dwindled to around {n} troops, officials said.",
+    "Police said {n} people were killed and others were injured at the bar.",
+    "{n} people were injured in the shooting on Sunday night.",
+    "The assembly passed the lease by {n} votes after a long debate.",
+    "Some {n} MPs voted for the port lease in 2024.",
+    "The fund of {n} million will pay for dredging the harbour.",
+    "Dredging will cover {n} hectares of the estuary, the ministry said.",
+    "The strike by {n} dock workers entered its third day.",
+    "The lease runs for {n} years from the signing.",
+    "About {n} fishermen still protest at the port today.",
+]
+_WHAT = {
+    "troops": "troops",
+    "soldiers": "soldiers",
+    "people": "people",
+    "votes": "votes",
+    "MPs": "MPs",
+    "million": None,
+    "hectares": "hectares",
+    "dock": "dock workers",
+    "years": None,
+    "fishermen": "fishermen",
+}
+_VALUES = [3, 12, 30, 55, 105, 4500, 4600, 5000]
+
+
+def _figure_sentence(rng: random.Random) -> tuple[str, str, float, str | None, bool, str | None]:
+    template = rng.choice(_SENTENCES)
+    value = rng.choice(_VALUES)
+    number = f"{value:,}"
+    sentence = template.format(n=number)
+    after = template.split("{n}")[1].split()
+    what = _WHAT.get(after[0].strip(",.")) if after else None
+    unit = "year" if "years" in after[:1] else None
+    bound = rng.choice([None, None, None, "lower", "upper"])
+    return sentence, number, float(value), what, rng.random() < 0.3, bound if not unit else unit
+
+
+def _story(seed: int, articles: int) -> tuple[list[Article], dict[str, list[QuantityRecord]]]:
+    """Articles of one to four figure sentences; some are wire copies of an earlier one."""
+    rng = random.Random(seed)
+    made: list[Article] = []
+    records: dict[str, list[QuantityRecord]] = {}
+    for n in range(articles):
+        if made and rng.random() < 0.15:  # a wire copy: the same words, another key
+            original = rng.choice([a for a in made if a.duplicate_of is None])
+            key = f"k{n}"
+            made.append(Article(key=key, source=f"{key}.txt", text=original.text))
+            made[-1].duplicate_of = original.key
+            records[key] = list(records[original.key])
+            continue
+        key = f"k{n}"
+        text, found = "", []
+        for _ in range(rng.randint(1, 4)):
+            sentence, number, value, what, approx, extra = _figure_sentence(rng)
+            start = len(text) + sentence.index(number)
+            unit = extra if extra == "year" else None
+            bound = None if unit else extra
+            found.append(
+                QuantityRecord(
+                    start,
+                    start + len(number),
+                    number,
+                    value,
+                    unit,
+                    what,
+                    approx,
+                    bound,  # type: ignore[arg-type]
+                    len(text),
+                    len(text) + len(sentence),
+                )
+            )
+            text += sentence + " "
+        made.append(Article(key=key, source=f"{key}.txt", text=text))
+        records[key] = found
+    return made, records
+
+
+def _brute_force(
+    items: list[claims._Item], independent: dict[str, str], weights: TermWeights
+) -> list[list[claims._Item]]:
+    """The quadratic clustering this module used before it scaled, kept as the reference."""
+    pairs = []
+    for i, x in enumerate(items):
+        for y in items[i + 1 :]:
+            if independent[x.article.key] == independent[y.article.key]:
+                if claims._copies_figure(x, y):
+                    pairs.append((True, True, True, 1.0, x, y))
+                continue
+            verdict = claims.compare(x.quantity, y.quantity)
+            needed = claims._link_threshold(x, y, verdict)
+            score = claims._similarity(x, y, weights)
+            if needed is not None and score >= needed:
+                same = x.quantity.value == y.quantity.value and x.quantity.unit == y.quantity.unit
+                pairs.append((False, verdict != "conflict", same, score, x, y))
+    pairs.sort(key=lambda p: p[:4], reverse=True)
+    cluster_of: dict[int, list[claims._Item]] = {id(it): [it] for it in items}
+    for copied, _, _, _, x, y in pairs:
+        cx, cy = cluster_of[id(x)], cluster_of[id(y)]
+        if cx is cy:
+            continue
+        shared = {independent[m.article.key] for m in cx} & {independent[m.article.key] for m in cy}
+        if shared and not copied:
+            continue
+        cx.extend(cy)
+        for member in cy:
+            cluster_of[id(member)] = cx
+    return list({id(c): c for c in cluster_of.values()}.values())
+
+
+@pytest.mark.parametrize(("seed", "articles"), [(1, 12), (2, 40), (3, 90), (4, 150)])
+def test_clustering_equals_the_brute_force(seed: int, articles: int) -> None:
+    made, records = _story(seed, articles)
+    ids = {a.key: f"a{n}" for n, a in enumerate(made, start=1)}
+    independent = {a.key: a.duplicate_of or a.key for a in made}
+    items = claims._items(made, records, ids)
+    weights = story_weights(a.text for a in made)
+    fast = claims._cluster(items, independent, weights)
+    slow = _brute_force(items, independent, weights)
+    assert [[id(m) for m in c] for c in fast] == [[id(m) for m in c] for c in slow]
+    assert any(len(c) > 2 for c in fast)  # the generated story does link figures
+
+
+def test_sparse_blocks_give_the_same_clusters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Row blocks of one class each (the memory bound on huge stories) change nothing."""
+    made, records = _story(5, 80)
+    ids = {a.key: f"a{n}" for n, a in enumerate(made, start=1)}
+    independent = {a.key: a.duplicate_of or a.key for a in made}
+    items = claims._items(made, records, ids)
+    weights = story_weights(a.text for a in made)
+    whole = claims._cluster(items, independent, weights)
+    monkeypatch.setattr(claims, "_BLOCK_CELLS", 1)
+    blocked = claims._cluster(items, independent, weights)
+    assert [[id(m) for m in c] for c in whole] == [[id(m) for m in c] for c in blocked]
+
+
+def test_similarity_is_symmetric_and_order_free() -> None:
+    weights = story_weights(["Kosovo troops remain.", "Dredging began.", "Troops left Kosovo."])
+    a, b = {"kosovo", "troop", "remain", "dredg"}, {"troop", "dredg", "left"}
+    assert weights.similarity(a, b) == weights.similarity(b, a)
+    assert weights.similarity(a, a) == 1.0
+    assert weights.similarity(set(), b) == 0.0
