@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 QuoteKind = Literal["direct", "indirect", "partial"]
-Verdict = Literal["agree", "compatible", "conflict", "updated", "single-source", "unresolved"]
+Verdict = Literal[
+    "agree", "compatible", "conflict", "disputed", "updated", "single-source", "unresolved"
+]
 StanceValue = Literal["support", "oppose", "neutral", "mixed"]
 Bound = Literal["lower", "upper"]
 

@@ -159,3 +159,52 @@ def test_the_dead_and_the_injured_are_two_facts() -> None:
     )
     assert claims["Two"] is claims["two"] and claims["Two"].verdict == "agree"
     assert claims["five"] is claims["Five"] and claims["five"].verdict == "agree"
+
+
+def test_named_claimants_disagreeing_is_a_dispute_both_outlets_report() -> None:
+    """Organisers' and police's crowd counts, each reported alike by two outlets."""
+    a_text = (
+        "Organisers said 1 million people marched through the capital. "
+        "Police said 300,000 people marched through the capital."
+    )
+    b_text = (
+        "About 300,000 people marched through the capital, police said. "
+        "Organisers put the number of people who marched through the capital at 1 million."
+    )
+
+    def spans(text: str, *pieces: tuple[str, str]) -> list[tuple[int, int, str]]:
+        return [(text.index(p), text.index(p) + len(p), who) for p, who in pieces]
+
+    articles = [
+        Article(key="A", source="a.txt", text=a_text, published="2024-05-01"),
+        Article(key="B", source="b.txt", text=b_text, published="2024-05-01"),
+    ]
+    records = {
+        "A": [
+            _record(a_text, "1 million", 1e6, "people"),
+            _record(a_text, "300,000", 3e5, "people"),
+        ],
+        "B": [
+            _record(b_text, "About 300,000", 3e5, "people", approx=True),
+            _record(b_text, "1 million", 1e6, "people"),
+        ],
+    }
+    claimants = {
+        "A": spans(
+            a_text,
+            ("1 million people marched through the capital", "organisers"),
+            ("300,000 people marched through the capital", "police"),
+        ),
+        "B": spans(
+            b_text,
+            ("About 300,000 people marched through the capital", "police"),
+            ("the number of people who marched through the capital at 1 million", "organisers"),
+        ),
+    }
+    _, claims = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"}, claimants)
+    (dispute,) = [c for c in claims if len(c.members) == 4]
+    assert dispute.verdict == "disputed"
+    assert "organisers" in dispute.reason and "police" in dispute.reason
+
+    _, unnamed = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"})
+    assert all(c.verdict != "disputed" for c in unnamed)

@@ -37,6 +37,7 @@ class _Item:
     concept: str | None
     when: str | None  # "past", "present" or a year the figure is pinned to
     measure: str | None  # what it counts: "killed", "injured", "age"… (align/measures.py)
+    claimant: str | None = None  # who the article says gave the figure ("police", "organisers")
 
 
 def _when(article: Article, record: QuantityRecord) -> str | None:
@@ -130,11 +131,29 @@ def _near(text: str, record: QuantityRecord) -> str:
     return text[start : min(record.sentence_end, record.end + _NEAR)]
 
 
+# A quoted or reported statement's span in one article and the one who made it.
+ClaimantSpan = tuple[int, int, str]
+
+
+def _claimant(spans: list[ClaimantSpan], record: QuantityRecord) -> str | None:
+    """Who gave a figure: the speaker of the narrowest quote holding it."""
+    holding = [
+        (end - start, name)
+        for start, end, name in spans
+        if start <= record.start and record.end <= end
+    ]
+    return min(holding)[1] if holding else None
+
+
 def _items(
-    articles: list[Article], records: dict[str, list[QuantityRecord]], ids: dict[str, str]
+    articles: list[Article],
+    records: dict[str, list[QuantityRecord]],
+    ids: dict[str, str],
+    claimants: dict[str, list[ClaimantSpan]] | None = None,
 ) -> list[_Item]:
     items: list[_Item] = []
     for article in articles:
+        spans = (claimants or {}).get(article.key, [])
         for record in records.get(article.key, []):
             quantity = Quantity(
                 id=f"n{len(items) + 1}",
@@ -168,6 +187,7 @@ def _items(
                     stem(head[-1]) if head else None,
                     _when(article, record),
                     measure,
+                    _claimant(spans, record),
                 )
             )
     return items
@@ -313,24 +333,41 @@ def _close_class_pairs(reps: list[_Item], weights: TermWeights) -> set[tuple[int
     return found
 
 
+def _same_voice(x: dict[str, set[str | None]], y: dict[str, set[str | None]]) -> bool:
+    """Whether two clusters hold a figure of one source in one voice (its own, or one
+    claimant's): such a pair would set a source against itself."""
+    small, big = (x, y) if len(x) <= len(y) else (y, x)
+    for base, claimants in small.items():
+        other = big.get(base)
+        if other is not None and (None in claimants or None in other or claimants & other):
+            return True
+    return False
+
+
 class _Clusters:
     """Clusters of item indices, merged greedily, with the independent sources each holds."""
 
-    def __init__(self, sources: list[str]) -> None:
+    def __init__(self, sources: list[tuple[str, str | None]], quantities: list[Quantity]) -> None:
+        self.base = [base for base, _ in sources]
+        self.quantities = quantities
         self.label = list(range(len(sources)))
         self.members: dict[int, list[int]] = {n: [n] for n in range(len(sources))}
-        self.sources: dict[int, set[str]] = {n: {s} for n, s in enumerate(sources)}
+        # cluster -> independent source -> the claimants it holds figures of (None: its own)
+        self.sources: dict[int, dict[str, set[str | None]]] = {
+            n: {base: {claimant}} for n, (base, claimant) in enumerate(sources)
+        }
 
     def link(self, pairs: Iterable[tuple[int, int]], *, copied: bool) -> None:
         """Take ``pairs`` in order; a pair joins two clusters unless they share a source (wire
-        copies' pairs join regardless: both sides are still that one source)."""
+        copies' pairs join regardless: both sides are still that one source). One source may
+        give one figure per named claimant: the police's and the organisers' counts."""
         label, members, sources = self.label, self.members, self.sources
         for i, j in pairs:
             cx, cy = label[i], label[j]
             if cx == cy:
                 continue
             sx, sy = sources[cx], sources[cy]
-            if not copied and not sx.isdisjoint(sy):
+            if not copied and (_same_voice(sx, sy) or not self._sides_differ(cx, cy)):
                 continue
             # The smaller cluster is relabelled, so all merges cost O(n log n); members keep
             # the order of x's cluster, then y's.
@@ -339,14 +376,24 @@ class _Clusters:
             for m in moved:
                 label[m] = keep
             del sources[cx], sources[cy]
-            if len(sx) >= len(sy):
-                sx |= sy
-                sources[keep] = sx
-            else:
-                sy |= sx
-                sources[keep] = sy
+            big, small = (sx, sy) if len(sx) >= len(sy) else (sy, sx)
+            for base, claimants in small.items():
+                big.setdefault(base, set()).update(claimants)
+            sources[keep] = big
             mx.extend(my)
             members[keep] = mx
+
+    def _sides_differ(self, cx: int, cy: int) -> bool:
+        """Where both clusters hold one source's figures (in two claimants' voices), whether
+        those figures conflict: a source reports both sides of a dispute, not a figure twice."""
+        sx, sy = self.sources[cx], self.sources[cy]
+        shared = sx.keys() & sy.keys() if len(sx) <= len(sy) else sy.keys() & sx.keys()
+        for base in shared:
+            xs = [self.quantities[m] for m in self.members[cx] if self.base[m] == base]
+            ys = [self.quantities[m] for m in self.members[cy] if self.base[m] == base]
+            if any(compare(x, y) != "conflict" for x in xs for y in ys):
+                return False
+        return True
 
     def clusters(self) -> list[list[int]]:
         """Every cluster, in the order of its first item."""
@@ -402,7 +449,8 @@ def _cluster(
     """
     import numpy as np
 
-    sources = [independent[x.article.key] for x in items]
+    voices = [(independent[x.article.key], x.claimant) for x in items]
+    sources = [f"{base}\x1f{claimant}" if claimant else base for base, claimant in voices]
     source_ids = {s: n for n, s in enumerate(dict.fromkeys(sources))}
     source = np.array([source_ids[s] for s in sources], dtype=np.int64)
     classes: dict[_ClassKey, list[int]] = {}
@@ -417,7 +465,7 @@ def _cluster(
         key = _link_key(reps[a], reps[b], weights)
         if key is not None:
             ranked.setdefault(key, []).append((a, b))
-    clusters = _Clusters(sources)
+    clusters = _Clusters(voices, [x.quantity for x in items])
     clusters.link(_copy_pairs(items, independent), copied=True)
     for key in sorted(ranked, reverse=True):
         lows, highs = zip(
@@ -457,6 +505,32 @@ def _developing(cluster: list[_Item]) -> tuple[Verdict, str] | None:
     return "updated", f"a developing figure, reported higher as the story went on: {sequence}"
 
 
+def _articles_of(group: list[_Item]) -> str:
+    return ", ".join(dict.fromkeys(m.quantity.article for m in group))
+
+
+def _disputed(cluster: list[_Item]) -> tuple[Verdict, str] | None:
+    """Named claimants giving figures that cannot both hold, each claimant's figure reported
+    alike: the sources agree on who said what, the claimants disagree."""
+    by_claimant: dict[str, list[_Item]] = {}
+    for member in cluster:
+        if member.claimant:
+            by_claimant.setdefault(member.claimant, []).append(member)
+    if len(by_claimant) < 2:
+        return None
+    for group in by_claimant.values():
+        if any(compare(x.quantity, y.quantity) == "conflict" for x in group for y in group):
+            return None  # a claimant reported two ways: a conflict between the outlets
+    firsts = [group[0] for group in by_claimant.values()]
+    if not any(compare(x.quantity, y.quantity) == "conflict" for x in firsts for y in firsts):
+        return None
+    sides = " · ".join(
+        f"{name}: “{group[0].record.text}” ({_articles_of(group)})"
+        for name, group in by_claimant.items()
+    )
+    return "disputed", f"named claimants disagree, the sources agree on who said what: {sides}"
+
+
 def _verdict(cluster: list[_Item], independent: dict[str, str]) -> tuple[Verdict, str]:
     sources = {independent[m.article.key] for m in cluster}
     if len(sources) == 1:
@@ -464,13 +538,20 @@ def _verdict(cluster: list[_Item], independent: dict[str, str]) -> tuple[Verdict
         note = f" (carried by {copies} copies of one report)" if copies > 1 else ""
         return "single-source", "only one independent source reports this figure" + note
     worst: Verdict = "agree"
-    for i, x in enumerate(cluster):
-        for y in cluster[i + 1 :]:
-            verdict = compare(x.quantity, y.quantity)
+    # compare reads a figure's value, unit, approximation and bound alone, and two alike
+    # agree: each distinct figure meets the others once (a big story's claim has thousands).
+    distinct = {
+        (m.quantity.value, m.quantity.unit, m.quantity.approx, m.quantity.bound): m.quantity
+        for m in cluster
+    }
+    figures = list(distinct.values())
+    for i, x in enumerate(figures):
+        for y in figures[i + 1 :]:
+            verdict = compare(x, y)
             if verdict == "conflict" or (verdict == "compatible" and worst == "agree"):
                 worst = verdict
     if worst != "agree":
-        developing = _developing(cluster)
+        developing = _disputed(cluster) or _developing(cluster)
         if developing is not None:
             return developing
     texts = " / ".join(f"“{text}”" for text in dict.fromkeys(m.record.text for m in cluster))
@@ -486,10 +567,14 @@ def build_quantity_claims(
     articles: list[Article],
     records: dict[str, list[QuantityRecord]],
     ids: dict[str, str],
+    claimants: dict[str, list[ClaimantSpan]] | None = None,
 ) -> tuple[list[Quantity], list[Claim]]:
-    """Every figure in the story, grouped into claims across independent sources."""
+    """Every figure in the story, grouped into claims across independent sources.
+
+    ``claimants`` (article key → quote spans and their speakers) tells whose figure each is,
+    so one outlet can report both sides of a dispute."""
     independent = {a.key: a.duplicate_of or a.key for a in articles}
-    items = _items(articles, records, ids)
+    items = _items(articles, records, ids, claimants)
     weights = story_weights(a.text for a in articles)
     claims: list[Claim] = []
     for cluster in _cluster(items, independent, weights):

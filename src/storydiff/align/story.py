@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from storydiff.align.claims import build_quantity_claims
+from storydiff.align.claims import ClaimantSpan, build_quantity_claims
 from storydiff.align.entities import EntityIndex, build_entities
 from storydiff.align.framing import build_framing
 from storydiff.align.framing_sides import voice_sides
@@ -68,6 +68,17 @@ def _quotes(
     return quotes
 
 
+def _claimants(quotes: list[Quote], ids: dict[str, str]) -> dict[str, list[ClaimantSpan]]:
+    """Per article key, each quote's span and who gave it: whose figure a quoted count is."""
+    key_of = {article_id: key for key, article_id in ids.items()}
+    spans: dict[str, list[ClaimantSpan]] = {}
+    for quote in quotes:
+        who = quote.speaker or quote.speaker_name
+        if who:
+            spans.setdefault(key_of[quote.article], []).append((quote.start, quote.end, who))
+    return spans
+
+
 def _with_sides(
     framing: list[Framing], quotes: list[Quote], stances: list[Stance], dates: dict[str, str | None]
 ) -> list[Framing]:
@@ -94,7 +105,7 @@ def build_dossier(
     index = build_entities(articles, analyses, ids, dates)
     quotes = _quotes(articles, analyses, ids, index)
     quantities, claims = build_quantity_claims(
-        articles, {k: a.quantities for k, a in analyses.items()}, ids
+        articles, {k: a.quantities for k, a in analyses.items()}, ids, _claimants(quotes, ids)
     )
     timeline, dated_claims = build_timeline(
         articles, {k: a.times for k, a in analyses.items()}, ids

@@ -15,8 +15,9 @@ from storydiff.model import Citation, Claim, StanceChange, SummarySentence
 _SECTIONS = (
     (("agree", "compatible"), {"agree": "Sources agree", "compatible": "Sources differ but fit"}),
     (
-        ("conflict", "updated", "unresolved"),
+        ("disputed", "conflict", "updated", "unresolved"),
         {
+            "disputed": "Claimants disagree",
             "conflict": "Sources conflict",
             "updated": "Reported higher as the story developed",
             "unresolved": "Not settled",

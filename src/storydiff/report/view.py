@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-VERDICTS = ("agree", "compatible", "conflict", "updated", "single-source", "unresolved")
+VERDICTS = ("agree", "compatible", "conflict", "disputed", "updated", "single-source", "unresolved")
 
 
 @dataclass(frozen=True, slots=True)
