@@ -42,7 +42,11 @@ _WHAT = {
 _VALUES = [3, 12, 30, 55, 105, 4500, 4600, 5000]
 
 
-def _figure_sentence(rng: random.Random) -> tuple[str, str, float, str | None, bool, str | None]:
+Figure = tuple[str, str, float, str | None, bool, str | None, str | None]
+
+
+def _figure_sentence(rng: random.Random) -> Figure:
+    """(sentence, number as written, value, what it counts, approximate, unit, bound)"""
     template = rng.choice(_SENTENCES)
     value = rng.choice(_VALUES)
     number = f"{value:,}"
@@ -50,8 +54,8 @@ def _figure_sentence(rng: random.Random) -> tuple[str, str, float, str | None, b
     after = template.split("{n}")[1].split()
     what = _WHAT.get(after[0].strip(",.")) if after else None
     unit = "year" if "years" in after[:1] else None
-    bound = rng.choice([None, None, None, "lower", "upper"])
-    return sentence, number, float(value), what, rng.random() < 0.3, bound if not unit else unit
+    bound = None if unit else rng.choice([None, None, None, "lower", "upper"])
+    return sentence, number, float(value), what, rng.random() < 0.3, unit, bound
 
 
 def _story(seed: int, articles: int) -> tuple[list[Article], dict[str, list[QuantityRecord]]]:
@@ -70,10 +74,8 @@ def _story(seed: int, articles: int) -> tuple[list[Article], dict[str, list[Quan
         key = f"k{n}"
         text, found = "", []
         for _ in range(rng.randint(1, 4)):
-            sentence, number, value, what, approx, extra = _figure_sentence(rng)
+            sentence, number, value, what, approx, unit, bound = _figure_sentence(rng)
             start = len(text) + sentence.index(number)
-            unit = extra if extra == "year" else None
-            bound = None if unit else extra
             found.append(
                 QuantityRecord(
                     start,
