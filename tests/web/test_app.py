@@ -31,7 +31,7 @@ def test_paste_analyse_and_read(client: TestClient, settings: Settings) -> None:
         and "script-src 'sha256-" in page.headers["content-security-policy"]
     )
     doc = client.get(f"/api/stories/{story_id}/dossier").json()
-    assert doc["schema"] == "storydiff.dossier/1"
+    assert doc["schema"] == "storydiff.dossier/2"
     assert client.get(f"/stories/{story_id}/dossier.json").json() == doc
     assert client.get(f"/stories/{story_id}/ledger.csv").text.startswith("claim,verdict")
     listed = client.get("/api/stories").json()["stories"]

@@ -11,7 +11,7 @@ from typing import Any
 from storydiff.codec import to_plain
 from storydiff.model import Dossier
 
-SCHEMA_ID = "storydiff.dossier/1"
+SCHEMA_ID = "storydiff.dossier/2"
 
 
 @cache

@@ -118,7 +118,7 @@ def get_story(request: Request, story_id: StoryId) -> StoryOut:
 @router.get(
     "/stories/{story_id}/dossier",
     response_model=None,
-    responses={200: {"description": "dossier.json, schema storydiff.dossier/1"}},
+    responses={200: {"description": "dossier.json, schema storydiff.dossier/2"}},
 )
 def get_dossier(request: Request, story_id: StoryId) -> Response:
     """The dossier document, identical to the ``dossier.json`` the CLI writes."""
