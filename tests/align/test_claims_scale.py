@@ -54,7 +54,8 @@ def _figure_sentence(rng: random.Random) -> Figure:
     after = template.split("{n}")[1].split()
     what = _WHAT.get(after[0].strip(",.")) if after else None
     unit = "year" if "years" in after[:1] else None
-    bound = None if unit else rng.choice([None, None, None, "lower", "upper"])
+    drawn = rng.choice([None, None, None, "lower", "upper"])  # drawn always: stable stories
+    bound = None if unit else drawn
     return sentence, number, float(value), what, rng.random() < 0.3, unit, bound
 
 
