@@ -68,15 +68,20 @@ def loaded_terms(article: Article, quotes: list[Quote]) -> list[LoadedTerm]:
     ]
 
 
-def _omitted(article_id: str, claims: list[Claim], copies: set[str]) -> list[str]:
-    """Claims that two or more other independent sources report and this one does not;
-    a copy of another article is no independent source."""
-    omits = []
+def _reported(claims: list[Claim], copies: set[str]) -> list[tuple[str, set[str]]]:
+    """Claims that two or more independent sources report, with those sources; a copy of
+    another article is no independent source."""
+    found = []
     for claim in claims:
         reporting = {m.article for m in claim.members} - copies
-        if article_id not in reporting and len(reporting) >= 2:
-            omits.append(claim.id)
-    return omits
+        if len(reporting) >= 2:
+            found.append((claim.id, reporting))
+    return found
+
+
+def _omitted(article_id: str, reported: list[tuple[str, set[str]]]) -> list[str]:
+    """Claims that two or more other independent sources report and this one does not."""
+    return [claim_id for claim_id, reporting in reported if article_id not in reporting]
 
 
 def build_framing(
@@ -84,10 +89,14 @@ def build_framing(
 ) -> list[Framing]:
     """Per article: voices quoted, loaded terms (own voice vs quoted), claims it omits."""
     copies = {ids[a.key] for a in articles if a.duplicate_of is not None}
+    reported = _reported(claims, copies)  # once, not once per article
+    quotes_in: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        quotes_in.setdefault(quote.article, []).append(quote)
     framings = []
     for article in articles:
         article_id = ids[article.key]
-        own_quotes = [q for q in quotes if q.article == article_id]
+        own_quotes = quotes_in.get(article_id, [])
         voices: Counter[tuple[str | None, str]] = Counter(
             (q.speaker, q.speaker_name or "unknown") for q in own_quotes
         )
@@ -96,7 +105,7 @@ def build_framing(
                 article=article_id,
                 voices=[Voice(s, n, k) for (s, n), k in voices.most_common()],
                 loaded_terms=loaded_terms(article, own_quotes),
-                omits=[] if article_id in copies else _omitted(article_id, claims, copies),
+                omits=[] if article_id in copies else _omitted(article_id, reported),
             )
         )
     return framings

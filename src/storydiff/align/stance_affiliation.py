@@ -68,22 +68,38 @@ def _groups_in(text: str, index: EntityIndex) -> list[str]:
     return found
 
 
+# Per article id: each person entity's roles there, in the entities' order ("Dr Amara Osei,
+# the union's spokeswoman" in a2 -> e3: ["the union's spokeswoman"]).
+RolesByArticle = dict[str, dict[str, list[str]]]
+
+
+def roles_by_article(index: EntityIndex) -> RolesByArticle:
+    """Every person's roles, by article: built once, so a story of thousands of articles does
+    not walk every entity's roles in every article."""
+    found: RolesByArticle = {}
+    for entity in index.entities:
+        if entity.type != "PERSON":
+            continue
+        for role in entity.roles:
+            found.setdefault(role.article, {}).setdefault(entity.id, []).append(role.role)
+    return found
+
+
 def affiliations(
     article: Article,
     analysis: Analysis,
     article_id: str,
     index: EntityIndex,
+    roles: RolesByArticle | None = None,
 ) -> dict[str, list[str]]:
-    """Person entity → the groups it speaks for in this article."""
+    """Person entity → the groups it speaks for in this article (``roles``: the story's
+    ``roles_by_article``, when the caller asks for many articles)."""
     result: dict[str, list[str]] = {}
-    for entity in index.entities:
-        if entity.type != "PERSON":
-            continue
-        groups = [
-            g for r in entity.roles if r.article == article_id for g in _groups_in(r.role, index)
-        ]
+    here = (roles if roles is not None else roles_by_article(index)).get(article_id, {})
+    for entity_id, held in here.items():
+        groups = [g for role in held for g in _groups_in(role, index)]
         if groups:
-            result[entity.id] = groups
+            result[entity_id] = groups
     mentions = sorted(analysis.mentions, key=lambda m: m.start)
     for n, mention in enumerate(mentions):
         person = index.by_span.get((article.key, mention.start, mention.end))

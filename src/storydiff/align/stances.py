@@ -36,7 +36,12 @@ from storydiff.align.stance_actors import (
     sentence_subject,
     subjects_before,
 )
-from storydiff.align.stance_affiliation import affiliations, group_of
+from storydiff.align.stance_affiliation import (
+    RolesByArticle,
+    affiliations,
+    group_of,
+    roles_by_article,
+)
 from storydiff.align.stance_cues import (
     CUE_PATTERN,
     cue_sign,
@@ -183,6 +188,7 @@ def _article_votes(
     index: EntityIndex,
     issue: set[str],
     quotes: list[Quote],
+    roles: RolesByArticle | None = None,
 ) -> list[Vote]:
     mentions = [
         (m, e)
@@ -190,7 +196,7 @@ def _article_votes(
         if (e := index.by_span.get((article.key, m.start, m.end))) is not None
     ]
     scope = Scope(article, article_id, index, mentions, quotes)
-    speaks_for = affiliations(article, analysis, article_id, index)
+    speaks_for = affiliations(article, analysis, article_id, index, roles)
     text = article.text
     votes: list[Vote] = []
     for sent in analysis.sentences:
@@ -236,12 +242,16 @@ def build_stances(
     """Stances per actor and article, and the actors whose stance changed over time."""
     votes: list[Vote] = []
     outlets: list[Stance] = []
+    quotes_in: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        quotes_in[quote.article].append(quote)
+    roles = roles_by_article(index)
     for article in articles:
         if article.duplicate_of is not None:
             continue
         article_id, analysis = ids[article.key], analyses[article.key]
-        article_quotes = [q for q in quotes if q.article == article_id]
-        votes += _article_votes(article, analysis, article_id, index, issue, article_quotes)
+        article_quotes = quotes_in.get(article_id, [])
+        votes += _article_votes(article, analysis, article_id, index, issue, article_quotes, roles)
         own = outlet_stance(
             article, analysis, article_id, dates[article.key], (issue_name, issue), article_quotes
         )
