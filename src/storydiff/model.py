@@ -237,6 +237,16 @@ class ClaimMember:
     quantity: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimValue:
+    """One value a fact is reported with, and who reports it (a claimant when one is named)."""
+
+    text: str
+    value: float
+    articles: list[str]
+    claimant: str | None = None
+
+
 @dataclass(slots=True)
 class Claim:
     id: str
@@ -244,6 +254,8 @@ class Claim:
     verdict: Verdict
     reason: str
     members: list[ClaimMember] = field(default_factory=list)
+    measure: str | None = None  # what the fact measures: "people killed", "MPs"
+    values: list[ClaimValue] = field(default_factory=list)  # the competing values, side by side
 
 
 @dataclass(slots=True)

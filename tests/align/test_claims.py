@@ -158,6 +158,8 @@ def test_the_dead_and_the_injured_are_two_facts() -> None:
         },
     )
     assert claims["Two"] is claims["two"] and claims["Two"].verdict == "agree"
+    assert claims["Two"].measure == "people killed"
+    assert claims["five"].measure == "people injured"
     assert claims["five"] is claims["Five"] and claims["five"].verdict == "agree"
 
 
@@ -205,6 +207,12 @@ def test_named_claimants_disagreeing_is_a_dispute_both_outlets_report() -> None:
     (dispute,) = [c for c in claims if len(c.members) == 4]
     assert dispute.verdict == "disputed"
     assert "organisers" in dispute.reason and "police" in dispute.reason
+    assert dispute.measure == "people"
+    sides = {(v.claimant, v.value): v.articles for v in dispute.values}
+    assert sides == {
+        ("organisers", 1e6): ["a1", "a2"],
+        ("police", 3e5): ["a1", "a2"],
+    }
 
     _, unnamed = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"})
     assert all(c.verdict != "disputed" for c in unnamed)

@@ -63,3 +63,8 @@ def test_an_act_in_the_previous_sentence_does_not_reach_a_figure() -> None:
 )
 def test_addresses_are_not_counts(sentence: str, figure: str) -> None:
     assert _measure(sentence, figure) == "address"
+
+
+def test_a_length_in_years_is_not_an_age() -> None:
+    assert _measure("The port signed a 99-year lease with the state.", "99-year") is None
+    assert _measure("A 16-year-old was arrested.", "16-year") == "age"

@@ -17,10 +17,18 @@ from storydiff.align.claim_vocab import (
     ROUNDING_FROM,
     SAME_FIGURE_SIMILARITY,
 )
-from storydiff.align.measures import AGE, NOT_FACTS, TOLLS, measure_of
+from storydiff.align.measures import AGE, NOT_FACTS, TOLLS, measure_label, measure_of
 from storydiff.align.terms import TermWeights, statement_text, stem, story_weights, terms, years
 from storydiff.lexicon.numbers import DURATION_DAYS
-from storydiff.model import Article, Claim, ClaimMember, Quantity, QuantityRecord, Verdict
+from storydiff.model import (
+    Article,
+    Claim,
+    ClaimMember,
+    ClaimValue,
+    Quantity,
+    QuantityRecord,
+    Verdict,
+)
 
 _WINDOW = 70  # characters either side of a figure that say when it held
 _NEAR = 40  # characters either side of a figure that say what it counts
@@ -596,6 +604,27 @@ def build_quantity_claims(
                     )
                     for m in cluster
                 ],
+                measure=measure_label(cluster[0].measure, [m.quantity.what for m in cluster]),
+                values=_values(cluster, verdict),
             )
         )
     return [i.quantity for i in items], claims
+
+
+def _values(cluster: list[_Item], verdict: Verdict) -> list[ClaimValue]:
+    """The competing values side by side, each with the articles that give it (and, in a
+    dispute, the claimant whose value it is)."""
+    by_value: dict[tuple[float, str | None, str | None], list[_Item]] = {}
+    for member in cluster:
+        q = member.quantity
+        claimant = member.claimant if verdict == "disputed" else None
+        by_value.setdefault((q.value, q.bound, claimant), []).append(member)
+    return [
+        ClaimValue(
+            group[0].record.text,
+            value,
+            list(dict.fromkeys(m.quantity.article for m in group)),
+            claimant,
+        )
+        for (value, _, claimant), group in by_value.items()
+    ]

@@ -37,6 +37,25 @@ _CLAUSE_END = re.compile(r"[;:.!?—–]|,\s+(?:and|but|while|after|as|who|which
 _WORD = re.compile(r"[\w'’-]+")
 
 
+# How a ledger row names what its figures measure, per measure.
+_LABELS = {
+    "killed": "people killed",
+    "injured": "people injured",
+    "arrested": "people arrested",
+    "shot": "people shot",
+    AGE: "age",
+}
+
+
+def measure_label(measure: str | None, counted: list[str | None]) -> str | None:
+    """The ledger's name for a fact: its measure ("people killed"), else the thing its figures
+    count most often ("UN member states"), else None."""
+    if measure in _LABELS:
+        return _LABELS[measure]
+    named = [c for c in counted if c]
+    return max(dict.fromkeys(named), key=named.count) if named else None
+
+
 def _act(text: str) -> str | None:
     """The measure whose act comes first in ``text`` (on a tie, the first in MEASURES)."""
     found = [
@@ -84,10 +103,11 @@ def measure_of(
         return REFERENCE
     if ADDRESS_AFTER.match(after):
         return ADDRESS
+    figure = text[start:end]
     if (
         AGE_AFTER.match(after)
         or AGE_BEFORE.search(before)
-        or text[start:end].endswith("-year")
+        or (figure.endswith(("-year", "-month")) and after.startswith("-old"))
         or (AGE_BESIDE_NAME.search(before) and AGE_CLOSE.match(after))
     ):
         return AGE

@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from storydiff.align.measure_vocab import INJURED, KILLED
-from storydiff.align.measures import measure_of
+from storydiff.align.measures import measure_label
 from storydiff.lexicon.numbers import TENS_WORDS, UNITS_WORDS
 from storydiff.model import Article, Dossier, RawDocument
 
 SCORED = ("killed", "injured")
+_SCORED_LABELS = {measure_label(m, []): m for m in SCORED}
 _ACTS = {"killed": KILLED, "injured": INJURED}
 # How far (characters) the record's number may sit from an act word to count as stated.
 _STATED_REACH = 60
@@ -109,21 +110,15 @@ def stated(texts: list[str], measure: str, value: int) -> bool:
 
 
 def asserted(dossier: Dossier) -> tuple[dict[str, set[int]], int]:
-    """(measure -> values the ledger asserts, conflict verdicts on scored measures)."""
+    """(measure -> values the ledger asserts, conflict verdicts on scored measures), read off
+    each claim's ``measure`` label as a user of dossier.json would."""
     quantities = {q.id: q for q in dossier.quantities}
-    texts = {dossier.article_ids[a.key]: a for a in dossier.articles}
     values: dict[str, set[int]] = defaultdict(set)
     conflicts = 0
     for claim in dossier.claims:
         members = [quantities[m.quantity] for m in claim.members if m.quantity in quantities]
-        if not members:
-            continue
-        labels = {
-            measure_of(texts[q.article].text, q.start, q.end, q.what, max(0, q.start - 200))
-            for q in members
-        }
-        measure = getattr(claim, "measure", None) or next(iter(labels), None)
-        if measure not in SCORED:
+        measure = _SCORED_LABELS.get(claim.measure or "")
+        if not members or measure is None:
             continue
         if claim.verdict == "conflict":
             conflicts += 1
