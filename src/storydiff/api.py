@@ -60,14 +60,11 @@ def analyze(
         stats.read = len(articles)
     else:
         articles, stats = gather_articles(list(inputs))
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(db if db is not None else Path(tmp) / "storydiff.db")
-        try:
-            return build_story(
-                articles, store, stats, summary_sentences=summary_sentences, issue=issue
-            )
-        finally:
-            store.close()
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(db if db is not None else Path(tmp) / "storydiff.db") as store,
+    ):
+        return build_story(articles, store, stats, summary_sentences=summary_sentences, issue=issue)
 
 
 def to_json(dossier: Dossier) -> dict[str, Any]:

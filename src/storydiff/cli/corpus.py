@@ -61,9 +61,9 @@ def ingest(
     with user_errors():
         if max_bytes <= 0:
             raise InputError(f"--max-bytes {max_bytes} must be positive; e.g. --max-bytes 5000000")
-        store = open_store(db)
-        try:
-            with Progress(
+        with (
+            open_store(db) as store,
+            Progress(
                 SpinnerColumn(),
                 TextColumn("{task.completed} documents"),
                 TextColumn("{task.description}", style="dim", markup=False),
@@ -71,18 +71,15 @@ def ingest(
                 console=err_console,
                 disable=quiet,
                 transient=True,
-            ) as bar:
-                task = bar.add_task("", total=None)
-                report = ingest_paths(
-                    store,
-                    paths,
-                    inputs=InputOptions(max_bytes=max_bytes, allow_private=allow_private),
-                    on_document=lambda source: bar.update(
-                        task, advance=1, description=source[-60:]
-                    ),
-                )
-        finally:
-            store.close()
+            ) as bar,
+        ):
+            task = bar.add_task("", total=None)
+            report = ingest_paths(
+                store,
+                paths,
+                inputs=InputOptions(max_bytes=max_bytes, allow_private=allow_private),
+                on_document=lambda source: bar.update(task, advance=1, description=source[-60:]),
+            )
         for refusal in report.refused:
             note("refused", "yellow", f"{refusal.source}: {refusal.reason}")
         if not report.stored and not report.known:
@@ -163,14 +160,10 @@ def stories(
     """
     from storydiff.scale.corpus import group
 
-    with user_errors():
-        store = open_store(db)
-        try:
-            report = group(store)
-            listed = store.corpus_stories() if show else []
-            documents = stories_json(store) if as_json else []
-        finally:
-            store.close()
+    with user_errors(), open_store(db) as store:
+        report = group(store)
+        listed = store.corpus_stories() if show else []
+        documents = stories_json(store) if as_json else []
     if as_json:
         typer.echo(json.dumps(documents, ensure_ascii=False))
         return
@@ -213,18 +206,12 @@ def analyze_story(
                 "e.g. storydiff analyze --db corpus.db --story ID -o out"
             )
         check_output_folder(output)
-        store = open_store(db)
-        try:
+        with open_store(db) as store:
             articles = story_articles(store, story_id)
-        finally:
-            store.close()
         stats = RunStats(read=len(articles))
         doc = build_and_write(articles, stats, output, db, summary, quiet, issue)
-        store = open_store(db)
-        try:
+        with open_store(db) as store:
             store.save_dossier(story_id, doc)
-        finally:
-            store.close()
     if not quiet:
         console.print(
             f"story {story_id}: {len(articles)} articles ({stats.analysed} analysed, "

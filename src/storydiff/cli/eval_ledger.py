@@ -42,22 +42,17 @@ def eval_gva(
 
     if not (data / "incidents.jsonl").is_file():
         fail(f"{data} has no incidents.jsonl; pass the gva_longtail folder")
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(db or Path(tmp) / "gva.db")
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(db or Path(tmp) / "gva.db") as store,
+        Progress(console=err_console, transient=True, disable=as_json) as bar,
+    ):
 
         def build(articles: list[Article]) -> Dossier:
             return build_story(articles, store, RunStats())
 
-        try:
-            with Progress(console=err_console, transient=True, disable=as_json) as bar:
-                task = bar.add_task("incidents", total=limit)
-                result = evaluate_gva(
-                    data,
-                    build,
-                    offset=offset,
-                    limit=limit,
-                    on_incident=lambda _: bar.advance(task),
-                )
-        finally:
-            store.close()
+        task = bar.add_task("incidents", total=limit)
+        result = evaluate_gva(
+            data, build, offset=offset, limit=limit, on_incident=lambda _: bar.advance(task)
+        )
     emit(result, as_json, f"GVA incidents {offset}-{offset + limit}")

@@ -61,9 +61,8 @@ def eval_dossier(
 
     with user_errors():
         gold_doc = load_gold(gold)
-        with tempfile.TemporaryDirectory() as tmp:
-            store = open_store(Path(tmp) / "eval.db")
-            dossier, _ = run_story(paths, store, overrides=_published_overrides(published or []))
-            store.close()
+        overrides = _published_overrides(published or [])
+        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "eval.db") as store:
+            dossier, _ = run_story(paths, store, overrides=overrides)
         result = score_dossier(to_document(dossier), gold_doc)
     emit(result, as_json, f"dossier vs {gold}")

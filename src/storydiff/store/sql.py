@@ -14,7 +14,8 @@ import secrets
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, TypeVar
+from types import TracebackType
+from typing import Any, Self, TypeVar
 
 from storydiff.codec import from_plain, to_plain
 from storydiff.model import Analysis, Article
@@ -81,6 +82,14 @@ class SqlStore(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release the connection."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
     # --- articles and analyses --------------------------------------------------------
 

@@ -44,11 +44,8 @@ def prepare(path: Path) -> None:
 @contextmanager
 def connect(path: Path) -> Iterator[SQLiteStore]:
     """A short-lived connection to a prepared store, for one request or one update."""
-    store = SQLiteStore(path, migrate=False)
-    try:
+    with SQLiteStore(path, migrate=False) as store:
         yield store
-    finally:
-        store.close()
 
 
 def create_story(path: Path, title: str, inputs: list[StoryInput]) -> str:
