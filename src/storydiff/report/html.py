@@ -31,13 +31,18 @@ def _environment() -> Environment:
     return env
 
 
-@cache
-def asset(name: str) -> tuple[Markup, str]:
-    """A packaged script or stylesheet and its CSP hash source (``'sha256-…'``)."""
-    env = _environment()
+def packaged_asset(env: Environment, name: str) -> tuple[Markup, str]:
+    """A script or stylesheet of a template folder and its CSP hash source (``'sha256-…'``):
+    inline in the page, allowed by hash, so no other script can run."""
     text = env.loader.get_source(env, name)[0] if env.loader else ""
     digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
     return Markup(text), f"'sha256-{digest}'"
+
+
+@cache
+def asset(name: str) -> tuple[Markup, str]:
+    """A packaged script or stylesheet of the dossier page and its CSP hash source."""
+    return packaged_asset(_environment(), name)
 
 
 def content_security_policy() -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from functools import cache
 from typing import Any
 
@@ -11,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from storydiff.report.html import content_security_policy
+from storydiff.report.html import content_security_policy, packaged_asset
 
 
 @cache
@@ -24,10 +22,7 @@ def _environment() -> Environment:
 
 @cache
 def _asset(name: str) -> tuple[Markup, str]:
-    env = _environment()
-    text = env.loader.get_source(env, name)[0] if env.loader else ""
-    digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
-    return Markup(text), f"'sha256-{digest}'"
+    return packaged_asset(_environment(), name)
 
 
 @cache
