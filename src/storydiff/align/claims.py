@@ -356,13 +356,18 @@ class _Clusters:
     """Clusters of item indices, merged greedily, with the independent sources each holds."""
 
     def __init__(self, sources: list[tuple[str, str | None]], quantities: list[Quantity]) -> None:
-        self.base = [base for base, _ in sources]
         self.quantities = quantities
         self.label = list(range(len(sources)))
         self.members: dict[int, list[int]] = {n: [n] for n in range(len(sources))}
         # cluster -> independent source -> the claimants it holds figures of (None: its own)
         self.sources: dict[int, dict[str, set[str | None]]] = {
             n: {base: {claimant}} for n, (base, claimant) in enumerate(sources)
+        }
+        # cluster -> whether any figure in it is a named claimant's (most clusters: none)
+        self.voiced: dict[int, bool] = {n: c is not None for n, (_, c) in enumerate(sources)}
+        # cluster -> independent source -> its members from that source
+        self.from_source: dict[int, dict[str, list[int]]] = {
+            n: {base: [n]} for n, (base, _) in enumerate(sources)
         }
 
     def link(self, pairs: Iterable[tuple[int, int]], *, copied: bool) -> None:
@@ -375,7 +380,18 @@ class _Clusters:
             if cx == cy:
                 continue
             sx, sy = sources[cx], sources[cy]
-            if not copied and (_same_voice(sx, sy) or not self._sides_differ(cx, cy)):
+            # Clusters of no common source always join; one sharing a source with a cluster
+            # of unnamed voices only never does (that source's own figure twice). Only the
+            # rest, named claimants on both sides, need the full test.
+            if (
+                not copied
+                and not sx.keys().isdisjoint(sy.keys())
+                and (
+                    not (self.voiced[cx] and self.voiced[cy])
+                    or _same_voice(sx, sy)
+                    or not self._sides_differ(cx, cy)
+                )
+            ):
                 continue
             # The smaller cluster is relabelled, so all merges cost O(n log n); members keep
             # the order of x's cluster, then y's.
@@ -388,6 +404,12 @@ class _Clusters:
             for base, claimants in small.items():
                 big.setdefault(base, set()).update(claimants)
             sources[keep] = big
+            self.voiced[keep] = self.voiced.pop(cx) | self.voiced.pop(cy)
+            fx, fy = self.from_source.pop(cx), self.from_source.pop(cy)
+            many, few = (fx, fy) if len(fx) >= len(fy) else (fy, fx)
+            for base, found in few.items():
+                many.setdefault(base, []).extend(found)
+            self.from_source[keep] = many
             mx.extend(my)
             members[keep] = mx
 
@@ -397,8 +419,8 @@ class _Clusters:
         sx, sy = self.sources[cx], self.sources[cy]
         shared = sx.keys() & sy.keys() if len(sx) <= len(sy) else sy.keys() & sx.keys()
         for base in shared:
-            xs = [self.quantities[m] for m in self.members[cx] if self.base[m] == base]
-            ys = [self.quantities[m] for m in self.members[cy] if self.base[m] == base]
+            xs = [self.quantities[m] for m in self.from_source[cx][base]]
+            ys = [self.quantities[m] for m in self.from_source[cy][base]]
             if any(compare(x, y) != "conflict" for x in xs for y in ys):
                 return False
         return True
