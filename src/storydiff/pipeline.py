@@ -10,10 +10,9 @@ from pathlib import Path
 
 from storydiff import codec
 from storydiff.analyse import analyser_version
-from storydiff.clean import clean_document
+from storydiff.clean import clean_all
 from storydiff.errors import InputError
 from storydiff.ingest import InputOptions, InputReader, Sidecar
-from storydiff.ingest.decode import MAX_TEXT_CHARS
 from storydiff.ingest.sidecar import apply as apply_metadata
 from storydiff.model import Analysis, Article, Dossier, RawDocument, Rejection
 from storydiff.store import Store
@@ -32,38 +31,14 @@ class RunStats:
 
 
 def _clean_all(items: Iterable[RawDocument | Rejection], stats: RunStats) -> list[Article]:
-    """Clean every document; a document that breaks the cleaner is reported, not fatal."""
-    articles: dict[str, Article] = {}
-    for item in items:
-        if isinstance(item, Rejection):
-            stats.rejected.append(item)
-            continue
+    """Clean every document, counting what was read and recording what was left out."""
+
+    def counted() -> None:
         stats.read += 1
-        try:
-            article = clean_document(item)
-        except Exception as err:
-            # The error's own text only: an exception's repr can hold the whole article.
-            detail = " ".join(str(err).split())[:160] or "no detail"
-            stats.rejected.append(
-                Rejection(item.source, f"could not be cleaned ({type(err).__name__}: {detail})")
-            )
-            continue
-        if not article.text.strip():
-            stats.rejected.append(Rejection(item.source, "no article text left after cleaning"))
-        elif len(article.text) > MAX_TEXT_CHARS:
-            stats.rejected.append(
-                Rejection(
-                    item.source,
-                    f"article text is {len(article.text):,} characters after cleaning, over the "
-                    f"{MAX_TEXT_CHARS:,} one article can have; split it into articles",
-                )
-            )
-        elif article.key in articles:
-            first = articles[article.key].source
-            stats.rejected.append(Rejection(item.source, f"same text as {first}; counted once"))
-        else:
-            articles[article.key] = article
-    return list(articles.values())
+
+    articles, rejected = clean_all(items, on_read=counted)
+    stats.rejected.extend(rejected)
+    return articles
 
 
 def _analyses(

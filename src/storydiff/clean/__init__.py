@@ -5,6 +5,7 @@ every removal is recorded with its reason; what the furniture says about the art
 author, outlet, credit, date) is kept as metadata.
 """
 
+from storydiff.clean.batch import clean_all
 from storydiff.clean.clean import clean_document
 
-__all__ = ["clean_document"]
+__all__ = ["clean_all", "clean_document"]

@@ -20,27 +20,9 @@ from storydiff.scale.tables import partition_tables
 
 def clean_partition(documents: Sequence[Document]) -> tuple[list[Article], list[Rejection]]:
     """Cleaned articles, and the inputs that could not be used, each with its reason."""
-    from storydiff.clean import clean_document
+    from storydiff.clean import clean_all
 
-    articles: dict[str, Article] = {}
-    rejected: list[Rejection] = []
-    for doc in documents:
-        if isinstance(doc, Rejection):
-            rejected.append(doc)
-            continue
-        try:
-            article = clean_document(doc)
-        except Exception as err:  # one broken page must not sink the partition
-            rejected.append(Rejection(doc.source, f"could not be cleaned ({err!r})"))
-            continue
-        if not article.text.strip():
-            rejected.append(Rejection(doc.source, "no article text left after cleaning"))
-        elif article.key in articles:
-            first = articles[article.key].source
-            rejected.append(Rejection(doc.source, f"same text as {first}; counted once"))
-        else:
-            articles[article.key] = article
-    return list(articles.values()), rejected
+    return clean_all(documents)
 
 
 def _analyse(articles: list[Article], rejected: list[Rejection]) -> list[Analysis]:
