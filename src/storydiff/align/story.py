@@ -7,7 +7,7 @@ import hashlib
 from storydiff.align.claims import ClaimantSpan, build_quantity_claims
 from storydiff.align.entities import EntityIndex, build_entities
 from storydiff.align.framing import build_framing
-from storydiff.align.framing_sides import voice_sides
+from storydiff.align.framing_sides import sides_by_article
 from storydiff.align.stances import build_stances, detect_issue
 from storydiff.align.story_dates import place_undated
 from storydiff.align.summary import build_summary
@@ -83,8 +83,9 @@ def _with_sides(
     framing: list[Framing], quotes: list[Quote], stances: list[Stance], dates: dict[str, str | None]
 ) -> list[Framing]:
     """Each article's voices by side of the issue, and whether only one side speaks."""
+    by_article = sides_by_article([f.article for f in framing], quotes, stances, dates)
     for frame in framing:
-        sides = voice_sides(frame.article, quotes, stances, dates)
+        sides = by_article[frame.article]
         frame.sides = {"support": sides.support, "oppose": sides.oppose, "unplaced": sides.unplaced}
         frame.one_sided = sides.one_sided
     return framing

@@ -33,6 +33,7 @@ def _claim_sentences(
 ) -> list[SummarySentence]:
     """One sentence per statement; claims that share a statement share the sentence."""
     by_statement: dict[str, SummarySentence] = {}
+    cited: dict[str, set[Citation]] = {}  # each sentence's citations, for a constant-time test
     for claim in claims:
         statement = claim.statement.lstrip(_STRAY)
         if claim.verdict not in verdicts or not claim.members or not statement:
@@ -40,9 +41,11 @@ def _claim_sentences(
         sentence = by_statement.setdefault(
             statement, SummarySentence(f"{lead[claim.verdict]}: {statement}", [])
         )
+        seen = cited.setdefault(statement, set())
         for m in claim.members:
             citation = Citation(m.article, m.start, m.end, m.text)
-            if citation not in sentence.citations:
+            if citation not in seen:
+                seen.add(citation)
                 sentence.citations.append(citation)
     return list(by_statement.values())
 
