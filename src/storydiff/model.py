@@ -133,6 +133,17 @@ class QuantityRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class QuantityLeftOut:
+    """A figure stated in the text that is not reported as a quantity, and why ("a year",
+    "part of a date", "an ordinal", "a phone number", …)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class TimeRecord:
     """A date expression. Absolute ones carry ``value``; relative ones carry an offset
     that the align stage resolves against the article's date."""
@@ -164,6 +175,7 @@ class Analysis:
     quotes: list[QuoteRecord] = field(default_factory=list)
     quantities: list[QuantityRecord] = field(default_factory=list)
     times: list[TimeRecord] = field(default_factory=list)
+    quantities_left_out: list[QuantityLeftOut] = field(default_factory=list)
 
 
 # --- align (across articles) ---------------------------------------------------------------------
@@ -351,3 +363,5 @@ class Dossier:
     framing: list[Framing] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    # article key → the figures its text states that are not quantities, with why
+    quantities_left_out: dict[str, list[QuantityLeftOut]] = field(default_factory=dict)

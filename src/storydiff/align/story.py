@@ -137,4 +137,5 @@ def build_dossier(
         ),
         summary=build_summary(claims, changes, max_sentences=summary_sentences),
         rejections=rejections,
+        quantities_left_out={k: a.quantities_left_out for k, a in analyses.items()},
     )

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 # Bump on a change of the stored analysis format; code changes are caught by the digest below.
-ANALYSER_VERSION = "2"
+ANALYSER_VERSION = "3"
 
 
 @lru_cache(maxsize=1)

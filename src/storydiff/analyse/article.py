@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from storydiff.analyse.entities import extract_mentions, extract_roles
 from storydiff.analyse.nlp import load_nlp, spacy_view
-from storydiff.analyse.quantities import extract_quantities
+from storydiff.analyse.quantities import read_quantities
 from storydiff.analyse.quotes import extract_quotes
 from storydiff.analyse.timex import extract_times
 from storydiff.model import Analysis, Article, SentenceRecord
@@ -23,14 +23,16 @@ def analyse_articles(
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
         text = article.text
         mentions = extract_mentions(doc, text)
+        quantities, left_out = read_quantities(doc, text)
         analysis = Analysis(
             article_key=article.key,
             sentences=[SentenceRecord(s.start_char, s.end_char) for s in doc.sents],
             mentions=mentions,
             roles=extract_roles(doc, text, mentions),
             quotes=extract_quotes(doc, text),
-            quantities=extract_quantities(doc, text),
+            quantities=quantities,
             times=extract_times(doc, text),
+            quantities_left_out=left_out,
         )
         if on_done is not None:
             on_done(article)

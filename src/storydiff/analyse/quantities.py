@@ -1,15 +1,21 @@
 """Numbers stated about the world: how many of what, hedged or bounded.
 
-A quantity is a run of number tokens that spaCy does not read as a date, time or ordinal and
-that is not an identifier ("Resolution 1244", "CC BY-SA 3.0"). Its unit is a measurement
-unit, a currency or "percent"; a count of things keeps ``unit=None`` and names the things in
-``what`` ("UN member states"), because the align stage compares counts by what they count.
+A quantity is a run of number tokens that is not a date, time or ordinal and not an
+identifier ("Resolution 1244", "CC BY-SA 3.0"). Its unit is a measurement unit, a currency or
+"percent"; a count of things keeps ``unit=None`` and names the things in ``what`` ("UN member
+states"), because the align stage compares counts by what they count.
+
+Every figure the text states either becomes a quantity or is listed as left out, with the
+reason ("a year", "part of a date", "a phone number", …): no number is dropped without a word.
+Dates are the date grammar's (``find_timexes``); spaCy's DATE label alone is not trusted,
+because the small model tags many plain counts ("34944 jobs", "1057 jobs") as DATE.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,7 +26,8 @@ from storydiff.analyse.quantity_context import (
     what_of,
 )
 from storydiff.analyse.quantity_parse import digits_value, is_number_word, parse_number
-from storydiff.analyse.timex_grammar import unit_name
+from storydiff.analyse.timex_grammar import Timex, find_timexes, unit_name
+from storydiff.analyse.timex_vocab import DAY_PARTS, DAY_WORDS, MONTHS, SEASONS, WEEKDAYS
 from storydiff.lexicon.numbers import (
     CHANGE_FRACTIONS,
     CURRENCY_SCALE_ABBREVIATIONS,
@@ -29,13 +36,49 @@ from storydiff.lexicon.numbers import (
     RECORD_WINDOW_WORDS,
     SINGLE_DURATION_PREPOSITIONS,
     SKIPPED_NUMBER_WORDS,
+    TENS_WORDS,
     TIME_ANCHOR_WORDS,
     TIME_UNIT_WORDS,
+    UNITS_WORDS,
 )
-from storydiff.model import QuantityRecord
+from storydiff.model import QuantityLeftOut, QuantityRecord
 
-# spaCy entity labels whose numbers are not counts; the date reader owns DATE and TIME.
-_NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL"})
+# spaCy labels a date or a time: believed only with a date word in the entity, or for a bare
+# three- or four-digit number that counts nothing ("in 1057"), never for "34944 jobs".
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+_DATE_WORDS = (
+    frozenset(m.lower() for m in MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(SEASONS)
+    | frozenset(DAY_PARTS)
+    | frozenset(DAY_WORDS)
+    | TIME_UNIT_WORDS
+    | {"ad", "bc", "bce", "ce", "am", "pm", "a.m.", "p.m.", "o'clock", "fiscal", "fy", "ago"}
+)
+# Street words after a number and a name: "14458 Rixeyville Rd.", "700 East 87th Street".
+_STREET_WORDS = frozenset(
+    {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "ln", "drive",
+     "dr", "way", "court", "ct", "place", "pl", "highway", "hwy", "parkway", "pkwy", "terrace"}
+)  # fmt: skip
+# Words right before a person's age: "aged 77", "ages 18 to 38", "at the age of 52".
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+# Before a year-shaped number, words that make it a year even before a plural noun
+# ("In 2019 police arrested 40 people").
+_YEAR_PREPOSITIONS = frozenset(
+    {"in", "since", "until", "till", "before", "after", "during", "between", "through"}
+)
+_DIGITS = re.compile(r"\d+")
+# Why a token with digits that no number run took is not a figure of the story.
+_TOKEN_REASONS = (
+    (
+        re.compile(r"\d{1,2}(?::\d\d){1,2}(?:[ap]\.?m\.?)?|\d{1,2}(?:[.:]\d\d)?[ap]\.?m\.?", re.I),
+        "a time of day",
+    ),
+    (re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{2,4}"), "a date"),
+    (re.compile(r"\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th)", re.IGNORECASE), "an ordinal"),
+    (re.compile(r"'?\d{2}(?:\d\d)?'?s"), "a decade"),
+    (re.compile(r"\+?\(?\d{3}\)?[-. ]?\d{3,4}[-. ]?\d{0,4}"), "a phone number"),
+)
 # Words between two numbers that make them a range or list sharing one unit.
 _RANGE_JOINERS = frozenset({"and", "to", "-", "or", "and about"})
 _CURRENCIES = frozenset(CURRENCY_SYMBOLS.values())
@@ -54,12 +97,51 @@ _FRACTION_CHANGE = re.compile(
 
 def extract_quantities(doc: Doc, text: str) -> list[QuantityRecord]:
     """Every counted or measured number in ``doc`` (parsed from ``spacy_view(text)``)."""
+    return read_quantities(doc, text)[0]
+
+
+def read_quantities(doc: Doc, text: str) -> tuple[list[QuantityRecord], list[QuantityLeftOut]]:
+    """The quantities in ``doc``, and every other figure the text states with why it is not
+    one: each token with a digit, and each number in words, is in one list or the other."""
+    dates: dict[int, list[Timex]] = {}  # sentence start → its dates, read when first asked
     records: list[QuantityRecord] = []
+    left_out: list[QuantityLeftOut] = []
     for sent in doc.sents:
-        found = [_record(run, sent, text) for run in _number_runs(sent)]
-        records.extend(_share_units([r for r in found if r is not None], text))
+        found: list[QuantityRecord] = []
+        for run in _number_runs(sent):
+            read = _record(run, sent, text, dates)
+            if isinstance(read, QuantityRecord):
+                found.append(read)
+            else:
+                left_out.append(read)
+        records.extend(_share_units(found, text))
         records.extend(_fraction_changes(sent, text))
-    return records
+    left_out.extend(_unread_digits(doc, text, records, left_out))
+    left_out.sort(key=lambda x: x.start)
+    return records, left_out
+
+
+def _unread_digits(
+    doc: Doc, text: str, records: list[QuantityRecord], left_out: list[QuantityLeftOut]
+) -> list[QuantityLeftOut]:
+    """Tokens with digits that no number run took ("10:30", "1st", "555-1234", "A320")."""
+    covered = [(r.start, r.end) for r in records] + [(x.start, x.end) for x in left_out]
+    out: list[QuantityLeftOut] = []
+    for digit in _DIGITS.finditer(text):
+        if any(a <= digit.start() < b for a, b in covered):
+            continue
+        span = doc.char_span(digit.start(), digit.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        token = span[0]
+        start, end = token.idx, token.idx + len(token.text)
+        covered.append((start, end))
+        reason = next(
+            (why for pattern, why in _TOKEN_REASONS if pattern.fullmatch(token.text)),
+            "a code or identifier",
+        )
+        out.append(QuantityLeftOut(start, end, text[start:end], reason))
+    return out
 
 
 def _fraction_changes(sent: Span, text: str) -> list[QuantityRecord]:
@@ -103,7 +185,7 @@ def _share_units(records: list[QuantityRecord], text: str) -> list[QuantityRecor
 
 
 def _number_runs(sent: Span) -> list[list[Token]]:
-    """Maximal runs of adjacent number tokens ("2.5 million", "a dozen")."""
+    """Maximal runs of adjacent number tokens ("2.5 million", "a dozen", "thirty-nine")."""
     runs: list[list[Token]] = []
     current: list[Token] = []
     for token in sent:
@@ -123,6 +205,8 @@ def _is_number_token(token: Token, current: list[Token]) -> bool:
     low = token.lower_
     if low == "a" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "dozen":
         return True
+    if current and _compound_hyphen(token):
+        return True
     if not current and _single_duration(token):
         return True
     if low in {"hundred", "thousand", "million", "billion", "trillion", "bn", "bln", "mln"}:
@@ -130,6 +214,40 @@ def _is_number_token(token: Token, current: list[Token]) -> bool:
     if current and low in CURRENCY_SCALE_ABBREVIATIONS and _after_currency(current[0]):
         return True
     return is_number_word(token.text)
+
+
+def _compound_hyphen(token: Token) -> bool:
+    """The hyphen of "thirty-nine", which spaCy splits into "thirty", "-", "nine"."""
+    doc = token.doc
+    if token.text != "-" or token.i == 0 or token.i + 1 >= len(doc) or token.whitespace_:
+        return False
+    tens, unit = doc[token.i - 1], doc[token.i + 1]
+    return (
+        not tens.whitespace_
+        and tens.lower_ in TENS_WORDS
+        and 0 < UNITS_WORDS.get(unit.lower_, 0) < 10
+    )
+
+
+def _run_words(run: list[Token]) -> list[str]:
+    """The run's words for ``parse_number``, a split "thirty-nine" or "1 500 000" joined."""
+    if _spaced_thousands(run):
+        return ["".join(t.text for t in run)]
+    words: list[str] = []
+    glue = False
+    for token in run:
+        if token.lower_ == "a":
+            continue
+        if _compound_hyphen(token):
+            words[-1] += "-"
+            glue = True
+            continue
+        if glue:
+            words[-1] += token.text
+            glue = False
+        else:
+            words.append(token.text)
+    return words
 
 
 def _single_duration(token: Token) -> bool:
@@ -152,19 +270,24 @@ def _has_digit_or_word(run: list[Token]) -> bool:
     return any(parse_number([t.text]) is not None for t in run)
 
 
-def _record(run: list[Token], sent: Span, text: str) -> QuantityRecord | None:
-    """The quantity a number run states, or None when it is a date, id, code or idiom."""
-    if _excluded(run):
-        return None
-    words = [t.text for t in run if t.lower_ != "a"]
+def _record(
+    run: list[Token], sent: Span, text: str, dates: dict[int, list[Timex]]
+) -> QuantityRecord | QuantityLeftOut:
+    """The quantity a number run states, or why it states none (a date, id, code, idiom)."""
+    first, last = run[0], run[-1]
+    reason = _excluded(run, dates)
+    if reason is not None:
+        start, end = first.idx, last.idx + len(last.text)
+        return QuantityLeftOut(start, end, text[start:end], reason)
+    words = _run_words(run)
     if len(run) > 1 and run[-1].lower_ in CURRENCY_SCALE_ABBREVIATIONS and _after_currency(run[0]):
         words[-1] = "million" if run[-1].lower_ == "m" else "thousand"
         if run[-1].lower_ == "b":
             words[-1] = "billion"
     value = 1.0 if len(run) == 1 and _single_duration(run[0]) else parse_number(words)
     if value is None:
-        return None
-    first, last = run[0], run[-1]
+        start, end = first.idx, last.idx + len(last.text)
+        return QuantityLeftOut(start, end, text[start:end], "no value could be read")
     if _minus_before(first):
         value = -value
     hedge = hedge_before(first)
@@ -210,26 +333,189 @@ def _hyphen_end(last: Token, end: int) -> int:
     return end
 
 
-def _excluded(run: list[Token]) -> bool:
-    """Dates, times, ordinals, identifiers, codes, the word "one", points in time."""
+def _excluded(run: list[Token], dates: dict[int, list[Timex]]) -> str | None:
+    """Why a number run is no quantity: a date, time, ordinal, identifier, code, the word
+    "one", a point in time; None when it is one."""
     first, last = run[0], run[-1]
     if len(run) == 1 and first.lower_ in SKIPPED_NUMBER_WORDS and not _single_duration(first):
-        return True
+        return f"the word {first.lower_!r}, rarely a figure in dispute"
+    if _phone_like(first, last):
+        return "a phone number"
+    if _digit_groups(run) and not _spaced_thousands(run):  # "020 7946 0958"
+        digits = sum(c.isdigit() for t in run for c in t.text)
+        leading_zero = any(t.text.startswith("0") for t in run)
+        return "a phone number" if digits >= 7 or leading_zero else "numbers side by side"
     if any(_CODE_LIKE.search(t.text) for t in run) or _glued_to_code(first, last):
-        return True
-    if identifier_before(first):
-        return True
+        return "part of a code, version or link"
+    if identifier_before(first):  # "Resolution 1244", or the "3" of "March 3"
+        return _date_reason(run, dates) or "a name or identifier"
     time_unit = _time_unit_after(last)
     if time_unit is not None:  # a stated length counts; "three years ago" is the date reader's
-        return _duration_unit(time_unit) is None or _anchored(time_unit)
-    if any(t.ent_type_ in _NOT_COUNTS for t in run) and not _counts_despite_entity(run):
-        return True
-    return len(run) == 1 and _looks_like_year(first)
+        return _time_reason(time_unit)
+    if unit_after(first, last)[0] is not None:  # "£1784", "1784 km": money or a measure
+        return None
+    reason = _date_reason(run, dates) or _entity_reason(run) or _age_reason(run)
+    reason = reason or _address_reason(last) or _year_reason(run)
+    if reason is None and {t.ent_type_ for t in run} & _DATE_LABELS:
+        # spaCy reads it as a date; it is a count when it names what it counts ("34944 jobs",
+        # "the toll rose to 34944", "up to 609639 trees") or is grouped in thousands ("13,500").
+        nxt = last.i + 1
+        plural_after = nxt < len(last.doc) and last.doc[nxt].tag_ in {"NNS", "NNPS"}
+        counts = plural_after or what_of(run, None) is not None or any("," in t.text for t in run)
+        return None if counts else "counts nothing named (read as a date)"
+    return reason
 
 
-def _counts_despite_entity(run: list[Token]) -> bool:
-    """spaCy sometimes tags "13,500 lives" as DATE; a comma-grouped count is never a year."""
-    return any("," in t.text and digits_value(t.text) is not None for t in run)
+def _time_reason(time_unit: Token) -> str | None:
+    """None for a stated length ("three years"); else why the number is the date reader's."""
+    if _duration_unit(time_unit) is None:
+        if time_unit.lower_ in {"old", "year-old", "years-old"}:
+            return "an age"
+        return f"a time span in {time_unit.lower_}"
+    if not _anchored(time_unit):
+        return None
+    following = time_unit.nbor(1).lower_
+    if following == "old":
+        return "an age"
+    if following in RECORD_WINDOW_WORDS:
+        return "the window of a record (a …-year low)"
+    return "a point in time (… ago, … later)"
+
+
+def _sentence_dates(sent: Span, dates: dict[int, list[Timex]]) -> list[Timex]:
+    """The dates and times the date grammar finds in ``sent`` (computed once per sentence)."""
+    if sent.start not in dates:
+        at = sent.start_char
+        dates[sent.start] = [
+            replace(t, start=t.start + at, end=t.end + at)
+            for t in find_timexes(sent.text)
+            if t.type in {"DATE", "TIME"}
+        ]
+    return dates[sent.start]
+
+
+def _date_reason(run: list[Token], dates: dict[int, list[Timex]]) -> str | None:
+    """ "a year" or "part of a date" when the date reader reads the run as (part of) a date.
+    A bare four-digit number alone is left to ``_year_reason``: the date reader reads any
+    number from 1500 to 2099 as a year unless it counts a plural noun ("1500 staff")."""
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    for timex in _sentence_dates(run[0].sent, dates):
+        if (timex.start, timex.end) == (start, end) and len(run) == 1:
+            continue
+        if timex.start < end and start < timex.end:
+            if timex.type == "TIME":
+                return "a time of day"
+            if timex.value is not None and re.fullmatch(r"\d{4}", timex.value):
+                return "a year"
+            return "part of a date"
+    return None
+
+
+def _entity_reason(run: list[Token]) -> str | None:
+    """spaCy's ORDINAL label; its DATE or TIME label only with a date word in the entity
+    ("the 5 May deadline", "5 pm"): the small model tags many counts ("34944 jobs") as DATE."""
+    labels = {t.ent_type_ for t in run}
+    if "ORDINAL" in labels:
+        return "an ordinal"
+    if not labels & _DATE_LABELS:
+        return None
+    words = [t for t in _entity(run[0]) if t.i < run[0].i or t.i > run[-1].i]
+    if any(t.lower_ in _DATE_WORDS for t in words):
+        return "a time of day" if "TIME" in labels else "part of a date"
+    return None
+
+
+def _age_reason(run: list[Token]) -> str | None:
+    """ "Kim, 31, said", "aged 77", "at the age of 52", "ages 18 to 38": a person's age."""
+    first, last = run[0], run[-1]
+    value = parse_number(_run_words(run))
+    if len(run) != 1 or value is None or not 0 < value < 125 or first.i < 2:
+        return None
+    doc = first.doc
+    before, two_before = doc[first.i - 1], doc[first.i - 2]
+    if before.lower_ in _AGE_WORDS or (before.lower_ == "of" and two_before.lower_ in _AGE_WORDS):
+        return "an age"
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    closed = after is None or after.text in {",", ".", ";", ")"} or after.lower_ == "and"
+    if before.text == "," and two_before.pos_ == "PROPN" and closed:
+        return "an age"
+    return None
+
+
+def _address_reason(last: Token) -> str | None:
+    """ "the 600 block of Hill Street", "14458 Rixeyville Rd.", "the 48205 ZIP code"."""
+    after = last.doc[last.i + 1 : last.i + 5]
+    words = [t.lower_.rstrip(".") for t in after]
+    if words[:2] == ["block", "of"] or words[:1] in (["zip"], ["postcode"]):
+        return "an address"
+    for n, token in enumerate(after):
+        if words[n] in _STREET_WORDS and n > 0:
+            return "an address"
+        if not token.is_title:
+            break
+    return None
+
+
+def _year_reason(run: list[Token]) -> str | None:
+    """ "a year" for a bare three- or four-digit number that reads as one: from 1500 to 2099
+    after "in", "since", … ("In 2019 police arrested"), from 1800 to 2099 that spaCy tags
+    DATE unless a verb or hedge counts with it ("the 2014 images", not "treated 2065
+    patients" or "some 1834 migrants");
+    otherwise one from 1800 to 2099, or one spaCy tags DATE ("founded in 1057"), unless it
+    counts a plural noun ("1057 jobs", "2000 people")."""
+    token = run[0]
+    if len(run) != 1 or re.fullmatch(r"\d{3,4}", token.text) is None:
+        return None
+    year_shaped = re.fullmatch(r"(1[5-9]|20)\d\d", token.text) is not None
+    if year_shaped and token.i > 0 and token.nbor(-1).lower_ in _YEAR_PREPOSITIONS:
+        return "a year"
+    modern = re.fullmatch(r"(18|19|20)\d\d", token.text) is not None
+    counts_plural = token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"}
+    after_verb = token.i > 0 and token.nbor(-1).pos_ in {"VERB", "AUX"}
+    counted = after_verb or hedge_before(token) is not None  # "treated", "some", "up to"
+    if modern and token.ent_type_ == "DATE" and not (counts_plural and counted):
+        return "a year"
+    if counts_plural:
+        return None
+    return "a year" if modern or token.ent_type_ == "DATE" else None
+
+
+def _entity(token: Token) -> Span:
+    """The named-entity span ``token`` is in, cut at a full stop: spaCy may miss a sentence
+    break and run one entity over it ("Friday, March 3. 33699 workers")."""
+    doc = token.doc
+    sent = token.sent
+    start = token.i
+    while start > sent.start and doc[start].ent_iob_ == "I" and doc[start - 1].text != ".":
+        start -= 1
+    end = token.i + 1
+    while end < sent.end and doc[end].ent_iob_ == "I" and doc[end].text != ".":
+        end += 1
+    return doc[start:end]
+
+
+def _digit_groups(run: list[Token]) -> bool:
+    """Two numerals in digits side by side ("020 7946 0958"): not one figure, unless
+    ``_spaced_thousands``."""
+    return any(
+        digits_value(a.text) is not None and digits_value(b.text) is not None
+        for a, b in pairwise(run)
+    )
+
+
+def _spaced_thousands(run: list[Token]) -> bool:
+    """ "1 500 000": thousands grouped by spaces, one figure (not "713 222-TIPS")."""
+    groups = [t.text for t in run]
+    doc = run[-1].doc
+    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    glued = after is not None and not run[-1].whitespace_ and after.text in {"-", ".", "/"}
+    return (
+        not glued
+        and len(groups) > 1
+        and re.fullmatch(r"[1-9]\d{0,2}", groups[0]) is not None
+        and all(re.fullmatch(r"\d{3}", g) for g in groups[1:])
+        and all(t.whitespace_ == " " for t in run[:-1])
+    )
 
 
 def _glued_to_code(first: Token, last: Token) -> bool:
@@ -239,9 +525,7 @@ def _glued_to_code(first: Token, last: Token) -> bool:
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if before is not None and not before.whitespace_ and before.text in {"/", "+", "#", "v"}:
         return True
-    if after is not None and not last.whitespace_ and after.text in {"/", ":"}:
-        return True
-    return _phone_like(first, last)
+    return after is not None and not last.whitespace_ and after.text in {"/", ":"}
 
 
 def _phone_like(first: Token, last: Token) -> bool:
@@ -257,15 +541,6 @@ def _phone_like(first: Token, last: Token) -> bool:
         if glued and long_groups and left.is_digit and right.is_digit:
             return True
     return False
-
-
-def _looks_like_year(token: Token) -> bool:
-    """A bare four-digit number from 1800 to 2099 is a year unless it counts a noun."""
-    if re.fullmatch(r"(18|19|20)\d\d", token.text) is None:
-        return False
-    head = token.head
-    counts_noun = token.dep_ == "nummod" and head.tag_ in {"NNS", "NNPS"}
-    return not counts_noun
 
 
 def _time_unit_after(last: Token) -> Token | None:

@@ -4,6 +4,7 @@ from storydiff.cli import analyze, eval_analysis, eval_ledger, evaluate
 from storydiff.cli import batch as batch
 from storydiff.cli import corpus as corpus
 from storydiff.cli import eval_ingest as eval_ingest
+from storydiff.cli import schema as schema
 from storydiff.cli import serve as serve
 from storydiff.cli.app import app
 

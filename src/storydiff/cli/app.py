@@ -7,12 +7,16 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from storydiff.errors import InputError, StorydiffError
+
+# -h as well as --help, as the field's tools take it.
+_CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 app = typer.Typer(
     help=(
@@ -23,12 +27,39 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    context_settings=_CONTEXT,
 )
 eval_app = typer.Typer(
     help="Score storydiff against gold data; every command prints a table, or JSON with --json.",
     no_args_is_help=True,
+    context_settings=_CONTEXT,
 )
 app.add_typer(eval_app, name="eval")
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from storydiff import __version__
+
+        typer.echo(f"storydiff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            help="Print the version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """The options every command shares (the help text is the app's)."""
+
 
 # Messages carry what users gave (paths, URLs, titles, WARC targets): never read as rich
 # markup or emoji codes, so "[/]" prints as itself instead of failing and "[red]" is kept.

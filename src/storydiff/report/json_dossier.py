@@ -43,6 +43,8 @@ def to_document(dossier: Dossier, *, now: datetime | None = None) -> dict[str, A
         plain = to_plain(article)
         key = plain.pop("key")
         plain["duplicate_of"] = ids.get(article.duplicate_of or "")
+        left_out = dossier.quantities_left_out.get(article.key, [])
+        plain["quantities_left_out"] = [to_plain(x) for x in left_out]
         articles.append({"id": ids[key], **plain})
     changes = [
         {
