@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -98,4 +99,27 @@ def test_hostile_article_is_inert_text(browser: Any, tmp_path: Path) -> None:
     assert "<script>alert(1)</script>" in text and 'onerror="alert(2)"' in text
     assert "javascript:alert(3)" in text
     assert requests == [(tmp_path / "dossier.html").as_uri()]
+    page.close()
+
+
+def test_a_big_story_page_highlights_what_it_holds_and_says_what_it_does_not(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storydiff.report import page as page_limits
+
+    from .test_big_story import _big_dossier
+
+    monkeypatch.setattr(page_limits, "TEXT_CHARS", 20_000)  # only some texts in the page
+    html = render_html(to_document(_big_dossier()))
+    page, requests, _ = _open(browser, html, tmp_path)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.locator("#ledger button.cite.statement").first.click()  # its sources' texts are in
+    page.locator(".article mark.hl").first.wait_for()
+    assert page.inner_text("#hl-status").startswith("12 source span(s) highlighted; press")
+    page.locator("#ledger button.cite.statement").last.click()  # past the text budget
+    status = page.inner_text("#hl-status")
+    assert re.match(r"\d+ source span\(s\) highlighted; \d+ in articles whose text is only", status)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert requests == [(tmp_path / "dossier.html").as_uri()] and errors == []
     page.close()

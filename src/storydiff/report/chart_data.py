@@ -15,6 +15,7 @@ from typing import Any
 
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_ACTORS = 16  # more rows than this stop being readable on a phone
+MAX_ARTICLES = 40  # rows of articles in the event and voice charts (a big story has thousands)
 MAX_SPEAKERS = 7  # distinct colours a reader can tell apart; the rest become "others"
 OTHERS = "others"
 
@@ -60,7 +61,9 @@ def stance_series(doc: dict[str, Any]) -> StanceSeries:
     counts = Counter(p.actor for p in dated)
     actors = sorted(counts, key=lambda a: (-counts[a], a.casefold()))[:MAX_ACTORS]
     kept = sorted((p for p in dated if p.actor in actors), key=lambda p: (p.actor, p.when))
-    return StanceSeries(actors, kept, len(doc["stances"]) - len(kept))
+    # One mark per actor, date and stance: many articles of one day draw it once.
+    drawn = list({(p.actor, p.when, p.stance): p for p in kept}.values())
+    return StanceSeries(actors, drawn, len(doc["stances"]) - len(kept))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ class EventSeries:
     rows: list[str]  # article ids, in the dossier's order
     points: list[EventPoint]
     left_out: int
+    rows_cut: int = 0  # reporting articles past MAX_ARTICLES, not drawn
 
 
 def event_series(doc: dict[str, Any]) -> EventSeries:
@@ -87,9 +91,23 @@ def event_series(doc: dict[str, Any]) -> EventSeries:
         for t in doc["timeline"]
         if (when := plot_date(t["date"])) is not None
     ]
-    reporting = {p.article for p in points}
-    rows = [a["id"] for a in doc["articles"] if a["id"] in reporting]
-    return EventSeries(rows, points, len(doc["timeline"]) - len(points))
+    per_article = Counter(p.article for p in points)
+    rows = [a["id"] for a in doc["articles"] if a["id"] in per_article]
+    kept = _most(rows, per_article)
+    drawn = [p for p in points if p.article in kept]
+    return EventSeries(
+        [r for r in rows if r in kept],
+        drawn,
+        len(doc["timeline"]) - len(drawn),
+        len(rows) - len(kept),
+    )
+
+
+def _most(rows: list[str], weight: Counter[str]) -> set[str]:
+    """The MAX_ARTICLES rows of most weight (the earlier on a tie); all of them when fewer."""
+    if len(rows) <= MAX_ARTICLES:
+        return set(rows)
+    return set(sorted(rows, key=lambda r: -weight[r])[:MAX_ARTICLES])
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +117,7 @@ class VoiceShares:
     articles: list[str]
     speakers: list[str]  # the most quoted overall, then OTHERS when anyone was pooled
     shares: dict[str, dict[str, float]]  # article -> speaker -> fraction of its quotes
+    articles_cut: int = 0  # articles with quotes past MAX_ARTICLES, not drawn
 
 
 def voice_shares(doc: dict[str, Any]) -> VoiceShares:
@@ -120,6 +139,11 @@ def voice_shares(doc: dict[str, Any]) -> VoiceShares:
             row[key] = row.get(key, 0.0) + v["quotes"] / total
         shares[framing["article"]] = row
     speakers = named + ([OTHERS] if len(top) > len(named) else [])
+    quoting = [f["article"] for f in doc["framing"] if f["article"] in shares]
+    kept = _most(
+        quoting,
+        Counter({f["article"]: sum(v["quotes"] for v in f["voices"]) for f in doc["framing"]}),
+    )
     return VoiceShares(
-        [f["article"] for f in doc["framing"] if f["article"] in shares], speakers, shares
+        [a for a in quoting if a in kept], speakers, shares, len(quoting) - len(kept)
     )

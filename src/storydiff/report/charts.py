@@ -196,6 +196,16 @@ def _note(left_out: int, what: str) -> str:
     return f"{left_out} {what} not drawn (undated, or past the last row) are in the table."
 
 
+def _rows_note(cut: int, what: str) -> str:
+    """What a big story's chart leaves out: only its MAX_ARTICLES fullest article rows."""
+    if not cut:
+        return ""
+    return (
+        f"Only the {chart_data.MAX_ARTICLES} articles with the most {what} are drawn, of "
+        f"{cut + chart_data.MAX_ARTICLES}; dossier.json has the rest."
+    )
+
+
 def render_charts(doc: dict[str, Any]) -> dict[str, Chart]:
     """The charts this dossier has data for, by name: ``stances``, ``events``, ``voices``."""
     outlets = {a["id"]: a["outlet"] or "" for a in doc["articles"]}
@@ -213,11 +223,14 @@ def render_charts(doc: dict[str, Any]) -> dict[str, Chart]:
         svg = _svg(lambda: _event_figure(events, outlets))
         charts["events"] = Chart(
             inert_svg(svg, prefix="ce-", label="Dated events by the article that reports them"),
-            _note(events.left_out, "events"),
+            _rows_note(events.rows_cut, "dated events")
+            if events.rows_cut
+            else _note(events.left_out, "events"),
         )
     if voices.articles:
         svg = _svg(lambda: _voice_figure(voices, outlets))
         charts["voices"] = Chart(
-            inert_svg(svg, prefix="cv-", label="Share of each article's quotes per speaker"), ""
+            inert_svg(svg, prefix="cv-", label="Share of each article's quotes per speaker"),
+            _rows_note(voices.articles_cut, "quotes"),
         )
     return charts

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from storydiff.report import view
+from storydiff.report import page, view
 from storydiff.report.charts import render_charts
 
 
@@ -65,18 +65,29 @@ def cite(c: dict[str, Any], label: str | None = None) -> Markup:
     ).format(spans=view.spans([c]), a=escape(c["article"]), s=start, e=end, text=text)
 
 
+# The page's limits, for the notes that say what a big story's page leaves out.
+_LIMITS = {
+    "rows": page.ROWS,
+    "members": page.MEMBERS,
+    "quotes": page.QUOTES,
+    "omits": page.OMITS,
+}
+
+
 def render_html(doc: dict[str, Any], *, links: Sequence[tuple[str, str]] = ()) -> str:
     """The dossier page; ``links`` (href, label) are the web app's navigation, if any."""
     script, _ = asset("highlight.js")
     style, _ = asset("dossier.css")
+    shown = page.page(doc)
     return (
         _environment()
         .get_template("dossier.html.j2")
         .render(
             doc=doc,
             glance=view.glance(doc),
-            ledger=view.ledger(doc),
-            speakers=view.quotes_by_speaker(doc),
+            page=shown,
+            text_ids=shown.text_ids,
+            limits={**_LIMITS, "per_actor": page.per_actor(doc)},
             charts=render_charts(doc),
             csp=Markup(content_security_policy()),  # our own constant; quotes must stay literal
             script=script,

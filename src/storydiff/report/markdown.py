@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storydiff.report import view
+from storydiff.report import page, view
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -36,27 +36,51 @@ def _glance(doc: dict[str, Any]) -> list[str]:
     ]
 
 
-def _ledger(doc: dict[str, Any]) -> list[str]:
-    """The ledger as claims × sources, the same grid as the HTML page."""
+def _left_out(part: page.Part[Any], what: str) -> list[str]:
+    """A big story's note under a cut section: how many more dossier.json holds."""
+    if not part.left_out:
+        return []
+    return ["", f"*{part.left_out} more {what} are in dossier.json.*"]
+
+
+def _ledger(doc: dict[str, Any], shown: page.Page) -> list[str]:
+    """The ledger as claims × sources, the same grid as the HTML page; with many sources,
+    each claim lists the sources that report it."""
     e = md_escape
     ids = [a["id"] for a in doc["articles"]]
-    out = [
-        "## Claim ledger",
-        "",
-        f"| claim | verdict | {' | '.join(ids)} | reason |",
-        f"|---|---|{'---|' * len(ids)}---|",
-    ]
-    for row in view.ledger(doc):
-        c = row.claim
-        cells = [
-            "; ".join(f"{e(m['text'])} {_cite(m)}" for m in cell) if cell else "·"
-            for cell in row.cells
+    out = ["## Claim ledger", ""]
+    if shown.grid:
+        out += [
+            f"| claim | verdict | {' | '.join(ids)} | reason |",
+            f"|---|---|{'---|' * len(ids)}---|",
         ]
+    else:
+        out += ["| claim | verdict | sources | reason |", "|---|---|---|---|"]
+    for row in shown.claims.rows:
+        c = row.claim
+        if shown.grid:
+            cells = [
+                "; ".join(f"{e(m['text'])} {_cite(m)}" for m in cell) if cell else "·"
+                for cell in row.cells
+            ]
+        else:
+            more = [f"and {row.more} more sources"] if row.more else []
+            cells = [
+                "; ".join(
+                    [
+                        *(
+                            f"{article}: " + ", ".join(f"{e(m['text'])} {_cite(m)}" for m in cell)
+                            for article, cell in zip(row.articles, row.cells, strict=True)
+                        ),
+                        *more,
+                    ]
+                )
+            ]
         out.append(
             f"| {c['id']}: {e(c['statement'])} | {c['verdict']} | {' | '.join(cells)} | "
             f"{e(c['reason'])} |"
         )
-    return out
+    return out + _left_out(shown.claims, "claims (those fewer sources report)")
 
 
 def _sides(framing: dict[str, Any]) -> str:
@@ -72,19 +96,27 @@ def _sides(framing: dict[str, Any]) -> str:
 
 
 def render_markdown(doc: dict[str, Any]) -> str:
-    """Every line cites its source spans as [article:start–end]."""
+    """Every line cites its source spans as [article:start–end]. A big story's sections are
+    cut to the page limits (``report.page``), each saying how much more dossier.json has."""
     e = md_escape
+    shown = page.page(doc)
     out = [f"# {e(doc['story']['title'])}", ""]
     if doc["story"]["issue"]:
         out += [f"**Issue:** {e(doc['story']['issue'])}", ""]
     out += _glance(doc)
+    if shown.cut:
+        out += [
+            f"*A big story: each section shows at most {page.ROWS} rows, those most sources "
+            "stand behind; dossier.json holds all of it.*",
+            "",
+        ]
     out += [
         "## Sources",
         "",
         "| id | title | outlet | author | published | source |",
         "|---|---|---|---|---|---|",
     ]
-    for a in doc["articles"]:
+    for a in shown.sources.rows:
         est = a["published_estimate"]
         date = a["published"] or (f"unknown (est. {e(est['value'])})" if est else "unknown")
         dup = f" (copy of {a['duplicate_of']})" if a["duplicate_of"] else ""
@@ -92,44 +124,58 @@ def render_markdown(doc: dict[str, Any]) -> str:
             f"| {a['id']} | {e(a['title'])} | {e(a['outlet'])} | {e(a['author'])} | "
             f"{date} | {e(a['source'])}{dup} |"
         )
+    out += _left_out(shown.sources, "sources")
     out += ["", "## Summary", ""]
     out += [
-        f"- {e(s['sentence'])} {' '.join(_cite(c) for c in s['citations'])}" for s in doc["summary"]
+        f"- {e(s['sentence'])} {' '.join(_cite(c) for c in s['citations'])}"
+        + (f" (and {s['more']} more citations)" if s.get("more") else "")
+        for s in shown.summary
     ]
-    out += ["", *_ledger(doc)]
+    out += ["", *_ledger(doc, shown)]
     out += ["", "## Who said what", ""]
-    for group in view.quotes_by_speaker(doc):
+    for group, more in zip(shown.speakers.rows, shown.more_quotes, strict=True):
         out.append(f"- **{e(group.name)}**")
         for q in group.quotes:
             channel = f", {e(q['channel'])}" if q["channel"] else ""
             out.append(f"  - “{e(q['text'])}” ({q['kind']}, {e(q['cue'])}{channel}) {_cite(q)}")
+        if more:
+            out.append(f"  - *and {more} more*")
+    out += _left_out(shown.speakers, "speakers")
     out += ["", "## Positions", ""]
-    for s in doc["stances"]:
+    # In the document's order, as always; a cut story shows the page's pick.
+    for s in shown.stances.rows if shown.stances.left_out else doc["stances"]:
         cites = " ".join(_cite(c) for c in s["evidence"])
         out.append(
             f"- {e(s['actor_name'])} — {s['stance']} in {s['article']} "
             f"({s['date'] or 'undated'}) {cites}"
         )
-    for ch in doc.get("stance_changes", []):
+    out += _left_out(shown.stances, "positions")
+    for ch in shown.changes.rows:
         out.append(
             f"- **Changed:** {e(ch['actor_name'])}: {ch['from']['stance']} "
             f"({ch['from']['date']}, {ch['from']['article']}) → {ch['to']['stance']} "
             f"({ch['to']['date']}, {ch['to']['article']})"
         )
+    out += _left_out(shown.changes, "changes of position")
     out += ["", "## Timeline", ""]
-    for t in doc["timeline"]:
+    for t in shown.timeline.rows:
         when = t["date"] or "unresolved"
         note = f" — {e(t['why_unresolved'])}" if t["why_unresolved"] else ""
         out.append(f"- **{when}** {e(t['event'])} {_cite(t)}{note}")
+    out += _left_out(shown.timeline, "events (those fewer sources date)")
     out += ["", "## Framing", ""]
-    for f in doc["framing"]:
+    for row in shown.framing.rows:
+        f = row.frame
         voices = ", ".join(f"{e(v['speaker_name'])} ×{v['quotes']}" for v in f["voices"]) or "none"
         own = ", ".join(e(t["text"]) for t in f["loaded_terms"] if not t.get("quoted")) or "none"
         out.append(
             f"- {f['article']}: voices {voices}; {_sides(f)}; own loaded words: {own}; "
-            f"omits {', '.join(f['omits']) or 'nothing'}"
+            f"omits {', '.join(row.omits) or 'nothing'}"
+            + (f" and {row.more_omits} more" if row.more_omits else "")
         )
+    out += _left_out(shown.framing, "articles' framing")
     if doc.get("rejected"):
         out += ["", "## Skipped inputs", ""]
-        out += [f"- {e(r['source'])}: {e(r['reason'])}" for r in doc["rejected"]]
+        out += [f"- {e(r['source'])}: {e(r['reason'])}" for r in shown.rejected.rows]
+        out += _left_out(shown.rejected, "skipped inputs")
     return "\n".join(out) + "\n"

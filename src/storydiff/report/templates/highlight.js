@@ -61,10 +61,13 @@
     restore();
     var byArticle = {};
     spans.forEach(function (s) { (byArticle[s.article] = byArticle[s.article] || []).push(s); });
-    var first = null, count = 0;
+    var first = null, count = 0, elsewhere = 0;
     Object.keys(byArticle).forEach(function (id) {
       var box = boxFor(id);
-      if (!box) return;
+      if (!box) {
+        elsewhere += byArticle[id].length;  // a big story's page holds only some texts
+        return;
+      }
       if (!(id in originals)) originals[id] = box.textContent;
       var marks = paint(box, byArticle[id]);
       count += marks.length;
@@ -72,7 +75,8 @@
     });
     active = button;
     button.classList.add("active");
-    if (status) status.textContent = count + " source span(s) highlighted; press Escape to go back";
+    var away = elsewhere ? "; " + elsewhere + " in articles whose text is only in dossier.json" : "";
+    if (status) status.textContent = count + " source span(s) highlighted" + away + "; press Escape to go back";
     if (first) {
       first.scrollIntoView({block: "center"});
       first.focus({preventScroll: true});
