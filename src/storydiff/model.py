@@ -52,10 +52,17 @@ class Removed:
 
 @dataclass(frozen=True, slots=True)
 class DateEstimate:
-    """A publication date inferred, not stated; ``evidence`` says from what."""
+    """A publication date inferred, not stated; ``evidence`` says from what.
+
+    ``value`` is written at the precision the evidence supports (a day, a month, a year; a
+    best-guess year when the evidence allows several). ``earliest`` and ``latest`` are the first
+    and last day (ISO) the evidence allows; None where older records did not say.
+    """
 
     value: str
     evidence: str
+    earliest: str | None = None
+    latest: str | None = None
 
 
 @dataclass(slots=True)

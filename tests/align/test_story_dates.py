@@ -53,3 +53,29 @@ def test_no_dateline_or_no_dated_article_changes_nothing() -> None:
     place_undated([wire])
     assert plain.published_estimate is not None and plain.published_estimate.value == "2019"
     assert wire.published_estimate is None
+
+
+def test_the_placed_day_is_a_one_day_window() -> None:
+    dated = _article("b", "Two days after the vote, the argument moved on.", "2024-03-14")
+    wire = _article("a", "PORT SALLIS, March 12 (Wirewatch) - Parliament approved the lease.")
+    place_undated([wire, dated])
+    estimate = wire.published_estimate
+    assert estimate is not None
+    assert (estimate.earliest, estimate.latest) == ("2024-03-12", "2024-03-12")
+
+
+def test_a_day_outside_the_articles_own_window_is_not_taken() -> None:
+    dated = _article("b", "The talks resumed.", "2025-01-03")
+    wire = Article(
+        key="a",
+        source="a.txt",
+        text="KALMERE, Dec. 30 (Wirewatch) - Talks broke down.",
+        published_estimate=DateEstimate(
+            "2025", "a term of office", earliest="2025-01-01", latest="2025-12-31"
+        ),
+    )
+    place_undated([wire, dated])
+    # 2024-12-30 is the nearest day to the stated date, but the article's evidence rules it out
+    # (and 2025-12-30 is too far from any stated date of the story).
+    assert wire.published_estimate is not None
+    assert wire.published_estimate.value == "2025"

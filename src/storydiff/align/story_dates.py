@@ -46,18 +46,36 @@ def _dateline_month_day(article: Article) -> tuple[int, int, str] | None:
     return month, int(match["day"]), found.date
 
 
+def _window(estimate: DateEstimate | None) -> tuple[date, date]:
+    """The days the article's own evidence allows (its estimate's window, else any day)."""
+    low, high = date.min, date.max
+    if estimate is None:
+        return low, high
+    try:
+        if estimate.earliest:
+            low = date.fromisoformat(estimate.earliest)
+        if estimate.latest:
+            high = date.fromisoformat(estimate.latest)
+        if not (estimate.earliest or estimate.latest) and estimate.value[:4].isdigit():
+            low = date(int(estimate.value[:4]), 1, 1)  # an older estimate: its year onwards
+    except ValueError:
+        return date.min, date.max
+    return low, high
+
+
 def _nearest(
-    month: int, day: int, earliest_year: int, stated: list[tuple[date, Article]]
+    month: int, day: int, window: tuple[date, date], stated: list[tuple[date, Article]]
 ) -> tuple[date, date, Article] | None:
-    """The dateline's day in the year that sets it closest to a stated date of the story."""
+    """The dateline's day in the year that sets it closest to a stated date of the story,
+    inside the window the article's own evidence allows."""
     best: tuple[int, date, date, Article] | None = None
     for known, other in stated:
         for year in (known.year - 1, known.year, known.year + 1):
-            if year < earliest_year:
-                continue
             try:
                 candidate = date(year, month, day)
             except ValueError:
+                continue
+            if not window[0] <= candidate <= window[1]:
                 continue
             gap = abs((candidate - known).days)
             if gap <= _MAX_DAYS_APART and (best is None or gap < best[0]):
@@ -77,9 +95,7 @@ def place_undated(articles: list[Article]) -> None:
         if found is None:
             continue
         month, day, written = found
-        estimate = article.published_estimate
-        earliest = int(estimate.value[:4]) if estimate and estimate.value[:4].isdigit() else 1
-        placed = _nearest(month, day, earliest, stated)
+        placed = _nearest(month, day, _window(article.published_estimate), stated)
         if placed is None:
             continue
         when, known, other = placed
@@ -88,4 +104,6 @@ def place_undated(articles: list[Article]) -> None:
             f"Estimated {when.isoformat()}: the dateline gives “{written}” without a year; "
             f"{other.source} in the same story is dated {known.isoformat()}, which places it "
             f"in {when.year}.",
+            earliest=when.isoformat(),
+            latest=when.isoformat(),
         )

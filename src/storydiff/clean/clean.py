@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
-from storydiff.clean.dates import estimate_date, parse_stated_date
+from storydiff.clean.dates import estimate_date, parse_stated_date, publication_date, source_url
 from storydiff.clean.html import extract_html
 from storydiff.clean.layout import lay_out
 from storydiff.clean.render import naive_text
@@ -31,8 +32,9 @@ def clean_document(doc: RawDocument) -> Article:
     """Clean one document: strip page furniture, keep the body and its metadata."""
     title = author = outlet = published = None
     text = doc.content
+    url = source_url(doc.source)
     if doc.kind == "html":
-        page = extract_html(doc.content, url=doc.source if "://" in doc.source else None)
+        page = extract_html(doc.content, url=url if url and "://" in url else None)
         if page is None:
             # trafilatura found no main text: clean what a reader would see, as plain text.
             text = naive_text(doc.content)
@@ -45,16 +47,26 @@ def clean_document(doc: RawDocument) -> Article:
                 _iso(page.date),
             )
     layout = lay_out(text, title=title)
-    published = published or layout.published
+    if published is None:
+        # Stated beats inferred: every date the page states about itself (its markup, date
+        # lines, bylines with times, its address, a dateline) before any estimate.
+        stated = publication_date(
+            [line for line, _ in layout.verdicts],
+            url=url,
+            html=doc.content if doc.kind == "html" else None,
+            body=layout.text,
+        )
+        published = stated.value if stated is not None else layout.published
     if published is None and layout.dateline_date:
         published = parse_stated_date(layout.dateline_date)
     estimate: DateEstimate | None = None
     if published is None:
         estimate = estimate_date(layout.text)
         if estimate is not None and layout.dateline_date:
-            estimate = DateEstimate(
-                estimate.value,
-                f"{estimate.evidence} The dateline gives “{layout.dateline_date}” without a year.",
+            estimate = replace(
+                estimate,
+                evidence=f"{estimate.evidence} The dateline gives “{layout.dateline_date}” "
+                "without a year.",
             )
     return Article(
         key=_key(layout.text),

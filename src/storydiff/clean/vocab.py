@@ -484,6 +484,106 @@ DATE_LINE_LEAD: Final[re.Pattern[str]] = re.compile(
 )
 MAX_DATE_LINE_WORDS: Final[int] = 12
 
+# Every way a page writes one of its own dates, for reading the publication date (the forms
+# above stay as they are: the line model was trained on them). Named groups: ``weekday``,
+# ``month`` (a name) or ``mnum``, ``day``, ``year`` or ``yy`` (two digits, numeric forms only).
+WEEKDAYS: Final[dict[str, int]] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        )
+    )
+    for name in names
+}
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
+_YEAR4 = r"(?P<year>(?:19|20)\d\d)"
+PAGE_DATE_FORMS: Final[tuple[re.Pattern[str], ...]] = (
+    # "2016-10-04", "2016-10-04T19:05".
+    re.compile(r"(?<![\d-])" + _YEAR4 + r"-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?![\d-])"),
+    # "Tuesday, Oct. 4, 2016", "March 29th 2015", "Oct 4 2016".
+    re.compile(
+        r"\b" + _WEEKDAY + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+" + _YEAR4 + r"\b",
+        re.IGNORECASE,
+    ),
+    # "3 Mar, 2016", "Tuesday 4 October 2016".
+    re.compile(
+        r"\b"
+        + _WEEKDAY
+        + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+        + _MONTH
+        + r",?\s+"
+        + _YEAR4
+        + r"\b",
+        re.IGNORECASE,
+    ),
+    # "22.01.2025" (day first, as in much of Europe).
+    re.compile(
+        r"(?<![\d.])"
+        + _WEEKDAY
+        + r"(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\."
+        + _YEAR4
+        + r"(?![\d.])",
+        re.IGNORECASE,
+    ),
+    # "10-04-2016", "Tue 06/30/2015", "5/14/16": month first unless the first number is no month.
+    re.compile(
+        r"(?<![\d/.-])" + _WEEKDAY + r"(?P<first>[0-3]?\d)(?P<sep>[/-])(?P<second>[0-3]?\d)(?P=sep)"
+        r"(?:(?P<year>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d/-])",
+        re.IGNORECASE,
+    ),
+)
+# Words that introduce a page's own date anywhere in a short line ("… Updated: Nov 14, 2016",
+# "Posted 3:57 AM, May 26, 2015, by …"); ``kind`` tells a first publication from an update.
+PAGE_DATE_LABEL: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:(?P<published>published|posted|created|first published|date|dated|filed|"
+    r"released|issued)|(?P<updated>last updated|updated|update|modified|last modified|"
+    r"revised))\b\s*(?:on|at)?\s*:?\s*",
+    re.IGNORECASE,
+)
+# A clock time and its zone, which may sit between a label and its date.
+CLOCK_TIME: Final[re.Pattern[str]] = re.compile(
+    r"\b\d{1,2}(?::\d\d){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?m\.?",
+    re.IGNORECASE,
+)
+# Short lines that read as a page's date stamp, not as a sentence, may hold at most this many
+# words besides the date, a clock time and a label (a byline's name and outlet fit).
+MAX_PAGE_DATE_WORDS: Final[int] = 20
+# A headline, "Posted:" and "Updated:" stamps with their times may share one line.
+MAX_PAGE_DATE_LINE_WORDS: Final[int] = 32
+# Embedded posts carry their own dates: "— Mesa Police (@MesaPD) March 18, 2015".
+EMBEDDED_POST: Final[re.Pattern[str]] = re.compile(
+    r"\(@\w+\)|pic\.twitter\.com|\binstagram\b|\bfacebook\.com\b", re.IGNORECASE
+)
+# A date opening the first paragraph in brackets: "(05/24/15) - It has been …".
+BRACKET_DATELINE: Final[re.Pattern[str]] = re.compile(r"^\(\s*(?P<date>[^()]{6,40}?)\s*\)\s*[-–—]")
+# Dates in a page's address: "/2016/10/04/", "/2016/oct/04/", "/2016-10-04/", "-20161004-",
+# and a month alone: "/2016/10/". Years outside this range are identifiers, not dates.
+URL_YEARS: Final[tuple[int, int]] = (1990, 2039)
+URL_DATE_FORMS: Final[tuple[re.Pattern[str], ...]] = (
+    re.compile(
+        r"/(?P<year>(?:19|20)\d\d)/(?:(?P<mnum>[01]?\d)|" + _MONTH + r")/(?P<day>[0-3]?\d)"
+        r"(?=[/_.-]|$|\?)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?<![\d])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(r"(?<=[/_-])(?P<year>(?:19|20)\d\d)(?P<mnum>[01]\d)(?P<day>[0-3]\d)(?=[/_.?-]|$)"),
+    re.compile(
+        r"/(?P<year>(?:19|20)\d\d)/(?:(?P<mnum>[01]?\d)|" + _MONTH + r")(?=/)", re.IGNORECASE
+    ),
+)
+# The address of the page itself behind an archive's copy: the copy's timestamp says when it
+# was archived, not when the page was published.
+ARCHIVED_URL: Final[re.Pattern[str]] = re.compile(
+    r"^https?://(?:web\.)?archive\.org/web/\d+[a-z_]*/(?P<url>.+)$", re.IGNORECASE
+)
+
 # --- dating clues in the body -------------------------------------------------------------------
 # A four-digit year in the plausible range of news we read.
 YEAR: Final[re.Pattern[str]] = re.compile(r"(?<![\d,.])(?P<year>19[5-9]\d|20[0-4]\d)(?!\d|,\d)")
@@ -492,13 +592,35 @@ YEAR_NOT_DATE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"\b(resolution|no\.|number|article|flight|route|model|section|room|code)\s*$",
     re.IGNORECASE,
 )
-# A year written as a target or deadline ("by 2019", "plans for 2030") is still ahead of the
-# writer, so the article predates it.
-FUTURE_YEAR_BEFORE: Final[re.Pattern[str]] = re.compile(
-    r"\b(by|until|till|before|ahead of|through|deadline of|target of|planned for|"
-    r"scheduled for|due in|expected in)\s+(the (end|start|middle) of\s+)?$",
+# A year or date written as a target, a deadline or a scheduled event is still ahead of the
+# writer, so the article predates it: "scheduled for Feb. 8, 2017", "will be sentenced on …".
+AHEAD_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:deadline of|target of|due in|expected in|"
+    r"(?:scheduled|slated|set|due|planned|expected)(?:\s+[\w-]+){0,3}?\s+(?:for|on|in|by|until|at)|"
+    r"will(?:\s+[\w-]+){0,3}?\s+(?:on|in|by|until|at|for))\s+(?:the (?:end|start|middle) of\s+)?$",
     re.IGNORECASE,
 )
+# "by 2019", "until 2012", "through 2010" are ahead only in a sentence about the future ("the
+# army will be ready by 2019"); in a past one ("served until August 2012") they are history.
+MAYBE_AHEAD_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:by|until|till|before|ahead of|through)\s+(?:the (?:end|start|middle) of\s+)?$",
+    re.IGNORECASE,
+)
+FUTURE_MARKER: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:will|shall|plans?|planned|aims?|intends?|intention|expects?|expected|goal|target|"
+    r"deadline|promis\w*|pledg\w*|vow\w*|to be|would be|is to|are to|going to)\b",
+    re.IGNORECASE,
+)
+# Words before a role that put its holder out of office: "former President Obama".
+NOT_IN_OFFICE_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:former|ex|then|late|outgoing|incoming|future|next|elected)[\s-]+$", re.IGNORECASE
+)
+# A page keeps its first date while updates add later events: a date the text reports as past
+# moves the earliest possible publication day no later than this many days before it.
+UPDATE_REACH_DAYS: Final[int] = 7
+# A date written with its weekday is within this many days of the writing (news style names
+# the weekday only for the week around the story: "on Sunday, Aug. 9, 2015").
+WEEKDAY_DATE_REACH_DAYS: Final[int] = 7
 # "two decades after 1999", "five years since 2014": fixes a lower bound from an anchor year.
 # Spelled-out counts in those spans, "a decade after" included.
 NUMBER_WORDS: Final[dict[str, int]] = {"a": 1, "an": 1} | {
