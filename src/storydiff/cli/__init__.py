@@ -3,6 +3,7 @@
 from storydiff.cli import analyze, eval_analysis, eval_ledger, evaluate
 from storydiff.cli import batch as batch
 from storydiff.cli import corpus as corpus
+from storydiff.cli import eval_dates as eval_dates
 from storydiff.cli import eval_ingest as eval_ingest
 from storydiff.cli import schema as schema
 from storydiff.cli import serve as serve
