@@ -47,7 +47,7 @@ def _clean(text: str) -> Article:
 
 
 def test_public_namespace() -> None:
-    assert storydiff.clean.__all__ == ["clean_document"]
+    assert storydiff.clean.__all__ == ["clean_all", "clean_document"]
 
 
 def test_body_kept_exactly() -> None:

@@ -165,7 +165,7 @@ def test_a_cleaner_crash_is_one_short_line_without_the_article(
     def boom(doc: RawDocument) -> Article:
         raise UnicodeEncodeError("utf-8", doc.content, 3, 4, "surrogates not allowed")
 
-    monkeypatch.setattr("storydiff.pipeline.clean_document", boom)
+    monkeypatch.setattr("storydiff.clean.batch.clean_document", boom)
     stats = RunStats()
     _clean_all([RawDocument("export.jsonl#7", GOOD * 10, "text")], stats)
     (rejection,) = stats.rejected
