@@ -335,3 +335,11 @@ def test_a_page_that_cannot_render_a_broken_dossier_is_left_out(
     assert output.startswith("error: ") and len(output.strip().splitlines()) == 1
     assert f"wrote {out / 'dossier.json'}, dossier.md as they are" in output
     assert not (out / "dossier.html").exists() and (out / "dossier.md").is_file()
+
+
+def test_published_dates_a_file_whose_name_holds_an_equals_sign() -> None:
+    from storydiff.cli.analyze import _published_overrides
+
+    article = Article(key="k", source="in/a=b.txt", text="x")
+    _published_overrides(["a=b.txt=2017-03-10"])(article)
+    assert article.published == "2017-03-10"

@@ -3,11 +3,13 @@ here as a regression test once fixed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from storydiff.analyse.timex_resolve import resolve_time
 from storydiff.ingest.sidecar import iso_date
-from storydiff.model import Article, RawDocument, TimeRecord
+from storydiff.model import Article, RawDocument, Rejection, TimeRecord
 
 
 @pytest.mark.parametrize("stated", ["2017-02-30", "2017-13-01", "2017-13", "0000"])
@@ -66,3 +68,35 @@ def test_texts_given_in_memory_are_storable() -> None:
     (article,) = _from_memory({"a\ud800.txt": text + "\x00 More\ud800 words."})
     assert "\x00" not in article.text and article.source == "a\ufffd.txt"
     article.text.encode("utf-8")
+
+
+def _warc_of_a_404() -> bytes:
+    http = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\ngone"
+    head = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/a\r\n"
+        b"Content-Type: application/http; msgtype=response\r\n"
+        b"Content-Length: " + str(len(http)).encode() + b"\r\n\r\n"
+    )
+    return head + http + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("empty.jsonl", b"", "no records"),
+        ("blank.jsonl", b"\n  \n\n", "no records"),
+        ("list.json", b"[]", "no records"),
+        ("none.warc", b"", "no pages"),
+        ("only-404.warc", _warc_of_a_404(), "no pages"),
+    ],
+)
+def test_an_export_with_nothing_in_it_is_named(
+    tmp_path: Path, name: str, data: bytes, words: str
+) -> None:
+    """Found by the CLI property test: these files were neither analysed nor named."""
+    from storydiff.ingest import InputReader
+
+    (tmp_path / name).write_bytes(data)
+    (item,) = InputReader().read([tmp_path / name])
+    assert isinstance(item, Rejection) and item.source == str(tmp_path / name)
+    assert words in item.reason and "\n" not in item.reason

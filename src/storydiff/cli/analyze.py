@@ -31,7 +31,7 @@ def _published_overrides(values: list[str]) -> Callable[[Article], None]:
     """
     dates: dict[str, str] = {}
     for value in values:
-        name, _, date = value.partition("=")
+        name, _, date = value.rpartition("=")  # a date has no "=", a file name may
         if not name or not date:
             raise InputError(
                 f"--published {value!r} is not FILE=DATE; write e.g. --published a.txt=2017-03-10"

@@ -57,6 +57,21 @@ class InputOptions:
         return FetchOptions(policy=policy, max_bytes=self.max_bytes)
 
 
+_NO_RECORDS = "no records in the file (empty, blank lines or an empty list); check the export"
+_NO_PAGES = "no pages in the archive (no HTML or text response with status 200); check the crawl"
+
+
+def _or_named(loaded: Iterable[Loaded], label: str, reason: str) -> Iterator[Loaded]:
+    """What a reader yields, or one rejection naming the file when it yields nothing:
+    every input is analysed or named, never silently dropped."""
+    empty = True
+    for item in loaded:
+        empty = False
+        yield item
+    if empty:
+        yield Rejection(label, reason), None
+
+
 def is_url(spec: str) -> bool:
     return bool(_URL.match(spec.strip()))
 
@@ -127,11 +142,11 @@ class InputReader:
             yield Rejection(label, unreadable(err)), None
             return
         if name.endswith(JSONL_SUFFIXES):
-            yield from read_jsonl(path, label, cap)
+            yield from _or_named(read_jsonl(path, label, cap), label, _NO_RECORDS)
         elif name.endswith(".json"):
-            yield from read_json(path, label, cap)
+            yield from _or_named(read_json(path, label, cap), label, _NO_RECORDS)
         elif name.endswith(WARC_SUFFIXES):
-            yield from read_warc(path, label, cap)
+            yield from _or_named(read_warc(path, label, cap), label, _NO_PAGES)
         elif path.suffix.lower() in FEED_SUFFIXES or path.suffix.lower() in {".txt", ".urls", ""}:
             yield from self._sniffed(path, label)
         else:
