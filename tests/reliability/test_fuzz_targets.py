@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(
 def test_every_parser_has_a_target() -> None:
     names = {path.stem for path in TARGETS}
     assert {"fuzz_document", "fuzz_clean", "fuzz_warc", "fuzz_jsonl", "fuzz_feed"} <= names
-    assert {"fuzz_quotes", "fuzz_timex", "fuzz_numbers"} <= names
+    assert {"fuzz_quotes", "fuzz_timex", "fuzz_numbers", "fuzz_dossier"} <= names
 
 
 @pytest.mark.slow
