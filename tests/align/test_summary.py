@@ -88,3 +88,24 @@ def test_claims_with_one_statement_make_one_sentence() -> None:
     claims = [_claim(1, "agree", "”\n\nA force of 5,000."), _claim(2, "agree", "A force of 5,000.")]
     summary = build_summary(claims, [])
     assert [s.sentence for s in summary] == ["Sources agree: A force of 5,000."]
+
+
+def test_a_dispute_states_both_sides_with_their_sources() -> None:
+    from storydiff.model import ClaimValue
+
+    claim = Claim(
+        "c1",
+        "Organisers said 1 million people marched; police said 300,000.",
+        "disputed",
+        "named claimants disagree",
+        [ClaimMember("a1", "1 million", 15, 24), ClaimMember("a2", "300,000", 50, 57)],
+        measure="people",
+        values=[
+            ClaimValue("1 million", 1e6, ["a1", "a2"], "organisers"),
+            ClaimValue("300,000", 3e5, ["a1", "a2"], "police"),
+        ],
+    )
+    (sentence,) = build_summary([claim], [], max_sentences=4)
+    assert "organisers: 1 million (a1, a2)" in sentence.sentence
+    assert "police: 300,000 (a1, a2)" in sentence.sentence
+    assert sentence.sentence.startswith("Claimants disagree: people:")

@@ -28,6 +28,23 @@ _SECTIONS = (
 _STRAY = "”’\"' \n\t"  # a closing mark a sentence splitter left at the start of a statement
 
 
+# Verdicts whose sentence must show every side: a reader of the summary alone sees who says what.
+_SIDED = frozenset({"disputed", "conflict", "updated"})
+
+
+def _said(claim: Claim, statement: str) -> str:
+    """The statement, or for a dispute, a conflict or an update each side's value with the
+    articles (and claimant) giving it: "organisers: 1 million (a1, a2) · police: 300,000 (a1)"."""
+    if claim.verdict not in _SIDED or len(claim.values) < 2:
+        return statement
+    sides = " · ".join(
+        f"{value.claimant + ': ' if value.claimant else ''}{value.text} "
+        f"({', '.join(value.articles)})"
+        for value in claim.values
+    )
+    return f"{claim.measure or 'the figure'}: {sides}. {statement}"
+
+
 def _claim_sentences(
     claims: list[Claim], verdicts: tuple[str, ...], lead: dict[str, str]
 ) -> list[SummarySentence]:
@@ -39,7 +56,7 @@ def _claim_sentences(
         if claim.verdict not in verdicts or not claim.members or not statement:
             continue
         sentence = by_statement.setdefault(
-            statement, SummarySentence(f"{lead[claim.verdict]}: {statement}", [])
+            statement, SummarySentence(f"{lead[claim.verdict]}: {_said(claim, statement)}", [])
         )
         seen = cited.setdefault(statement, set())
         for m in claim.members:
