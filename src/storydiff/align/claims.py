@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from storydiff.align.claim_vocab import (
     APPROX_TOLERANCE,
@@ -341,15 +341,14 @@ def _close_class_pairs(reps: list[_Item], weights: TermWeights) -> set[tuple[int
     return found
 
 
-def _same_voice(x: dict[str, set[str | None]], y: dict[str, set[str | None]]) -> bool:
-    """Whether two clusters hold a figure of one source in one voice (its own, or one
-    claimant's): such a pair would set a source against itself."""
-    small, big = (x, y) if len(x) <= len(y) else (y, x)
-    for base, claimants in small.items():
-        other = big.get(base)
-        if other is not None and (None in claimants or None in other or claimants & other):
-            return True
-    return False
+_T = TypeVar("_T")
+
+
+def _joined(a: set[_T], b: set[_T]) -> set[_T]:
+    """The union, the smaller set added to the larger in place."""
+    big, small = (a, b) if len(a) >= len(b) else (b, a)
+    big |= small
+    return big
 
 
 class _Clusters:
@@ -363,8 +362,14 @@ class _Clusters:
         self.sources: dict[int, dict[str, set[str | None]]] = {
             n: {base: {claimant}} for n, (base, claimant) in enumerate(sources)
         }
-        # cluster -> whether any figure in it is a named claimant's (most clusters: none)
-        self.voiced: dict[int, bool] = {n: c is not None for n, (_, c) in enumerate(sources)}
+        # cluster -> the sources it holds a figure of in their own voice, and the (source,
+        # claimant) pairs of its named claimants' figures (most clusters: none)
+        self.unnamed: dict[int, set[str]] = {
+            n: {base} if c is None else set() for n, (base, c) in enumerate(sources)
+        }
+        self.named: dict[int, set[tuple[str, str]]] = {
+            n: set() if c is None else {(base, c)} for n, (base, c) in enumerate(sources)
+        }
         # cluster -> independent source -> its members from that source
         self.from_source: dict[int, dict[str, list[int]]] = {
             n: {base: [n]} for n, (base, _) in enumerate(sources)
@@ -387,8 +392,8 @@ class _Clusters:
                 not copied
                 and not sx.keys().isdisjoint(sy.keys())
                 and (
-                    not (self.voiced[cx] and self.voiced[cy])
-                    or _same_voice(sx, sy)
+                    not (self.named[cx] and self.named[cy])
+                    or self._same_voice(cx, cy)
                     or not self._sides_differ(cx, cy)
                 )
             ):
@@ -404,7 +409,8 @@ class _Clusters:
             for base, claimants in small.items():
                 big.setdefault(base, set()).update(claimants)
             sources[keep] = big
-            self.voiced[keep] = self.voiced.pop(cx) | self.voiced.pop(cy)
+            self.unnamed[keep] = _joined(self.unnamed.pop(cx), self.unnamed.pop(cy))
+            self.named[keep] = _joined(self.named.pop(cx), self.named.pop(cy))
             fx, fy = self.from_source.pop(cx), self.from_source.pop(cy)
             many, few = (fx, fy) if len(fx) >= len(fy) else (fy, fx)
             for base, found in few.items():
@@ -412,6 +418,17 @@ class _Clusters:
             self.from_source[keep] = many
             mx.extend(my)
             members[keep] = mx
+
+    def _same_voice(self, cx: int, cy: int) -> bool:
+        """Whether two clusters hold a figure of one source in one voice (its own, or one
+        claimant's): such a pair would set a source against itself. Set tests that run over
+        the smaller side, not a Python loop over a cluster of thousands of sources."""
+        sx, sy = self.sources[cx], self.sources[cy]
+        return (
+            not sy.keys().isdisjoint(self.unnamed[cx])
+            or not sx.keys().isdisjoint(self.unnamed[cy])
+            or not self.named[cx].isdisjoint(self.named[cy])
+        )
 
     def _sides_differ(self, cx: int, cy: int) -> bool:
         """Where both clusters hold one source's figures (in two claimants' voices), whether
