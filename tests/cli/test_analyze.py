@@ -343,3 +343,14 @@ def test_published_dates_a_file_whose_name_holds_an_equals_sign() -> None:
     article = Article(key="k", source="in/a=b.txt", text="x")
     _published_overrides(["a=b.txt=2017-03-10"])(article)
     assert article.published == "2017-03-10"
+
+
+def test_a_name_cannot_break_the_error_line_or_reach_the_terminal(tmp_path: Path) -> None:
+    """Found by the CLI property test: a name holding U+0085 (a line break to Python) split
+    the error line in two; an ESC in it went to the terminal as an escape sequence."""
+    meta = tmp_path / "meta.json"
+    meta.write_text(json.dumps({"a\x85b\x1b[2J.txt": {"published": "Q3 2019"}}), "utf-8")
+    (tmp_path / "a.txt").write_text("The council met.", "utf-8")
+    code, output = _analyze(str(tmp_path / "a.txt"), "--sidecar", str(meta), "-o", str(tmp_path))
+    assert code == 2 and output.startswith("error: --sidecar") and output.count("\n") == 1
+    assert "\x1b" not in output and "a b\\x1b[2J.txt" in output, output

@@ -13,7 +13,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storydiff import sentence_model
-from storydiff.cli.app import app, check_output_folder, console, err_console, note, user_errors
+from storydiff.cli.app import (
+    app,
+    check_output_folder,
+    console,
+    err_console,
+    note,
+    printable,
+    user_errors,
+)
 from storydiff.errors import ContractError, InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
 from storydiff.ingest.sidecar import exact_date
@@ -84,7 +92,7 @@ def _linking_note() -> str:
 
 
 def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
-    table = Table(title=doc["story"]["title"], title_justify="left")
+    table = Table(title=printable(doc["story"]["title"]), title_justify="left")
     table.add_column("what")
     table.add_column("count", justify="right")
     verdicts = [c["verdict"] for c in doc["claims"]]
@@ -361,4 +369,4 @@ def analyze(
     _report_skipped(stats)
     if not quiet:
         console.print(_summary_table(doc, stats))
-        console.print(f"wrote {output / 'dossier.json'}, dossier.html, dossier.md")
+        console.print(printable(f"wrote {output / 'dossier.json'}, dossier.html, dossier.md"))

@@ -68,9 +68,22 @@ err_console = Console(stderr=True, markup=False, emoji=False)
 console = Console(markup=False, emoji=False)
 
 
+# Control characters a name may carry (a file name, a WARC target, a feed link), shown as
+# \x1b and never sent to the terminal, where ESC [2J clears the screen and an OSC sequence sets
+# the title. A tab is a space.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {0x09: " "}
+
+
+def printable(message: str) -> str:
+    """``message`` on one line (every line break a space, the Unicode ones too) with no
+    control characters, as the terminal should show it."""
+    return " ".join(message.splitlines()).translate(_CONTROLS)
+
+
 def note(label: str, style: str, message: str) -> None:
     """One line on stderr, its label coloured: ``skipped a.txt: binary file``."""
-    err_console.print(Text.assemble((label, style), " ", message), highlight=False, soft_wrap=True)
+    line = Text.assemble((label, style), " ", printable(message))
+    err_console.print(line, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> None:
