@@ -56,3 +56,56 @@ def eval_gva(
             data, build, offset=offset, limit=limit, on_incident=lambda _: bar.advance(task)
         )
     emit(result, as_json, f"GVA incidents {offset}-{offset + limit}")
+
+
+@eval_app.command("dev-stories")
+def eval_dev_stories(
+    data: Annotated[
+        Path,
+        typer.Option(help="The datasets folder holding gva_longtail (or gva_longtail itself)."),
+    ],
+    gold: Annotated[
+        Path | None,
+        typer.Option(help="Gold file; default: the repository's tests/data/dev_stories.json."),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            help="SQLite store to keep analyses in between runs; default: a temporary one."
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The dossier on our dev set: ten GVA stories read by an analyst (offsets only).
+
+    Facts found with the right verdict and measure label, false conflicts, quotes with the
+    right speaker, stances and stated publication dates. --json adds each story's misses.
+
+    Example:  storydiff eval dev-stories --data ../shared/datasets --json
+    """
+    from storydiff.evaluate.dev_stories import DEFAULT_GOLD, evaluate_dev_stories
+    from storydiff.pipeline import RunStats, build_story
+    from storydiff.store import open_store
+
+    folder = data / "gva_longtail" if (data / "gva_longtail").is_dir() else data
+    if not (folder / "documents.jsonl").is_file():
+        fail(f"{data} has no gva_longtail/documents.jsonl; pass ../shared/datasets")
+    gold = gold or DEFAULT_GOLD
+    if not gold.is_file():
+        fail(f"no gold file at {gold}; pass --gold tests/data/dev_stories.json")
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(db or Path(tmp) / "dev.db") as store,
+        Progress(console=err_console, transient=True, disable=as_json) as bar,
+    ):
+
+        def build(articles: list[Article]) -> Dossier:
+            return build_story(articles, store, RunStats())
+
+        task = bar.add_task("stories", total=None)
+        result = evaluate_dev_stories(
+            folder, build, gold=gold, on_story=lambda _: bar.advance(task)
+        )
+    if not as_json:
+        result.pop("misses")
+    emit(result, as_json, "Dev stories (10 GVA incidents, analyst's gold)")
