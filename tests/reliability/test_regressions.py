@@ -71,7 +71,11 @@ def test_texts_given_in_memory_are_storable() -> None:
 
 
 def _warc_of_a_404() -> bytes:
-    http = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\ngone"
+    return _warc_record(b"HTTP/1.1 404 Not Found", b"gone")
+
+
+def _warc_record(status: bytes, body: bytes) -> bytes:
+    http = status + b"\r\nContent-Type: text/html\r\n\r\n" + body
     head = (
         b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/a\r\n"
         b"Content-Type: application/http; msgtype=response\r\n"
@@ -100,3 +104,20 @@ def test_an_export_with_nothing_in_it_is_named(
     (item,) = InputReader().read([tmp_path / name])
     assert isinstance(item, Rejection) and item.source == str(tmp_path / name)
     assert words in item.reason and "\n" not in item.reason
+
+
+def test_an_uncompressed_archive_cut_in_its_last_record_says_so(tmp_path: Path) -> None:
+    """Found by the CLI property test: a .warc cut inside its last record's HTTP headers lost
+    that page without a word, and one cut inside the page kept the cut page as whole."""
+    from storydiff.ingest.warc import read_warc
+
+    page = _warc_record(b"HTTP/1.1 200 OK", b"The council delayed the vote on Tuesday.")
+    whole = page.replace(b"news.example/a", b"news.example/0") + page
+    for cut in range(5, len(page) - 100):  # the two closing CRLFs may go; nothing more
+        path = tmp_path / "cut.warc"
+        path.write_bytes(whole[:-cut])
+        items = [item for item, _ in read_warc(path, "cut.warc", 10_000)]
+        assert any(isinstance(item, Rejection) and item.source == "cut.warc" for item in items), (
+            cut,
+            items,
+        )

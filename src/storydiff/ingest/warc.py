@@ -24,6 +24,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # field it expects as None (AttributeError, TypeError), and bad numbers raise ValueError.
 _DAMAGE = (EOFError, OSError, ValueError, AttributeError, TypeError, IndexError, zlib.error)
 _PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+_MAX_HEADER_BYTES = 64 * 1024  # a WARC record's header lines; real ones are under 2 KB
 
 
 def read_warc(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
@@ -77,7 +78,13 @@ def _cut_short(path: Path, archive: ArchiveIterator, declared: int) -> bool:
     start: int = archive.member_info[0]
     length: int = archive.member_info[1]
     if not path.name.endswith(".gz"):
-        return start + declared > size
+        # The block (its declared Content-Length) starts after the record's header lines; a
+        # record cut in its block or its HTTP headers reads as whole, or is skipped quietly.
+        with path.open("rb") as stream:
+            stream.seek(start)
+            head = stream.read(_MAX_HEADER_BYTES)
+        ends = head.find(b"\r\n\r\n")
+        return ends < 0 or start + ends + 4 + declared > size
     with path.open("rb") as stream:  # one gzip member: cheap to check for its proper end
         stream.seek(start)
         member = stream.read(length or size - start)
