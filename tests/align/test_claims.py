@@ -216,3 +216,15 @@ def test_named_claimants_disagreeing_is_a_dispute_both_outlets_report() -> None:
 
     _, unnamed = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"})
     assert all(c.verdict != "disputed" for c in unnamed)
+
+
+def test_one_persons_ages_meet_and_two_peoples_never() -> None:
+    a_text = "Police said Marcus Lee, 41, was shot outside the store by Ann Fox, 19."
+    b_text = "The 42-year-old Marcus Lee died later; Ann Fox, 19, was arrested."
+    claims = _dated_claims(
+        {"A": (a_text, "2016-03-06"), "B": (b_text, "2016-03-07")},
+        {"A": [("41", 41, ""), ("19", 19, "")], "B": [("42", 42, ""), ("19", 19, "")]},
+    )
+    assert claims["41"] is claims["42"] and claims["41"].verdict == "conflict"
+    assert claims["41"].measure == "age of Marcus Lee"
+    assert claims["19"].verdict == "agree" and claims["19"] is not claims["41"]

@@ -68,3 +68,22 @@ def test_addresses_are_not_counts(sentence: str, figure: str) -> None:
 def test_a_length_in_years_is_not_an_age() -> None:
     assert _measure("The port signed a 99-year lease with the state.", "99-year") is None
     assert _measure("A 16-year-old was arrested.", "16-year") == "age"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "subject"),
+    [
+        ("Police arrested Dylann Roof, 21, on Thursday.", "21", "Dylann Roof"),
+        ("The 21-year-old Dylann Roof was arrested.", "21", "Dylann Roof"),
+        ("Victims: George Chen (19) and others.", "19", "George Chen"),
+        ("A 23-year-old man was arrested.", "23", None),
+        ("23-year-old Tyler Donaldson died Sunday.", "23-year", "Tyler Donaldson"),
+        ("Police located Stephon Harris, the 20-year-old man wanted.", "20-year", "Stephon Harris"),
+        ("Police said the 23-year-old Greenville man will be charged.", "23-year", None),
+    ],
+)
+def test_an_age_belongs_to_the_name_beside_it(sentence: str, figure: str, subject: str) -> None:
+    from storydiff.align.measures import age_subject
+
+    start = sentence.index(figure)
+    assert age_subject(sentence, start, start + len(figure)) == subject

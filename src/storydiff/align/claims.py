@@ -17,7 +17,15 @@ from storydiff.align.claim_vocab import (
     ROUNDING_FROM,
     SAME_FIGURE_SIMILARITY,
 )
-from storydiff.align.measures import AGE, NOT_FACTS, TOLLS, measure_label, measure_of
+from storydiff.align.measures import (
+    AGE,
+    NOT_FACTS,
+    TOLLS,
+    age_subject,
+    measure_label,
+    measure_of,
+    same_person,
+)
 from storydiff.align.terms import TermWeights, statement_text, stem, story_weights, terms, years
 from storydiff.lexicon.numbers import DURATION_DAYS
 from storydiff.model import (
@@ -46,6 +54,7 @@ class _Item:
     when: str | None  # "past", "present" or a year the figure is pinned to
     measure: str | None  # what it counts: "killed", "injured", "age"… (align/measures.py)
     claimant: str | None = None  # who the article says gave the figure ("police", "organisers")
+    subject: str | None = None  # whose age an age is (a surname), when a name stands beside it
 
 
 def _when(article: Article, record: QuantityRecord) -> str | None:
@@ -196,6 +205,7 @@ def _items(
                     _when(article, record),
                     measure,
                     _claimant(spans, record),
+                    age_subject(article.text, record.start, record.end) if measure == AGE else None,
                 )
             )
     return items
@@ -210,8 +220,11 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
     kinds_differ = bool(x.concept and y.concept and x.concept != y.concept)
     if _times_differ(x, y) or (x.measure != y.measure and (x.measure and y.measure)):
         return None  # another time, or another measure: the dead are not the injured
-    if x.measure == AGE and verdict != "agree":
-        return None  # two ages are two people, not two readings of one fact
+    if x.measure == AGE:
+        if x.subject and y.subject:  # one person's age in two sources, or two people's
+            return 0.0 if same_person(x.subject, y.subject) else None
+        if verdict != "agree":
+            return None  # two ages of people unnamed are two people, not two readings
     if verdict == "conflict":  # a figure pinned to another time may simply be older
         return None if kinds_differ or x.when != y.when else CONFLICT_SIMILARITY
     if verdict == "agree" and x.quantity.value == y.quantity.value:
@@ -244,6 +257,7 @@ _ClassKey = tuple[
     bool,
     str | None,
     str | None,
+    str | None,
 ]
 _LinkKey = tuple[bool, bool, float]  # (not a conflict, the very same figure, similarity)
 
@@ -266,6 +280,7 @@ def _class_key(item: _Item) -> _ClassKey:
         q.approx,
         q.bound,
         item.measure,
+        item.subject,
     )
 
 
@@ -322,6 +337,9 @@ def _close_class_pairs(reps: list[_Item], weights: TermWeights) -> set[tuple[int
     for n, rep in enumerate(reps):
         if rep.concept:
             by_concept.setdefault(rep.concept, []).append(n)
+        if rep.subject:  # one person's ages link whatever words stand around them
+            surname = rep.subject.split()[-1].lower()
+            by_concept.setdefault(f"\x1fage of {surname}", []).append(n)
     for members in by_concept.values():
         found.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     count = len(reps)
@@ -643,7 +661,11 @@ def build_quantity_claims(
                     )
                     for m in cluster
                 ],
-                measure=measure_label(cluster[0].measure, [m.quantity.what for m in cluster]),
+                measure=measure_label(
+                    cluster[0].measure,
+                    [m.quantity.what for m in cluster],
+                    max((m.subject for m in cluster if m.subject), key=len, default=None),
+                ),
                 values=_values(cluster, verdict),
             )
         )

@@ -64,6 +64,20 @@ ADDRESS_AFTER = re.compile(
     r"Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Boulevard|Parkway|Pkwy)\b)"
 )
 
+# Whose age it is: the name right before ("Dylann Roof, 21,", "George Chen (19)") or right
+# after ("21-year-old Dylann Roof", not "the 23-year-old Greenville man"); the last
+# capitalised word is the surname.
+AGE_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\.?(?:,\s*(?:the\s+|a\s+)?|\s*\()$"
+)
+AGE_NAME_AFTER = re.compile(
+    r"^(?:-(?:year|month)s?)?-old\s+((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
+    r"(?![\w'’-]|\s+[A-Z])(?!\s+(?:man|woman|men|women|boy|girl|teen|teenager|resident|native|"
+    r"student|mother|father|son|daughter|driver|officer|suspect|victim)\b)"
+)
+# A figure written with its unit glued on ("23-years", "20-year") before "-old".
+AGE_UNIT_GLUED = re.compile(r"-(?:year|month)s?$")
+
 # A figure in square brackets is a reference mark ("[40]"), not a statement.
 REFERENCE_MARK = (re.compile(r"\[$"), re.compile(r"^\]"))
 

@@ -15,6 +15,9 @@ from storydiff.align.measure_vocab import (
     AGE_BEFORE,
     AGE_BESIDE_NAME,
     AGE_CLOSE,
+    AGE_NAME_AFTER,
+    AGE_NAME_BEFORE,
+    AGE_UNIT_GLUED,
     BREAKS_GOVERNING,
     GOVERNING_WORDS_BEFORE,
     MEASURES,
@@ -47,9 +50,13 @@ _LABELS = {
 }
 
 
-def measure_label(measure: str | None, counted: list[str | None]) -> str | None:
-    """The ledger's name for a fact: its measure ("people killed"), else the thing its figures
-    count most often ("UN member states"), else None."""
+def measure_label(
+    measure: str | None, counted: list[str | None], subject: str | None = None
+) -> str | None:
+    """The ledger's name for a fact: its measure ("people killed", "age of Dylann Roof"), else
+    the thing its figures count most often ("UN member states"), else None."""
+    if measure == AGE and subject:
+        return f"age of {subject}"
     if measure in _LABELS:
         return _LABELS[measure]
     named = [c for c in counted if c]
@@ -107,7 +114,7 @@ def measure_of(
     if (
         AGE_AFTER.match(after)
         or AGE_BEFORE.search(before)
-        or (figure.endswith(("-year", "-month")) and after.startswith("-old"))
+        or (AGE_UNIT_GLUED.search(figure) and after.startswith("-old"))
         or (AGE_BESIDE_NAME.search(before) and AGE_CLOSE.match(after))
     ):
         return AGE
@@ -120,3 +127,20 @@ def measure_of(
     return _act(_words_after(clause, WINDOW_WORDS_AFTER)) or _act(
         _words_before(before, WINDOW_WORDS_BEFORE)
     )
+
+
+def age_subject(text: str, start: int, end: int) -> str | None:
+    """The name of the person an age belongs to, as written, when a name stands beside it:
+    two sources' ages of one person are one fact (and can conflict); of two people, never."""
+    found = AGE_NAME_AFTER.match(text[end : end + 60]) or AGE_NAME_BEFORE.search(
+        text[max(0, start - 60) : start]
+    )
+    if found is None:
+        return None
+    name = " ".join(found.group(1).split()).strip(".'’")
+    return name if name[:1].isupper() else None
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two names of one person as news writes them: the same surname ("Dylann Roof", "Roof")."""
+    return a.split()[-1].lower() == b.split()[-1].lower()
