@@ -230,3 +230,86 @@ def test_defended_introduces_the_next_quote(nlp: Language) -> None:
     )
     quote = _find(_quotes(nlp, text), "Nobody is selling")
     assert quote.speaker_text == "Edvin Sorell"
+
+
+# --- issue 19 item 4: the speaker is the one the syntax and the quotes around give ---------------
+
+
+def test_he_said_is_the_subject_not_the_nearest_name(nlp: Language) -> None:
+    text = (
+        "Icahn, who has long criticised Beta chairman Tom Lee, disagreed on Monday. "
+        "“The board is wrong,” he said."
+    )
+    assert _find(_quotes(nlp, text), "board is wrong").speaker_text == "Icahn"
+
+
+def test_he_said_after_a_sentence_about_its_subject(nlp: Language) -> None:
+    text = (
+        "Carl Icahn criticised Beta chairman Tom Lee on Monday. "
+        "“They have failed shareholders,” he said."
+    )
+    assert _find(_quotes(nlp, text), "failed shareholders").speaker_text == "Carl Icahn"
+
+
+def test_quote_paragraph_after_its_speakers_sentence(nlp: Language) -> None:
+    text = "Carl Icahn criticised the board on Monday.\n\n“They have failed shareholders.”"
+    assert _find(_quotes(nlp, text), "failed shareholders").speaker_text == "Carl Icahn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The offer is fair,” said Carl Icahn, who bid for Beta Corp.\n\n"
+        "“We will not raise it. The board should accept.”",
+        "Carl Icahn said on Monday: “The board has failed. It should resign.\n\n"
+        "“We will fight on.”",
+        "Carl Icahn told Reuters on Monday: “The board has failed.”\n\n"
+        "“It should resign,” he added.",
+    ],
+)
+def test_quote_continued_after_a_paragraph_break(nlp: Language, text: str) -> None:
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 2
+    assert {q.speaker_text for q in quotes} == {"Carl Icahn"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lee said that they would re-examine the offer next week, and the board agreed.",
+        "“We hope they would re-examine it,” Lee said.",
+        "Lee said the offer was a re-run of the last one.",
+    ],
+)
+def test_span_never_ends_inside_a_word(nlp: Language, text: str) -> None:
+    quotes = _quotes(nlp, text)
+    assert quotes
+    for q in quotes:
+        after = text[q.end : q.end + 1]
+        assert not (text[q.end - 1].isalnum() and (after.isalnum() or after == "-")), q.text
+        assert q.start == 0 or not (text[q.start - 1].isalnum() and text[q.start].isalnum())
+
+
+def test_one_quote_once(nlp: Language) -> None:
+    text = "Lee said the plan was “a reckless giveaway” that would hurt the workers."
+    quotes = _quotes(nlp, text)
+    holding = [q for q in quotes if "reckless giveaway" in q.text]
+    assert len(holding) == 1, quotes
+
+
+def test_voices_merge_only_when_named_together(nlp: Language) -> None:
+    text = (
+        "Officials from Serbia, Mimi Kodheli and Damir Krsticevic attended the summit with "
+        "Tom Lee.\n\nThe ministers said they would support the plan."
+    )
+    quote = _find(_quotes(nlp, text), "would support")
+    assert {quote.speaker_text, *quote.co_speakers} == {"Mimi Kodheli", "Damir Krsticevic"}
+
+
+def test_coordinated_subject_speaks_together(nlp: Language) -> None:
+    text = (
+        "Mimi Kodheli and Damir Krsticevic said in a joint statement that they would "
+        "support the plan."
+    )
+    quote = _find(_quotes(nlp, text), "would support")
+    assert (quote.speaker_text, quote.co_speakers) == ("Mimi Kodheli", ("Damir Krsticevic",))

@@ -40,7 +40,25 @@ def extract_quotes(doc: Doc, text: str) -> list[QuoteRecord]:
         (a.record.start, a.record.end, a.record.kind): a.record
         for a in extract_attributions(doc, text)
     }
-    return list(records.values())
+    return _once(list(records.values()))
+
+
+def _once(records: list[QuoteRecord]) -> list[QuoteRecord]:
+    """One quote once: a quoted fragment inside the same speaker's reported clause ("Lee said
+    the plan was “a reckless giveaway”") is that clause's, not a second record of its words."""
+    clauses = [r for r in records if r.kind == "indirect"]
+    return [
+        r
+        for r in records
+        if r.kind != "partial"
+        or not any(
+            c.start <= r.start
+            and r.end <= c.end
+            and c.speaker_text == r.speaker_text
+            and c.speaker_start == r.speaker_start
+            for c in clauses
+        )
+    ]
 
 
 def extract_attributions(doc: Doc, text: str, *, cognitive: bool = False) -> list[Attribution]:
@@ -263,7 +281,9 @@ def _quoted(
             cue = _partial_cue(doc, quote, index, verbs)
             kind = "partial"
         elif cue is None:
-            cue = _inherited(text, spans, cues, k)
+            cue = _inherited(text, spans, cues, k) or _lead_in(
+                doc, text, quote, spans, index, verbs
+            )
         cues.append(cue if direct else None)
         if cue is None:
             continue
@@ -288,6 +308,37 @@ def _inherited(text: str, spans: list[QuoteSpan], cues: list[Cue | None], k: int
     if whole == own and between.count("\n") <= 2:
         return cues[k - 1]  # a paragraph that is only a quote continues the speaker
     return None
+
+
+def _lead_in(
+    doc: Doc,
+    text: str,
+    quote: QuoteSpan,
+    spans: list[QuoteSpan],
+    index: SpeakerIndex,
+    verbs: frozenset[str],
+) -> Cue | None:
+    """A paragraph that is only a quote speaks for the speaker the paragraph before ends on:
+    "Icahn criticised the board on Monday.\n\n“They have failed shareholders.”"
+
+    Only when that paragraph holds no quotation of its own (a quote before is followed by
+    ``_inherited``) and its last sentence has a verb of saying with a subject."""
+    p_start, p_end = para_bounds(text, quote.open)
+    if p_start == 0 or text[p_start:p_end].strip() != text[quote.open : quote.close].strip():
+        return None
+    k = p_start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == 0 or p_start - k > 3:
+        return None
+    prev_start, prev_end = para_bounds(text, k - 1)
+    if any(prev_start <= q.close and q.open < prev_end for q in spans):
+        return None
+    sent = _sent_of(doc, k - 1)
+    if sent is None:
+        return None
+    toks = _tokens_between(doc, max(sent.start_char, prev_start), k)
+    return _cue_in(index, toks, verbs, True, quote)
 
 
 def _fill_continued(

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from storydiff.analyse import speech_vocab as vocab
 from storydiff.analyse.quotes_record import Attribution
-from storydiff.analyse.quotes_spans import CharSpan, cue_extent
+from storydiff.analyse.quotes_spans import CharSpan, cue_extent, whole_words
 from storydiff.analyse.quotes_speaker import Speaker, SpeakerIndex, doc_text, resolve
 from storydiff.model import QuoteKind, QuoteRecord
 
@@ -157,6 +157,8 @@ def build_attribution(
 ) -> Attribution:
     """The record for one piece of content, with the cue's span, channel and speaker."""
     sp = cue.speaker
+    start, end = whole_words(text, (start, end))
+    content_start, content_end = whole_words(text, (content_start, content_end))
     c_start, c_end, cue_text = _cue_span(cue, (content_start, content_end))
     record = QuoteRecord(
         start=start,

@@ -136,7 +136,7 @@ def _clause_words(clause: Token) -> list[Token]:
 
     A conjunct whose verb reports speech is a second attribution, not more of this content.
     """
-    toks = list(clause.subtree)
+    toks = _glued(list(clause.subtree))
     for child in clause.rights:
         if clause.dep_ == "xcomp" and child.dep_ == "prep" and child.lower_ in vocab.SETTING_PREPS:
             toks = [t for t in toks if t.i < child.left_edge.i]
@@ -147,6 +147,45 @@ def _clause_words(clause: Token) -> list[Token]:
                 toks = toks[:-1]
             break
     return toks
+
+
+def _glued(toks: list[Token]) -> list[Token]:
+    """Take in the rest of a word the parse split off: "would re-examine the offer" parsed as
+    "re" under the clause and "-examine the offer" elsewhere is one clause, never "would re"."""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    have = {t.i for t in toks}
+    for _ in range(8):
+        last = toks[-1]
+        k = last.i + 1
+        if k >= len(doc) or doc[k].idx != last.idx + len(last.text) or last.is_punct:
+            break
+        nxt = doc[k]
+        if not (nxt.text in _HYPHENS or nxt.is_alpha or nxt.like_num):
+            break
+        more = [t for t in nxt.subtree if t.i >= k and t.i not in have] or [nxt]
+        toks = sorted(toks + more, key=lambda t: t.i)
+        have.update(t.i for t in more)
+    return toks
+
+
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def whole_words(text: str, span: CharSpan) -> CharSpan:
+    """The span widened so that neither edge falls inside a word (or a hyphenated word)."""
+    start, end = span
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum():
+        if text[end].isalnum():
+            end += 1
+        elif text[end] in _HYPHENS and end + 1 < len(text) and text[end + 1].isalnum():
+            end += 2
+        else:
+            break
+    return start, end
 
 
 def quote_content(verb: Token, quote: CharSpan, cognitive: bool) -> CharSpan:

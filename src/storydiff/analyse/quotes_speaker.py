@@ -196,8 +196,37 @@ def _recent(index: SpeakerIndex, before: int, labels: frozenset[str]) -> Span | 
     return best
 
 
+def _chain(tok: Token) -> list[Token]:
+    """The words joined to ``tok`` by "and" or apposition: "Kodheli and her counterpart,
+    Krsticevic" is one chain of three, from its first conjunct."""
+    top = tok
+    while top.dep_ in ("conj", "appos") and top.head is not top:
+        top = top.head
+    out, todo = [], [top]
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        todo.extend(c for c in node.children if c.dep_ in ("conj", "appos"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _joined(index: SpeakerIndex, subj: Token) -> list[Span]:
+    """Names coordinated with a subject ("Kodheli and Krsticevic said"), the subject's own
+    name and its appositions left out."""
+    chain = [t for t in _chain(subj) if t.i != subj.i and t.dep_ == "conj"]
+    out = []
+    for tok in chain:
+        ent = _ent_at(index, tok, vocab.SPEAKER_LABELS) or flat_name(tok)
+        if ent is not None and tok.pos_ == "PROPN":
+            out.append(ent)
+    return out
+
+
 def _group_members(index: SpeakerIndex, tok: Token) -> list[Span]:
-    """People named together just before (else just after) a group phrase like "the ministers"."""
+    """People named together just before (else just after) a group phrase like "the ministers".
+
+    Together means in one coordination ("Kodheli and her counterpart, Krsticevic"): people
+    who merely share a sentence with them ("… met Tom Lee") are not merged into the group."""
     doc = index.doc
     sents = list(doc.sents)
     here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
@@ -210,12 +239,14 @@ def _group_members(index: SpeakerIndex, tok: Token) -> list[Span]:
             for e in index.ents
             if e.label_ == "PERSON" and sents[k].start <= e.start < sents[k].end
         ]
-        names = {clean_name(e)[0] for e in people}
-        if len(names) >= 2:
+        for person in people:
+            chain = {t.i for t in _chain(person.root)}
+            together = [e for e in people if e.root.i in chain]
             seen: dict[str, Span] = {}
-            for e in people:
+            for e in together:
                 seen.setdefault(clean_name(e)[0], e)
-            return list(seen.values())
+            if len(seen) >= 2:
+                return list(seen.values())
     return []
 
 
@@ -286,7 +317,12 @@ def resolve(
             ent = flat_name(appos) or _ent_at(index, appos, vocab.SPEAKER_LABELS)
     if ent is not None:
         name, start, end = _fullest(index, ent)
-        return Speaker(name, start, end, local[0], local[1])
+        others = tuple(
+            n
+            for n in dict.fromkeys(_fullest(index, m)[0] for m in _joined(index, subj))
+            if n != name
+        )  # "Kodheli and Krsticevic said": the text says they spoke together
+        return Speaker(name, start, end, local[0], local[1], others)
     if subj.pos_ == "PRON" or lower in vocab.PLURAL_PRONOUNS:
         return _pronoun(index, subj, local)
     if subj.lemma_.lower() in vocab.CHANNEL_NOUNS:
@@ -322,6 +358,38 @@ def _relocal(found: Speaker | None, local: tuple[int, int]) -> Speaker | None:
     )
 
 
+def _is_subject(mention: Span) -> bool:
+    """The mention is a clause's subject, or in apposition to one ("Venn, the leader,")."""
+    root = mention.root
+    while root.dep_ in ("appos", "compound") and root.head is not root:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _salient(index: SpeakerIndex, pronoun: Token, ent: Span | None) -> Span | None:
+    """ "Icahn, who has criticised chairman Tom Lee, disagreed. “…,” he said": "he" is the
+    subject the sentence before was about, not the name written nearest to the pronoun.
+
+    When the sentence holding the chosen mention has a person as its subject and the chosen
+    one is not a subject, that subject wins."""
+    if ent is None or _is_subject(ent):
+        return ent
+    sent = ent.root.sent
+    people = [e for e in index.ents if e.label_ == "PERSON"] + [
+        n for n in index.names if n.root.ent_type_ in ("", "PERSON")
+    ]  # the small model leaves many a surname ("Icahn") unlabelled
+    subjects = [
+        e
+        for e in people
+        if sent.start <= e.start
+        and e.end <= sent.end
+        and e.end_char <= pronoun.idx
+        and _is_subject(e)
+        and not (e.start <= ent.root.i < e.end)
+    ]
+    return max(subjects, key=lambda e: e.start) if subjects else ent
+
+
 def _pronoun(index: SpeakerIndex, subj: Token, local: tuple[int, int]) -> Speaker | None:
     """Most recent fitting mention outside quotes: a person for he/she, an org for it."""
     lower = subj.lower_
@@ -344,6 +412,7 @@ def _pronoun(index: SpeakerIndex, subj: Token, local: tuple[int, int]) -> Speake
         ]  # a court is not "he"; Perrek is anywhere
         if spoken and (ent is None or spoken[-1].start_char > ent.start_char):
             ent = spoken[-1]
+        ent = _salient(index, subj, ent)
     if ent is None:
         return Speaker(subj.text, local[0], local[1], local[0], local[1])
     name, start, end = _fullest(index, ent)
