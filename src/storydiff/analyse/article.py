@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from storydiff.analyse.entities import extract_mentions, extract_roles
 from storydiff.analyse.nlp import load_nlp, spacy_view
 from storydiff.analyse.quantities import read_quantities
+from storydiff.analyse.quantity_singular import singular_counts
 from storydiff.analyse.quotes import extract_quotes
 from storydiff.analyse.timex import extract_times
 from storydiff.model import Analysis, Article, SentenceRecord
@@ -24,9 +25,12 @@ def analyse_articles(
         text = article.text
         mentions = extract_mentions(doc, text)
         quantities, left_out = read_quantities(doc, text)
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        quantities += singular_counts(text, sentences, quantities)
+        quantities.sort(key=lambda q: q.start)
         analysis = Analysis(
             article_key=article.key,
-            sentences=[SentenceRecord(s.start_char, s.end_char) for s in doc.sents],
+            sentences=[SentenceRecord(start, end) for start, end in sentences],
             mentions=mentions,
             roles=extract_roles(doc, text, mentions),
             quotes=extract_quotes(doc, text),
