@@ -253,7 +253,9 @@ def build_and_write(
         raise ContractError.from_validation(err, _write_broken(doc, output)) from None
     try:
         output.mkdir(parents=True, exist_ok=True)
-        (output / "dossier.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8")
+        with (output / "dossier.json").open("w", encoding="utf-8") as file:
+            # Streamed: a big story's document is never held as one more string in memory.
+            json.dump(doc, file, ensure_ascii=False, indent=1)
         (output / "dossier.html").write_text(render_html(doc), "utf-8")
         (output / "dossier.md").write_text(render_markdown(doc), "utf-8")
     except OSError as err:  # checked before the run, so the disk filled or the folder went
