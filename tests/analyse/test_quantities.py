@@ -93,6 +93,15 @@ CASES = [
     ("Forty-two people were hurt.", 42, None, "people", False, None),
     ("The city has 1 500 000 residents.", 1_500_000, None, "residents", False, None),
     ("The club paid \u00a31784 for the striker.", 1784, "pound", None, False, None),
+    # ranges: each end is a figure ("5-10%" was one figure "5-10" with no unit)
+    ("Prices rose 5-10% last year.", 5, "percent", None, False, None),
+    ("Prices rose 5-10% last year.", 10, "percent", None, False, None),
+    ("Estimates put the crowd at 252-287 people.", 287, None, None, False, None),
+    ("The toll is 15\u201320 people.", 15, None, "people", False, None),
+    ("The toll is 15\u201320 people.", 20, None, "people", False, None),
+    ("It costs $5\u201310 million.", 5_000_000, "dollar", None, False, None),
+    ("It costs $5\u201310 million.", 10_000_000, "dollar", None, False, None),
+    ("The US is offering $10-million for information.", 10_000_000, "dollar", None, False, None),
 ]
 
 
@@ -130,6 +139,8 @@ def test_quantity_table(
         ("The treaty was signed on 12/03/2017 in Paris.", "12/03/2017", "a date"),
         ("Call 555-1234 for details.", "555", "a phone number"),
         ("Call 020 7946 0958 for tickets.", "020 7946 0958", "a phone number"),
+        ("Call (630) 897-8707 for tickets.", "630", "a phone number"),
+        ("The war of 1939\u201345 ended.", "1939\u201345", "a range of years"),
         ("He finished 21st in the race.", "21st", "an ordinal"),
         ("Prices soared in the 1990s.", "1990s", "a decade"),
         ("He is 70 years old.", "70", "an age"),
@@ -362,3 +373,39 @@ def test_left_out_figures_reach_the_dossier(tmp_path: Path) -> None:
         ("1234", "a phone number"),
     ]
     assert all(text[x["start"] : x["end"]] == x["text"] for x in left_out)
+
+
+_ranges = st.tuples(
+    st.integers(2, 99_999), st.integers(1, 99_999), st.sampled_from(["-", "\u2013", " to "])
+).map(lambda t: (t[0], t[0] + t[1], t[2]))
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(template=st.sampled_from(_COUNT_SENTENCES), bounds=_ranges)
+def test_generated_ranges_read_both_ends(
+    nlp: Language, template: str, bounds: tuple[int, int, str]
+) -> None:
+    """ "252-287 people", "15–20 people", "2000 to 3000 people": both ends are figures, or the
+    range is listed with a reason (a range of years, a phone number)."""
+    low, high, dash = bounds
+    figure = f"{low}{dash}{high}"
+    before, _, after = template.partition("{F}")
+    text = before + figure + after
+    start, end = len(before), len(before) + len(figure)
+    found, left_out = read_quantities(nlp(spacy_view(text)), text)
+    values = {q.value for q in found if q.start < end and start < q.end}
+    if {float(low), float(high)} <= values:
+        return
+    listed = [x for x in left_out if x.start < end and start < x.end]
+    assert listed and all(x.reason for x in listed), (text, found, left_out)
+    year_shaped = re.fullmatch(r"(1[5-9]|20)\d\d", str(low)) or re.fullmatch(
+        r"(1[5-9]|20)\d\d", str(high)
+    )
+    phone_shaped = dash == "-" and len(str(low)) == 3 and len(str(high)) == 4
+    assert year_shaped or phone_shaped, (text, found, left_out)

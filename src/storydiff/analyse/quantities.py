@@ -80,9 +80,13 @@ _TOKEN_REASONS = (
     (re.compile(r"\+?\(?\d{3}\)?[-. ]?\d{3,4}[-. ]?\d{0,4}"), "a phone number"),
 )
 # Words between two numbers that make them a range or list sharing one unit.
-_RANGE_JOINERS = frozenset({"and", "to", "-", "or", "and about"})
+_RANGE_JOINERS = frozenset({"and", "to", "-", "–", "—", "or", "and about"})
+# A range spaCy keeps in one token: "15–20", "1,200–1,500", "5—10" (en or em dash).
+_DASH_RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?)[–—](\d[\d,]*(?:\.\d+)?)")
+_YEAR_RANGE = re.compile(r"(1[5-9]|20)\d\d[–—](\d\d|(1[5-9]|20)\d\d)")
 _CURRENCIES = frozenset(CURRENCY_SYMBOLS.values())
-_SHARED_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+_SHARED_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mln": 1e6}
 # Phone numbers and codes: digits joined by dashes, dots or slashes ("555-1234", "3.0/").
 _CODE_LIKE = re.compile(r"\d[-/.]\d.*[-/.]\d|\d{3,}-\d{3,}|/")
 # "fallen by a third", "cut by half": a change stated as a fraction in words.
@@ -108,12 +112,16 @@ def read_quantities(doc: Doc, text: str) -> tuple[list[QuantityRecord], list[Qua
     left_out: list[QuantityLeftOut] = []
     for sent in doc.sents:
         found: list[QuantityRecord] = []
-        for run in _number_runs(sent):
-            read = _record(run, sent, text, dates)
+        reads = [_record(run, sent, text, dates) for run in _number_runs(sent)]
+        for token in sent:
+            if _DASH_RANGE.fullmatch(token.text):
+                reads.extend(_dash_range(token, sent, text, dates))
+        for read in reads:
             if isinstance(read, QuantityRecord):
                 found.append(read)
             else:
                 left_out.append(read)
+        found.sort(key=lambda r: r.start)
         records.extend(_share_units(found, text))
         records.extend(_fraction_changes(sent, text))
     left_out.extend(_unread_digits(doc, text, records, left_out))
@@ -142,6 +150,56 @@ def _unread_digits(
         )
         out.append(QuantityLeftOut(start, end, text[start:end], reason))
     return out
+
+
+def _dash_range(
+    token: Token, sent: Span, text: str, dates: dict[int, list[Timex]]
+) -> list[QuantityRecord | QuantityLeftOut]:
+    """ "15–20 people", "$5–10 million": a range in one token, read as its two ends."""
+    match = _DASH_RANGE.fullmatch(token.text)
+    low = digits_value(match[1]) if match else None
+    high = digits_value(match[2]) if match else None
+    if match is None or low is None or high is None:
+        return []  # "1,2–3": left to _unread_digits
+    start, end = token.idx, token.idx + len(token.text)
+    reason = "a range of years" if _YEAR_RANGE.fullmatch(token.text) else None
+    if identifier_before(token):
+        reason = "a name or identifier"
+    last = token
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _SHARED_SCALES:
+        last = doc[token.i + 1]
+        high *= _SHARED_SCALES[last.lower_]  # the low end takes it in _share_units
+    unit, unit_end = unit_after(token, last)
+    time_unit = _time_unit_after(last)
+    if unit is None and time_unit is not None:
+        reason = reason or _time_reason(time_unit)
+        unit, unit_end = _duration_unit(time_unit), time_unit.idx + len(time_unit.text)
+    reason = reason or _date_reason([token], dates)
+    if reason is not None:
+        return [QuantityLeftOut(start, end, text[start:end], reason)]
+    hedge = hedge_before(token)
+    low_start = hedge.start if hedge is not None else start
+    if token.i > 0 and token.nbor(-1).lower_ in CURRENCY_SYMBOLS:
+        low_start = min(low_start, token.nbor(-1).idx)
+    high_end = max(last.idx + len(last.text), unit_end)
+    what = what_of([token], unit)
+    ends = ((low_start, start + match.end(1), low), (start + match.start(2), high_end, high))
+    return [
+        QuantityRecord(
+            start=a,
+            end=b,
+            text=text[a:b],
+            value=value,
+            unit=unit,
+            what=what,
+            approx=hedge is not None and hedge.approx,
+            bound=hedge.bound if hedge is not None else None,
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
+        )
+        for a, b, value in ends
+    ]
 
 
 def _fraction_changes(sent: Span, text: str) -> list[QuantityRecord]:
@@ -205,7 +263,7 @@ def _is_number_token(token: Token, current: list[Token]) -> bool:
     low = token.lower_
     if low == "a" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "dozen":
         return True
-    if current and _compound_hyphen(token):
+    if current and (_compound_hyphen(token) or _scale_hyphen(token)):
         return True
     if not current and _single_duration(token):
         return True
@@ -229,6 +287,15 @@ def _compound_hyphen(token: Token) -> bool:
     )
 
 
+def _scale_hyphen(token: Token) -> bool:
+    """The hyphen of "$10-million": a number and its scale word."""
+    doc = token.doc
+    if token.text != "-" or token.i == 0 or token.i + 1 >= len(doc) or token.whitespace_:
+        return False
+    number, scale = doc[token.i - 1], doc[token.i + 1]
+    return not number.whitespace_ and is_number_word(number.text) and scale.lower_ in _SCALES
+
+
 def _run_words(run: list[Token]) -> list[str]:
     """The run's words for ``parse_number``, a split "thirty-nine" or "1 500 000" joined."""
     if _spaced_thousands(run):
@@ -236,7 +303,7 @@ def _run_words(run: list[Token]) -> list[str]:
     words: list[str] = []
     glue = False
     for token in run:
-        if token.lower_ == "a":
+        if token.lower_ == "a" or _scale_hyphen(token):
             continue
         if _compound_hyphen(token):
             words[-1] += "-"
@@ -329,6 +396,8 @@ def _hyphen_end(last: Token, end: int) -> int:
     doc = last.doc
     if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not doc[last.i + 1].whitespace_:
         word = doc[last.i + 2]
+        if is_number_word(word.text):  # "5-10%": a range, its ends read apart
+            return end
         return max(end, word.idx + len(word.text))
     return end
 
@@ -357,13 +426,22 @@ def _excluded(run: list[Token], dates: dict[int, list[Timex]]) -> str | None:
     reason = _date_reason(run, dates) or _entity_reason(run) or _age_reason(run)
     reason = reason or _address_reason(last) or _year_reason(run)
     if reason is None and {t.ent_type_ for t in run} & _DATE_LABELS:
-        # spaCy reads it as a date; it is a count when it names what it counts ("34944 jobs",
-        # "the toll rose to 34944", "up to 609639 trees") or is grouped in thousands ("13,500").
-        nxt = last.i + 1
-        plural_after = nxt < len(last.doc) and last.doc[nxt].tag_ in {"NNS", "NNPS"}
-        counts = plural_after or what_of(run, None) is not None or any("," in t.text for t in run)
+        # spaCy reads it as a date; it is a count when it, or the other end of its range,
+        # names what it counts ("34944 jobs", "the toll rose to 34944", "up to 609639 trees",
+        # "1001 to 1002 new cases") or it is grouped in thousands ("13,500").
+        partner = _range_partner(last) if len(run) == 1 else None
+        ends = [run] if partner is None else [run, [partner]]
+        counts = any(_names_what(end) for end in ends) or any("," in t.text for t in run)
         return None if counts else "counts nothing named (read as a date)"
     return reason
+
+
+def _names_what(run: list[Token]) -> bool:
+    """Whether the number counts something the sentence names: a plural noun right after
+    it, or the noun phrase ``what_of`` finds."""
+    last = run[-1]
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    return (nxt is not None and nxt.tag_ in {"NNS", "NNPS"}) or what_of(run, None) is not None
 
 
 def _time_reason(time_unit: Token) -> str | None:
@@ -462,11 +540,15 @@ def _year_reason(run: list[Token]) -> str | None:
     DATE unless a verb or hedge counts with it ("the 2014 images", not "treated 2065
     patients" or "some 1834 migrants");
     otherwise one from 1800 to 2099, or one spaCy tags DATE ("founded in 1057"), unless it
-    counts a plural noun ("1057 jobs", "2000 people")."""
+    counts a plural noun ("1057 jobs", "2000 people"). An end of a range ("1000-1001 jobs")
+    is a year only when the other end is one too."""
     token = run[0]
     if len(run) != 1 or re.fullmatch(r"\d{3,4}", token.text) is None:
         return None
     year_shaped = re.fullmatch(r"(1[5-9]|20)\d\d", token.text) is not None
+    partner = _range_partner(token)
+    if partner is not None and re.fullmatch(r"(1[5-9]|20)\d\d|\d\d", partner.text) is None:
+        return None
     if year_shaped and token.i > 0 and token.nbor(-1).lower_ in _YEAR_PREPOSITIONS:
         return "a year"
     modern = re.fullmatch(r"(18|19|20)\d\d", token.text) is not None
@@ -478,6 +560,21 @@ def _year_reason(run: list[Token]) -> str | None:
     if counts_plural:
         return None
     return "a year" if modern or token.ent_type_ == "DATE" else None
+
+
+def _range_partner(token: Token) -> Token | None:
+    """The other end of a range: "287" for "252" in "252-287" or "252 to 287"."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 2].is_digit and _joined(doc[token.i - 2], token):
+        return doc[token.i - 2]
+    if token.i + 2 < len(doc) and doc[token.i + 2].is_digit and _joined(token, doc[token.i + 2]):
+        return doc[token.i + 2]
+    return None
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """ "252-287", "252 to 287": two numbers one token apart, joined as a range."""
+    return _dashed(left, right) or (right.i == left.i + 2 and left.nbor(1).lower_ == "to")
 
 
 def _entity(token: Token) -> Span:
@@ -529,18 +626,34 @@ def _glued_to_code(first: Token, last: Token) -> bool:
 
 
 def _phone_like(first: Token, last: Token) -> bool:
-    """Phone-like "555-1234": two groups of three or more digits joined by a dash."""
+    """Phone-like "555-1234" or "020-7946-0958": digit groups joined by dashes, three groups,
+    or three digits and four that count nothing after them ("500-1000 people" is a range)."""
     doc = first.doc
+    area = last.i + 4 < len(doc) and doc[last.i + 1].text == ")" and doc[last.i + 2].is_digit
+    if area and _dashed(doc[last.i + 2], doc[last.i + 4]):  # the "(630)" of "(630) 897-8707"
+        return True
     pairs = [(doc[first.i - 2], first)] if first.i >= 2 else []
     if last.i + 2 < len(doc):
         pairs.append((last, doc[last.i + 2]))
     for left, right in pairs:
-        dash = doc[left.i + 1]
-        glued = dash.text == "-" and not left.whitespace_ and not dash.whitespace_
-        long_groups = len(left.text) >= 3 and len(right.text) >= 3
-        if glued and long_groups and left.is_digit and right.is_digit:
+        if not (_dashed(left, right) and left.is_digit and right.is_digit):
+            continue
+        chained = left.i >= 1 and doc[left.i - 1].text == ")"  # "(630) 897-8707"
+        chained = chained or (left.i >= 2 and _dashed(doc[left.i - 2], left))
+        chained = chained or (right.i + 2 < len(doc) and _dashed(right, doc[right.i + 2]))
+        nxt = doc[right.i + 1] if right.i + 1 < len(doc) else None
+        counts = nxt is not None and (nxt.pos_ == "NOUN" or unit_after(right, right)[0] is not None)
+        if chained or (len(left.text) == 3 and len(right.text) == 4 and not counts):
             return True
     return False
+
+
+def _dashed(left: Token, right: Token) -> bool:
+    """ "555" "-" "1234": two tokens joined by a hyphen with no space."""
+    dash = left.doc[left.i + 1]
+    return (
+        right.i == left.i + 2 and dash.text == "-" and not left.whitespace_ and not dash.whitespace_
+    )
 
 
 def _time_unit_after(last: Token) -> Token | None:

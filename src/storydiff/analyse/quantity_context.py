@@ -99,7 +99,7 @@ def what_of(run: list[Token], unit: str | None) -> str | None:
     """The noun phrase the number counts, or None when the sentence does not say."""
     last = run[-1]
     doc = last.doc
-    if last.i + 2 < len(doc) and doc[last.i + 1].text == "-":
+    if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not doc[last.i + 2].like_num:
         return _hyphen_what(doc[last.i + 2])
     if unit == "percent":
         return _of_phrase(last.nbor(1) if last.i + 1 < len(doc) else last)
@@ -112,7 +112,10 @@ def what_of(run: list[Token], unit: str | None) -> str | None:
         and head.i > anchor.i
         and head.pos_ in _NOUN_POS
     ):
-        return _phrase(doc, last.i + 1, head.i + 1)
+        start = last.i + 1
+        if doc[start].text in {"-", "–", "—", "to"} and doc[start + 1].like_num:
+            start += 2  # "1000-1001 jobs": the range's other end is not what it counts
+        return _phrase(doc, start, head.i + 1)
     return _of_phrase(anchor) or _conjunct_what(run) or _subject_what(anchor)
 
 
