@@ -8,7 +8,7 @@ support`` scores it. Steps:
 1. IDF of content words over the training headlines and bodies (words in two or more texts).
 2. Every distinct headline and body sentence embedded once with the packaged MiniLM (numpy),
    cached under ``--cache`` (default /tmp) by the text's hash, so a rerun skips it: 29,300
-   texts, 12.5 minutes on one core of a busy 2-core machine the first time.
+   texts, 12-15 minutes on one core the first time.
 3. ``pair_features`` for each pair; features standardised on the training pairs.
 4. ``--networks`` one-hidden-layer ReLU networks (different seeds), each fitted by mini-batch
    Adam on softmax cross-entropy with class weights (inverse frequency to the power
@@ -16,15 +16,18 @@ support`` scores it. Steps:
    averaged. Choices (features, hidden size, epochs, class power, weight decay) were made on
    the training pairs only (``--check stories`` and ``--check bodies``), never on dev.
 Written to ``src/storydiff/align/support_model.npz`` (0.12 MB). Fixed seeds and one BLAS
-thread: a rerun writes the same bytes. Measured: 14 minutes from an empty cache (embedding
-12.5, features 0.6, fitting 5 networks 5 s), under a minute with the cache.
+thread: a rerun from the same cache writes the same bytes; from an empty cache the weights
+agree to 1e-7 (the encoder's batches differ, so float sums do) and the dev figures are the same.
+Measured from an empty cache: 15.5 minutes wall on a 2-core machine shared with other jobs
+(load 8; 6 minutes of CPU): embedding 14.5, features 0.8, fitting 5 networks 9 s; under a
+minute with the cache.
 
-What the checks showed (FNC score / macro-F1): adding the 384-d vectors of the claim and of
-its closest sentences (h*b, |h-b|, b) lifts the held-out *bodies* (90.3 / 0.75 against
-85.4 / 0.66 without the stance prototypes) but sinks held-out *stories* (73.8 / 0.59 against
-79.6 / 0.69): FNC-1's stories each have a typical stance, and the vectors let a model learn
-the story instead of the stance. storydiff meets new stories, so the model reads no vectors;
-the stance prototypes gave +1.5 / +0.02 on held-out stories.
+What the checks showed (FNC score / macro-F1, one network each): adding the 384-d vectors of
+the claim and of its closest sentences (h*b, |h-b|, b) lifts the held-out *bodies* (90.3 / 0.75
+against 85.4 / 0.66, both before the stance prototypes) but sinks held-out *stories* (73.8 /
+0.59 against 78.9 / 0.68, both with them): FNC-1's stories each have a typical stance, and
+the vectors let a model learn the story instead of the stance. storydiff meets new stories, so
+the model reads no vectors; the stance prototypes gave +1.5 / +0.02 on held-out stories.
 """
 
 from __future__ import annotations
