@@ -87,3 +87,11 @@ def test_an_age_belongs_to_the_name_beside_it(sentence: str, figure: str, subjec
 
     start = sentence.index(figure)
     assert age_subject(sentence, start, start + len(figure)) == subject
+
+
+def test_one_person_by_surname_but_a_couple_stays_two() -> None:
+    from storydiff.align.measures import same_person
+
+    assert same_person("Dylann Roof", "Roof")
+    assert same_person("Dylann Roof", "Dylann Storm Roof")
+    assert not same_person("Mary Smith", "John Smith")

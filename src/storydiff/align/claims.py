@@ -201,7 +201,8 @@ def _items(
                     sentence,
                     terms(sentence),
                     terms(_near(article.text, record)),
-                    stem(head[-1]) if head else None,
+                    # A toll's kind is its measure: "a man" and "two people" killed are one count.
+                    measure if measure in TOLLS else (stem(head[-1]) if head else None),
                     _when(article, record),
                     measure,
                     _claimant(spans, record),
@@ -226,7 +227,11 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
         if verdict != "agree":
             return None  # two ages of people unnamed are two people, not two readings
     if verdict == "conflict":  # a figure pinned to another time may simply be older
-        return None if kinds_differ or x.when != y.when else CONFLICT_SIMILARITY
+        if kinds_differ or x.when != y.when:
+            return None
+        # Tolls share their kind by measure alone, so their words must carry the whole match:
+        # a story's background attack ("killing 12" in 2009) is not its event ("killing three").
+        return CONFLICT_SIMILARITY + (CONCEPT_BONUS if x.measure in TOLLS else 0.0)
     if verdict == "agree" and x.quantity.value == y.quantity.value:
         return SAME_FIGURE_SIMILARITY
     return None if kinds_differ else LINK_SIMILARITY

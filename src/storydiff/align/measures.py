@@ -142,5 +142,9 @@ def age_subject(text: str, start: int, end: int) -> str | None:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two names of one person as news writes them: the same surname ("Dylann Roof", "Roof")."""
-    return a.split()[-1].lower() == b.split()[-1].lower()
+    """Two names of one person as news writes them: the same surname ("Dylann Roof", "Roof"),
+    and the same first name when both give one (a couple shares a surname)."""
+    x, y = a.lower().split(), b.lower().split()
+    if x[-1] != y[-1]:
+        return False
+    return len(x) < 2 or len(y) < 2 or x[0] == y[0]
