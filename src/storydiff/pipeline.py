@@ -14,6 +14,7 @@ from storydiff.clean import clean_all
 from storydiff.errors import InputError
 from storydiff.ingest import InputOptions, InputReader, Sidecar
 from storydiff.ingest.sidecar import apply as apply_metadata
+from storydiff.ingest.sidecar import exact_date
 from storydiff.model import Analysis, Article, Dossier, RawDocument, Rejection
 from storydiff.store import Store
 
@@ -147,6 +148,59 @@ def run_story(
         articles, store, stats, progress=progress, summary_sentences=summary_sentences, issue=issue
     )
     return dossier, stats
+
+
+def published_overrides(values: list[str]) -> Callable[[Article], None]:
+    """``--published FILE=DATE``: the user knows the date better than any estimate.
+
+    FILE is matched as a path: ``a/x.txt`` dates ``a/x.txt`` (or ``in/a/x.txt``), never
+    ``b/x.txt``; a bare ``x.txt`` dates the one input of that name, and naming two is an error.
+    """
+    dates: dict[str, str] = {}
+    for value in values:
+        name, _, date = value.rpartition("=")  # a date has no "=", a file name may
+        if not name or not date:
+            raise InputError(
+                f"--published {value!r} is not FILE=DATE; write e.g. --published a.txt=2017-03-10"
+            )
+        if exact_date(date) is None:
+            raise InputError(
+                f"--published {value!r}: {date!r} is not a real date from year 1000 on; "
+                "write FILE=DATE with DATE as YYYY-MM-DD, YYYY-MM or YYYY, e.g. a.txt=2017-03-10"
+            )
+        dates[name] = date.strip()
+    matched: dict[str, str] = {}
+
+    def apply(article: Article) -> None:
+        for name, date in dates.items():
+            if not _names(article.source, name):
+                continue
+            if name in matched and matched[name] != article.source:
+                raise InputError(
+                    f"--published {name}={date} matches both {matched[name]} and "
+                    f"{article.source}; write the path, e.g. --published {article.source}={date}"
+                )
+            matched[name] = article.source
+            article.published = date
+
+    return apply
+
+
+def _names(source: str, name: str) -> bool:
+    """Whether ``--published`` FILE names the input ``source``: the same text, or the same
+    path's last parts (``a/x.txt`` names ``in/a/x.txt``), or the same file once resolved."""
+    if source == name:
+        return True
+    if "://" in source or "://" in name:
+        return False
+    given, actual = Path(name), Path(source)
+    parts = given.parts
+    if ".." not in parts and not given.is_absolute() and actual.parts[-len(parts) :] == parts:
+        return True
+    try:
+        return given.resolve() == actual.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _code_fingerprint() -> str:

@@ -280,7 +280,7 @@ def test_a_reused_dossier_still_fills_a_new_db(tmp_path: Path) -> None:
 
 def _broken_build_story(monkeypatch: pytest.MonkeyPatch) -> None:
     """The analysis replaced by a dossier whose fourth timeline event breaks the schema."""
-    import storydiff.cli.analyze as analyze_module
+    import storydiff.outputs as outputs_module
     from storydiff.model import Dossier, Story, TimelineEvent
 
     def build(articles: list[Article], store: object, stats: RunStats, **_: object) -> Dossier:
@@ -292,7 +292,7 @@ def _broken_build_story(monkeypatch: pytest.MonkeyPatch) -> None:
         story = Story("s1", "Port vote", None)
         return Dossier(story, articles, ids, timeline=events, rejections=stats.rejected)
 
-    monkeypatch.setattr(analyze_module, "build_story", build)
+    monkeypatch.setattr(outputs_module, "build_story", build)
 
 
 def test_a_dossier_that_breaks_its_schema_is_written_and_named_in_one_line(
@@ -338,10 +338,10 @@ def test_a_page_that_cannot_render_a_broken_dossier_is_left_out(
 
 
 def test_published_dates_a_file_whose_name_holds_an_equals_sign() -> None:
-    from storydiff.cli.analyze import _published_overrides
+    from storydiff.pipeline import published_overrides
 
     article = Article(key="k", source="in/a=b.txt", text="x")
-    _published_overrides(["a=b.txt=2017-03-10"])(article)
+    published_overrides(["a=b.txt=2017-03-10"])(article)
     assert article.published == "2017-03-10"
 
 

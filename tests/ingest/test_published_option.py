@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from storydiff.cli import app
-from storydiff.cli.analyze import _published_overrides
 from storydiff.errors import InputError
 from storydiff.model import Article
+from storydiff.pipeline import published_overrides
 
 GOOD = "The council delayed the vote on the port lease on Tuesday. " * 6
 runner = CliRunner()
@@ -41,7 +41,7 @@ def _article(source: str) -> Article:
 
 
 def test_published_with_a_folder_dates_only_that_path() -> None:
-    apply = _published_overrides(["a/x.txt=2017-03-10"])
+    apply = published_overrides(["a/x.txt=2017-03-10"])
     a, b = _article("in/a/x.txt"), _article("in/b/x.txt")
     apply(a)
     apply(b)
@@ -49,7 +49,7 @@ def test_published_with_a_folder_dates_only_that_path() -> None:
 
 
 def test_published_bare_name_dates_the_one_file_of_that_name() -> None:
-    apply = _published_overrides(["x.txt=2017-03"])
+    apply = published_overrides(["x.txt=2017-03"])
     a, b = _article("in/a/x.txt"), _article("in/b/y.txt")
     apply(a)
     apply(b)
@@ -57,7 +57,7 @@ def test_published_bare_name_dates_the_one_file_of_that_name() -> None:
 
 
 def test_published_bare_name_of_two_files_is_an_error() -> None:
-    apply = _published_overrides(["x.txt=2017"])
+    apply = published_overrides(["x.txt=2017"])
     apply(_article("in/a/x.txt"))
     with pytest.raises(InputError, match=re.escape("matches both in/a/x.txt and in/b/x.txt")):
         apply(_article("in/b/x.txt"))

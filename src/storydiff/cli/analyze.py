@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,7 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from storydiff import sentence_model
+from storydiff import outputs, sentence_model
 from storydiff.cli.app import (
     app,
     check_output_folder,
@@ -24,64 +21,10 @@ from storydiff.cli.app import (
 )
 from storydiff.errors import ContractError, InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
-from storydiff.ingest.sidecar import exact_date
 from storydiff.model import Article
-from storydiff.pipeline import RunStats, build_story, gather_articles, run_fingerprint
-from storydiff.store import open_store
+from storydiff.pipeline import RunStats, gather_articles, published_overrides, run_fingerprint
+from storydiff.report.view import VERDICTS
 from storydiff.store.sqlite import check_location
-
-
-def _published_overrides(values: list[str]) -> Callable[[Article], None]:
-    """``--published FILE=DATE``: the user knows the date better than any estimate.
-
-    FILE is matched as a path: ``a/x.txt`` dates ``a/x.txt`` (or ``in/a/x.txt``), never
-    ``b/x.txt``; a bare ``x.txt`` dates the one input of that name, and naming two is an error.
-    """
-    dates: dict[str, str] = {}
-    for value in values:
-        name, _, date = value.rpartition("=")  # a date has no "=", a file name may
-        if not name or not date:
-            raise InputError(
-                f"--published {value!r} is not FILE=DATE; write e.g. --published a.txt=2017-03-10"
-            )
-        if exact_date(date) is None:
-            raise InputError(
-                f"--published {value!r}: {date!r} is not a real date from year 1000 on; "
-                "write FILE=DATE with DATE as YYYY-MM-DD, YYYY-MM or YYYY, e.g. a.txt=2017-03-10"
-            )
-        dates[name] = date.strip()
-    matched: dict[str, str] = {}
-
-    def apply(article: Article) -> None:
-        for name, date in dates.items():
-            if not _names(article.source, name):
-                continue
-            if name in matched and matched[name] != article.source:
-                raise InputError(
-                    f"--published {name}={date} matches both {matched[name]} and "
-                    f"{article.source}; write the path, e.g. --published {article.source}={date}"
-                )
-            matched[name] = article.source
-            article.published = date
-
-    return apply
-
-
-def _names(source: str, name: str) -> bool:
-    """Whether ``--published`` FILE names the input ``source``: the same text, or the same
-    path's last parts (``a/x.txt`` names ``in/a/x.txt``), or the same file once resolved."""
-    if source == name:
-        return True
-    if "://" in source or "://" in name:
-        return False
-    given, actual = Path(name), Path(source)
-    parts = given.parts
-    if ".." not in parts and not given.is_absolute() and actual.parts[-len(parts) :] == parts:
-        return True
-    try:
-        return given.resolve() == actual.resolve()
-    except (OSError, RuntimeError):
-        return False
 
 
 def _linking_note() -> str:
@@ -103,7 +46,7 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
         ("quotes", str(len(doc["quotes"]))),
         *(
             (f"claims: {v}", str(verdicts.count(v)))
-            for v in ("agree", "compatible", "conflict", "single-source", "unresolved")
+            for v in VERDICTS
         ),
         ("stances (changes)", f"{len(doc['stances'])} ({len(doc['stance_changes'])})"),
         ("timeline events", str(len(doc["timeline"]))),
@@ -112,102 +55,6 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
     for name, value in rows:
         table.add_row(name, value)
     return table
-
-
-class _RunStamp:
-    """A note in the output folder of what its dossier was built from.
-
-    A re-run on the same articles, options and code finds the same fingerprint there and
-    reuses the dossier instead of aligning and rendering it again.
-    """
-
-    name = ".storydiff-run.json"
-    outputs = ("dossier.json", "dossier.html", "dossier.md")
-
-    def read(self, output: Path) -> str | None:
-        try:
-            stamp = json.loads((output / self.name).read_text("utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not all((output / name).is_file() for name in self.outputs):
-            return None
-        fingerprint = stamp.get("fingerprint") if isinstance(stamp, dict) else None
-        return fingerprint if isinstance(fingerprint, str) else None
-
-    def clear(self, output: Path) -> None:
-        """Forget the old fingerprint before the files it vouches for are rewritten."""
-        (output / self.name).unlink(missing_ok=True)
-
-    def write(self, output: Path, fingerprint: str) -> None:
-        (output / self.name).write_text(json.dumps({"fingerprint": fingerprint}), "utf-8")
-
-
-_RUN_STAMP = _RunStamp()
-
-
-def _store_location(output: Path, db: str | None) -> str | Path:
-    return db or output / "storydiff.db"
-
-
-def _store_holds(location: str | Path, articles: list[Article]) -> bool:
-    """Whether the store has every article's analysis, as a run through it would leave it."""
-    from storydiff.analyse import analyser_version
-
-    version = analyser_version()
-    store = open_store(location)
-    try:
-        return all(store.get_analysis(a.key, version) is not None for a in articles)
-    finally:
-        store.close()
-
-
-def _reusable_dossier(
-    output: Path, fingerprint: str, store: str | Path, articles: list[Article]
-) -> dict[str, Any] | None:
-    """The dossier already in ``output`` when it was built from exactly this run's inputs.
-
-    Only when the store given now holds the articles too: a new ``--db`` (or a deleted store)
-    is filled by building again, with whatever the store already has reused.
-    """
-    if _RUN_STAMP.read(output) != fingerprint:
-        return None
-    try:
-        doc = json.loads((output / "dossier.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(doc, dict) or not _store_holds(store, articles):
-        return None
-    return doc
-
-
-def _write_broken(doc: dict[str, Any], output: Path) -> str:
-    """Write a dossier that fails its schema as it is, and the pages that still render.
-
-    Returns what was written, for the error line; a page that cannot render is removed, so no
-    page from an earlier run stands beside the new dossier.json.
-    """
-    from storydiff.report import render_html, render_markdown
-
-    renderers: dict[str, Callable[[dict[str, Any]], str]] = {
-        "dossier.html": render_html,
-        "dossier.md": render_markdown,
-    }
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(doc, ensure_ascii=False, indent=1, default=repr)
-        (output / "dossier.json").write_text(text, "utf-8")
-    except (OSError, ValueError):
-        return "nothing was written"
-    written = [str(output / "dossier.json")]
-    for name, render in renderers.items():
-        try:
-            (output / name).write_text(render(doc), "utf-8")
-        except Exception:  # the broken value may break a page too; the JSON is what matters
-            with contextlib.suppress(OSError):
-                (output / name).unlink(missing_ok=True)
-        else:
-            written.append(name)
-    return f"wrote {', '.join(written)} as they are"
 
 
 def build_and_write(
@@ -219,52 +66,24 @@ def build_and_write(
     quiet: bool,
     issue: str | None = None,
 ) -> dict[str, Any]:
-    """Analyse what the store lacks, align, validate and write the three dossier files."""
-    from jsonschema import ValidationError
+    """The flow's build-and-write, with a progress bar on the terminal."""
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=quiet,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("analysing articles", total=None)
 
-    from storydiff.report import render_html, render_markdown, to_document, validate
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
 
-    store = open_store(_store_location(output, db))
-    try:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            disable=quiet,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("analysing articles", total=None)
-
-            def progress(stage: str, done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
-
-            dossier = build_story(
-                articles, store, stats, progress=progress, summary_sentences=summary, issue=issue
-            )
-    finally:
-        store.close()
-    doc = to_document(dossier)
-    try:
-        validate(doc)
-    except ValidationError as err:
-        # A bug of ours, not the user's: keep what can be kept, then say where the value is.
-        raise ContractError.from_validation(err, _write_broken(doc, output)) from None
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-        with (output / "dossier.json").open("w", encoding="utf-8") as file:
-            # Streamed: a big story's document is never held as one more string in memory.
-            json.dump(doc, file, ensure_ascii=False, indent=1)
-        (output / "dossier.html").write_text(render_html(doc), "utf-8")
-        (output / "dossier.md").write_text(render_markdown(doc), "utf-8")
-    except OSError as err:  # checked before the run, so the disk filled or the folder went
-        reason = (err.strerror or type(err).__name__).lower()
-        raise InputError(
-            f"cannot write the dossier files in {output} ({reason}); free space or pass "
-            "another -o, then run again (analysed articles are kept in the store)"
-        ) from None
-    return doc
+        return outputs.build_and_write(
+            articles, stats, output, db, summary=summary, issue=issue, progress=progress
+        )
 
 
 def _report_skipped(stats: RunStats) -> None:
@@ -343,8 +162,8 @@ def analyze(
         return
     with user_errors():
         check_output_folder(output)
-        check_location(_store_location(output, db))
-        overrides = _published_overrides(published or [])
+        check_location(outputs.store_location(output, db))
+        overrides = published_overrides(published or [])
         if max_bytes <= 0:
             raise InputError(f"--max-bytes {max_bytes} must be positive; e.g. --max-bytes 5000000")
         inputs = InputOptions(max_bytes=max_bytes, allow_private=allow_private)
@@ -357,15 +176,17 @@ def analyze(
             issue=issue,
             sentence_model=sentence_model.installed(),
         )
-        doc = _reusable_dossier(output, fingerprint, _store_location(output, db), articles)
+        doc = outputs.reusable_dossier(
+            output, fingerprint, outputs.store_location(output, db), articles
+        )
         if doc is None:
-            _RUN_STAMP.clear(output)
+            outputs.RUN_STAMP.clear(output)
             try:
                 doc = build_and_write(articles, stats, output, db, summary, quiet, issue)
             except ContractError:
                 _report_skipped(stats)  # every input is named, also when the dossier fails
                 raise
-            _RUN_STAMP.write(output, fingerprint)
+            outputs.RUN_STAMP.write(output, fingerprint)
         else:
             stats.cached = len(articles)
     _report_skipped(stats)
