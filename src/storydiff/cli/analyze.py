@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from storydiff import outputs, sentence_model
@@ -14,14 +13,13 @@ from storydiff.cli.app import (
     app,
     check_output_folder,
     console,
-    err_console,
     note,
     printable,
     user_errors,
 )
+from storydiff.cli.writing import build_and_write
 from storydiff.errors import ContractError, InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
-from storydiff.model import Article
 from storydiff.pipeline import RunStats, gather_articles, published_overrides, run_fingerprint
 from storydiff.report.view import VERDICTS
 from storydiff.store.sqlite import check_location
@@ -44,10 +42,7 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
         ("inputs skipped", str(len(stats.rejected))),
         ("entities", str(len(doc["entities"]))),
         ("quotes", str(len(doc["quotes"]))),
-        *(
-            (f"claims: {v}", str(verdicts.count(v)))
-            for v in VERDICTS
-        ),
+        *((f"claims: {v}", str(verdicts.count(v))) for v in VERDICTS),
         ("stances (changes)", f"{len(doc['stances'])} ({len(doc['stance_changes'])})"),
         ("timeline events", str(len(doc["timeline"]))),
         ("claims linked by", _linking_note()),
@@ -55,35 +50,6 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
     for name, value in rows:
         table.add_row(name, value)
     return table
-
-
-def build_and_write(
-    articles: list[Article],
-    stats: RunStats,
-    output: Path,
-    db: str | None,
-    summary: int,
-    quiet: bool,
-    issue: str | None = None,
-) -> dict[str, Any]:
-    """The flow's build-and-write, with a progress bar on the terminal."""
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        disable=quiet,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("analysing articles", total=None)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        return outputs.build_and_write(
-            articles, stats, output, db, summary=summary, issue=issue, progress=progress
-        )
 
 
 def _report_skipped(stats: RunStats) -> None:

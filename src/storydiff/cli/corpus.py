@@ -193,7 +193,7 @@ def analyze_story(
     Stored analyses are reused; the dossier is written to OUTPUT and kept in the store, where
     ``storydiff serve`` shows it and search and actor pages find its quotes.
     """
-    from storydiff.cli.analyze import build_and_write
+    from storydiff.cli.writing import build_and_write
     from storydiff.pipeline import RunStats
     from storydiff.scale.corpus import story_articles
 
