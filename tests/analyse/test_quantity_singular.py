@@ -23,6 +23,18 @@ def _counts(text: str, taken: list[QuantityRecord] | None = None) -> list[tuple[
         ("A man has pleaded guilty in a 2014 shooting.", []),
         ("A spokesman said the road was closed.", []),
         ("Another victim was taken to the hospital.", []),
+        ("A shootout killed one and wounded four others.", [("one", 1.0)]),
+        ("Police say a 16-year-old has died after being shot.", [("a 16-year-old", 1.0)]),
+        (
+            "13-year-old Ethan Payne was shot and killed at home.",
+            [("13-year-old Ethan Payne", 1.0)],
+        ),
+        ("One of the wounded has died, police said.", [("One of the wounded", 1.0)]),
+        (
+            "An arrest in the shooting death of a high school student.",
+            [("a high school student", 1.0)],
+        ),
+        ("One of the boys pumped the shotgun.", []),
     ],
 )
 def test_singular_counts(text: str, expected: list[tuple[str, float]]) -> None:

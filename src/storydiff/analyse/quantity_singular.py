@@ -39,6 +39,23 @@ ORDINAL_TOLL = re.compile(
 )
 
 
+# One named or described person whom an act befell, with no article word: "13-year-old Ethan
+# Payne was shot and killed", "a 16-year-old has died", "the shooting death of a student",
+# "the fatal shooting of 20-year-old Tyrell Hall", "killed one and wounded four", "one of the
+# wounded has died". Each counts one person; the words cited are the person's.
+_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){0,3}"
+ONE_PERSON = re.compile(
+    rf"(?<![\w-])(?P<noun>(?:[Aa]n?\s+)?\d+-year-old(?:\s+{_NAME})?|{_NAME}(?=,\s+\d+,))"
+    rf"(?:,\s+\d+,)?\s+(?:(?:was|has been|had been|has|had)\s+)?(?:\w+\s+)?"
+    r"(?:shot (?:and killed|dead|to death)|killed|died|fatally (?:shot|wounded))\b"
+    r"|(?:shooting |stabbing |fatal )?(?:death|killing|fatal shooting) of "
+    rf"(?P<victim>(?:(?:a|an|the)\s+)?(?:\d+-year-old\s+)?"
+    rf"(?:(?:[A-Za-z]+\s+){{0,4}}?(?:{_PERSON})\b|{_NAME}))"
+    r"|(?<=\bkilled )(?P<one>one)\b(?! of)"
+    r"|(?P<of>[Oo]ne of the (?:wounded|injured|victims)) (?:has |had )?died\b"
+)
+
+
 def singular_counts(
     text: str, sentences: list[tuple[int, int]], taken: list[QuantityRecord]
 ) -> list[QuantityRecord]:
@@ -48,17 +65,22 @@ def singular_counts(
     found: list[QuantityRecord] = []
     for start, end in sentences:
         sentence = text[start:end]
-        for match in [*ORDINAL_TOLL.finditer(sentence), *SINGULAR.finditer(sentence)]:
-            at, stop = start + match.start(), start + match.end("noun")
+        matches = [*ORDINAL_TOLL.finditer(sentence), *SINGULAR.finditer(sentence)]
+        for match in [*matches, *ONE_PERSON.finditer(sentence)]:
+            if match.re is ONE_PERSON:  # the person's own words
+                group = next(g for g in ("noun", "victim", "one", "of") if match.group(g))
+                at, stop = start + match.start(group), start + match.end(group)
+            else:  # the count word through the person: "A man", "A third person"
+                at, stop = start + match.start(), start + match.end("noun")
             if any(a < stop and at < b for a, b in spans):
                 continue  # a figure already read (an age inside is no figure: see ``taken``)
             ordinal = match.groupdict().get("ordinal")
             value = _ORDINALS[ordinal.lower()] if ordinal else 1
             words = text[at:stop]
+            last = words.split()[-1]
+            what = last if re.fullmatch(_PERSON, last, re.IGNORECASE) else "person"
             found.append(
-                QuantityRecord(
-                    at, stop, words, float(value), None, match["noun"], False, None, start, end
-                )
+                QuantityRecord(at, stop, words, float(value), None, what, False, None, start, end)
             )
             spans.append((at, stop))
     return sorted(found, key=lambda r: r.start)
