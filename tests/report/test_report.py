@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import jsonschema
 import pytest
 
@@ -102,3 +105,22 @@ def test_shipped_schema_is_a_valid_json_schema() -> None:
     from storydiff.report.json_dossier import dossier_schema
 
     Draft202012Validator.check_schema(dossier_schema())
+
+
+def test_the_ledger_reads_contested_facts_first_with_their_sides(
+    example_doc: dict[str, Any],
+) -> None:
+    """The example's vote count (105 in a1, 107 in a2) conflicts: the ledger shows it first
+    among the rows, with both values and their sources, in the page and in the Markdown."""
+    from storydiff.report import render_html, render_markdown
+    from storydiff.report.view import sides
+
+    conflict = next(c for c in example_doc["claims"] if c["verdict"] == "conflict")
+    line = sides(conflict)
+    assert line.startswith("MPs: ") and " · " in line
+    html, markdown = render_html(example_doc), render_markdown(example_doc)
+    assert f'<div class="sides">{line}</div>' in html
+    rows = [r for r in markdown.splitlines() if re.match(r"\| c\d+: ", r)]
+    assert rows[0].startswith(f"| {conflict['id']}: **MPs: 105 ") and "107" in rows[0]
+    verdicts = [r.split(" | ")[1] for r in rows]
+    assert verdicts.index("single-source") > verdicts.index("agree")

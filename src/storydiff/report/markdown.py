@@ -76,9 +76,10 @@ def _ledger(doc: dict[str, Any], shown: page.Page) -> list[str]:
                     ]
                 )
             ]
+        sides = view.sides(c)
+        said = f"**{e(sides)}** — {e(c['statement'])}" if sides else e(c["statement"])
         out.append(
-            f"| {c['id']}: {e(c['statement'])} | {c['verdict']} | {' | '.join(cells)} | "
-            f"{e(c['reason'])} |"
+            f"| {c['id']}: {said} | {c['verdict']} | {' | '.join(cells)} | {e(c['reason'])} |"
         )
     return out + _left_out(shown.claims, "claims (those fewer sources report)")
 

@@ -115,6 +115,8 @@ def _first(rows: list[T], limit: int) -> Part[T]:
 def _claims(doc: dict[str, Any], grid: bool) -> Part[ClaimRow]:
     """The claims most sources report; a grid row per claim, or each claim's sources."""
     chosen = _top(doc["claims"], ROWS, lambda c: len({m["article"] for m in c["members"]}))
+    # Contested facts first (disputes, conflicts, updates), single-source trivia last.
+    chosen = Part(sorted(chosen.rows, key=view.reading_rank), chosen.total)
     if grid:
         rows = view.ledger({"articles": doc["articles"], "claims": chosen.rows})
         return Part(

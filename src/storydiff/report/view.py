@@ -90,6 +90,29 @@ def quotes_by_speaker(doc: dict[str, Any]) -> list[SpeakerQuotes]:
     return sorted(groups.values(), key=lambda g: (g.name == "unknown speaker", -len(g.quotes)))
 
 
+# The order a journalist reads the ledger in: what is contested first, trivia last.
+READING_ORDER = ("disputed", "conflict", "updated", "compatible", "agree", "unresolved")
+
+
+def reading_rank(claim: dict[str, Any]) -> int:
+    verdict = claim["verdict"]
+    return READING_ORDER.index(verdict) if verdict in READING_ORDER else len(READING_ORDER)
+
+
+def sides(claim: dict[str, Any]) -> str:
+    """What a fact measures and its competing values side by side, with their sources:
+    "MPs: 105 (a1) · 107 (a2, a4)"; empty when the claim has one value or none."""
+    values = claim.get("values") or []
+    if len(values) < 2:
+        return ""
+    shown = " · ".join(
+        f"{v['claimant'] + ': ' if v.get('claimant') else ''}{v['text']} "
+        f"({', '.join(v['articles'])})"
+        for v in values
+    )
+    return f"{claim.get('measure') or 'values'}: {shown}"
+
+
 def spans(citations: list[dict[str, Any]]) -> str:
     """Citations as the ``data-spans`` value the page script reads: ``a1:10:20 a2:5:9``."""
     return " ".join(f"{c['article']}:{int(c['start'])}:{int(c['end'])}" for c in citations)
