@@ -123,3 +123,20 @@ def test_a_big_story_page_highlights_what_it_holds_and_says_what_it_does_not(
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert requests == [(tmp_path / "dossier.html").as_uri()] and errors == []
     page.close()
+
+
+def test_contested_facts_come_first_with_both_sides_visible(
+    browser: Any, example_doc: dict[str, Any], tmp_path: Path
+) -> None:
+    """The example's conflicting vote count is the ledger's first row, its two values and
+    their sources shown, and clicking it highlights both sources' figures."""
+    page, _, _ = _open(browser, render_html(example_doc), tmp_path)
+    first = page.locator("#ledger tbody tr").first
+    assert first.locator(".verdict").inner_text() == "conflict"
+    sides = first.locator(".sides")
+    assert sides.is_visible()
+    assert re.fullmatch(r"MPs: 105 \(a1\) · 107 \(a2\)", sides.inner_text())
+    first.locator("button.statement").click()
+    marks = page.locator(".article mark.hl")
+    marks.first.wait_for()
+    assert {"105", "107"} <= {marks.nth(n).inner_text() for n in range(marks.count())}
