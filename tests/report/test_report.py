@@ -96,7 +96,7 @@ def test_html_citations_are_keyboard_buttons_and_styles_pinned() -> None:
 def test_markdown_ledger_is_a_claims_by_sources_grid() -> None:
     md = render_markdown(to_document(_dossier("A plain article body.")))
     assert "| claim | verdict | a1 | reason |" in md
-    assert "**At a glance:** 1 sources" in md
+    assert "**At a glance:** 1 source;" in md
 
 
 def test_shipped_schema_is_a_valid_json_schema() -> None:
@@ -124,3 +124,12 @@ def test_the_ledger_reads_contested_facts_first_with_their_sides(
     assert rows[0].startswith(f"| {conflict['id']}: **MPs: 105 ") and "107" in rows[0]
     verdicts = [r.split(" | ")[1] for r in rows]
     assert verdicts.index("single-source") > verdicts.index("agree")
+
+
+def test_counts_agree_with_their_nouns() -> None:
+    from storydiff.report.view import counted
+
+    assert counted(1, "quote") == "1 quote"
+    assert counted(2, "speaker") == "2 speakers"
+    assert counted(1, "copy", "copies") == "1 copy"
+    assert counted(3, "copy", "copies") == "3 copies"

@@ -27,7 +27,9 @@ def _environment() -> Environment:
         loader=PackageLoader("storydiff.report", "templates"),
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
     )
-    env.globals.update(cite=cite, spans=view.spans, sides=view.sides, verdicts=view.VERDICTS)
+    env.globals.update(
+        cite=cite, spans=view.spans, sides=view.sides, counted=view.counted, verdicts=view.VERDICTS
+    )
     return env
 
 

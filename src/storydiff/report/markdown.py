@@ -28,10 +28,11 @@ def _glance(doc: dict[str, Any]) -> list[str]:
     g = view.glance(doc)
     dates = f"{g.first_date} – {g.last_date}" if g.first_date else "no dates"
     verdicts = ", ".join(f"{n} {v}" for v, n in g.verdicts.items())
-    copies = f" ({g.copies} copies)" if g.copies else ""
+    copies = f" ({view.counted(g.copies, 'copy', 'copies')})" if g.copies else ""
     return [
-        f"**At a glance:** {g.sources} sources{copies}; {md_escape(dates)}; claims: {verdicts}; "
-        f"{g.quotes} quotes by {g.speakers} speakers.",
+        f"**At a glance:** {view.counted(g.sources, 'source')}{copies}; {md_escape(dates)}; "
+        f"claims: {verdicts}; {view.counted(g.quotes, 'quote')} by "
+        f"{view.counted(g.speakers, 'speaker')}.",
         "",
     ]
 

@@ -113,6 +113,11 @@ def sides(claim: dict[str, Any]) -> str:
     return f"{claim.get('measure') or 'values'}: {shown}"
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """ "1 quote", "2 quotes", "1 copy", "3 copies": a count with its noun agreeing."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def spans(citations: list[dict[str, Any]]) -> str:
     """Citations as the ``data-spans`` value the page script reads: ``a1:10:20 a2:5:9``."""
     return " ".join(f"{c['article']}:{int(c['start'])}:{int(c['end'])}" for c in citations)
