@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -171,3 +173,19 @@ def test_token_guards_everything(settings: Settings) -> None:
         r = c.get(f"/?token={token}", follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"] == "/"
         assert c.get("/").is_success  # the cookie set above now carries the token
+
+
+def test_api_json_with_a_lone_surrogate_or_nul_is_never_a_500(
+    client: TestClient, settings: Settings
+) -> None:
+    """Issue 15: a JSON body's lone surrogate or NUL once raised UnicodeEncodeError in the store
+    (a 500). A lone surrogate is refused in the one error shape; a NUL is dropped."""
+    text = "The council voted 12 to 3 to close the road, the mayor said."
+    bad = '{"articles": [{"name": "a\\ud800.txt", "text": "' + text + '"}]}'
+    r = client.post("/api/stories", content=bad, headers={"content-type": "application/json"})
+    assert r.status_code == 422 and "articles.0.name" in r.json()["error"]["message"]
+    r = client.post("/api/stories", json={"articles": [{"name": "a.txt", "text": text + "\x00"}]})
+    assert r.status_code == 202, r.text
+    assert wait_done(settings.db, r.json()["id"]).status == "done"
+    doc = client.get(f"/api/stories/{r.json()['id']}/dossier").json()
+    assert "\x00" not in json.dumps(doc, ensure_ascii=False)
