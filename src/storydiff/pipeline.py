@@ -203,6 +203,33 @@ def _names(source: str, name: str) -> bool:
         return False
 
 
+def story_groups(articles: list[Article]) -> list[list[Article]]:
+    """The inputs split by the story each is about (the corpus mode's grouping), the largest
+    story first: a dossier is about one story, and a stray article would set its issue."""
+    import tempfile
+
+    from storydiff.scale.features import signature, story_features
+    from storydiff.scale.stories import Assignment, StoryInput, group
+
+    items = [
+        StoryInput(
+            a.key,
+            a.source,
+            a.published,
+            signature(a.text),
+            story_features(a.text, a.title).vector(),
+        )
+        for a in articles
+    ]
+    by_key = {a.key: a for a in articles}
+    stories: dict[str, list[Article]] = {}
+    with tempfile.TemporaryDirectory() as workdir:
+        for placed in group(items, Path(workdir)):
+            if isinstance(placed, Assignment):
+                stories.setdefault(placed.story, []).append(by_key[placed.key])
+    return sorted(stories.values(), key=len, reverse=True)
+
+
 def _code_fingerprint() -> str:
     """Names, sizes and times of storydiff's own files: any code change makes a new dossier."""
     root = Path(__file__).parent

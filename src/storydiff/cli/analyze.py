@@ -20,8 +20,15 @@ from storydiff.cli.app import (
 from storydiff.cli.writing import build_and_write
 from storydiff.errors import ContractError, InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
-from storydiff.pipeline import RunStats, gather_articles, published_overrides, run_fingerprint
-from storydiff.report.view import VERDICTS
+from storydiff.model import Article, Rejection
+from storydiff.pipeline import (
+    RunStats,
+    gather_articles,
+    published_overrides,
+    run_fingerprint,
+    story_groups,
+)
+from storydiff.report.view import VERDICTS, counted
 from storydiff.store.sqlite import check_location
 
 
@@ -50,6 +57,60 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
     for name, value in rows:
         table.add_row(name, value)
     return table
+
+
+def _story_name(story: list[Article]) -> str:
+    return next((a.title for a in story if a.title), None) or Path(story[0].source).name
+
+
+def _largest_story(stories: list[list[Article]], stats: RunStats) -> list[Article]:
+    """The largest story's articles; every other input is named as another story's."""
+    main, others = stories[0], stories[1:]
+    if others:
+        note(
+            "warning:",
+            "yellow",
+            f"the inputs are about {len(stories)} stories; analysing the largest "
+            f"({counted(len(main), 'article')}, “{_story_name(main)}”) — pass --split for one "
+            "dossier each",
+        )
+    for story in others:
+        for article in story:
+            stats.rejected.append(
+                Rejection(
+                    article.source,
+                    f"about another story (“{_story_name(story)}”) than the "
+                    f"{counted(len(main), 'article')} analysed; analyse it on its own or pass "
+                    "--split",
+                )
+            )
+    return main
+
+
+def _write_each_story(
+    stories: list[list[Article]],
+    stats: RunStats,
+    output: Path,
+    db: str | None,
+    summary: int,
+    quiet: bool,
+    issue: str | None,
+) -> None:
+    """``--split``: one dossier per story, in OUTPUT/story-1 (the largest), story-2, …"""
+    _report_skipped(stats)
+    for number, story in enumerate(stories, start=1):
+        folder = output / f"story-{number}"
+        check_output_folder(folder)
+        story_stats = RunStats(read=len(story))
+        build_and_write(
+            story, story_stats, folder, db or str(output / "storydiff.db"), summary, quiet, issue
+        )
+        if not quiet:
+            console.print(
+                printable(
+                    f"story {number}: {len(story)} articles, “{_story_name(story)}” → {folder}"
+                )
+            )
 
 
 def _report_skipped(stats: RunStats) -> None:
@@ -102,6 +163,14 @@ def analyze(
             "default: found from what the articles repeat."
         ),
     ] = None,
+    split: Annotated[
+        bool,
+        typer.Option(
+            "--split",
+            help="When the inputs are about several stories, write one dossier per story "
+            "(OUTPUT/story-1, story-2, …) instead of the largest alone.",
+        ),
+    ] = False,
 ) -> None:
     """Build a cited dossier from articles about one story.
 
@@ -135,6 +204,11 @@ def analyze(
         inputs = InputOptions(max_bytes=max_bytes, allow_private=allow_private)
         stated = load_sidecar(sidecar) if sidecar is not None else None
         articles, stats = gather_articles(paths, overrides=overrides, inputs=inputs, sidecar=stated)
+        stories = story_groups(articles) if len(articles) > 1 else [articles]
+        if len(stories) > 1 and split:
+            _write_each_story(stories, stats, output, db, summary, quiet, issue)
+            return
+        articles = _largest_story(stories, stats)
         fingerprint = run_fingerprint(
             articles,
             stats,

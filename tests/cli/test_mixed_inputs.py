@@ -1,0 +1,52 @@
+"""Inputs about more than one story: said, and analysed the way the user chose (issue 18)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storydiff.cli import app
+
+REPO = Path(__file__).resolve().parents[2]
+STRAY = (
+    "The city library will open a new reading room for children on Saturday, the head "
+    "librarian Mara Lindqvist said. The room holds 4,000 picture books donated by local "
+    "families over the past two years, and volunteers will read aloud every weekend."
+)
+
+pytestmark = pytest.mark.slow
+
+
+def _mixed(folder: Path) -> Path:
+    folder.mkdir()
+    for article in (REPO / "examples" / "story").glob("*.txt"):
+        shutil.copy(article, folder / article.name)
+    (folder / "library.txt").write_text(STRAY, "utf-8")
+    return folder
+
+
+def test_a_stray_article_is_named_and_left_out_of_the_story(tmp_path: Path) -> None:
+    inputs = _mixed(tmp_path / "in")
+    result = CliRunner().invoke(app, ["analyze", str(inputs), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "about 2 stories" in result.output and "--split" in result.output
+    doc = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))
+    assert len(doc["articles"]) == 4
+    (stray,) = doc["rejected"]
+    assert stray["source"].endswith("library.txt") and "another story" in stray["reason"]
+
+
+def test_split_writes_one_dossier_per_story(tmp_path: Path) -> None:
+    inputs = _mixed(tmp_path / "in")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["analyze", str(inputs), "-o", str(out), "--split", "-q"])
+    assert result.exit_code == 0, result.output
+    sizes = [
+        len(json.loads((out / f"story-{n}" / "dossier.json").read_text("utf-8"))["articles"])
+        for n in (1, 2)
+    ]
+    assert sizes == [4, 1]
