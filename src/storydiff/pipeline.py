@@ -203,13 +203,16 @@ def _names(source: str, name: str) -> bool:
         return False
 
 
+_ANY_SPAN_DAYS = 365 * 200
+
+
 def story_groups(articles: list[Article]) -> list[list[Article]]:
     """The inputs split by the story each is about (the corpus mode's grouping), the largest
     story first: a dossier is about one story, and a stray article would set its issue."""
     import tempfile
 
     from storydiff.scale.features import signature, story_features
-    from storydiff.scale.stories import Assignment, StoryInput, group
+    from storydiff.scale.stories import Assignment, GroupingSettings, StoryInput, group
 
     items = [
         StoryInput(
@@ -224,7 +227,10 @@ def story_groups(articles: list[Article]) -> list[list[Article]]:
     by_key = {a.key: a for a in articles}
     stories: dict[str, list[Article]] = {}
     with tempfile.TemporaryDirectory() as workdir:
-        for placed in group(items, Path(workdir)):
+        # What the user gathered is judged by what it says, not when: a dispute's articles can
+        # be years apart (corpus mode's window keeps a news stream's stories apart instead).
+        settings = GroupingSettings(window_days=_ANY_SPAN_DAYS)
+        for placed in group(items, Path(workdir), settings):
             if isinstance(placed, Assignment):
                 stories.setdefault(placed.story, []).append(by_key[placed.key])
     return sorted(stories.values(), key=len, reverse=True)

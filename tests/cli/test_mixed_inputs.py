@@ -50,3 +50,17 @@ def test_split_writes_one_dossier_per_story(tmp_path: Path) -> None:
         for n in (1, 2)
     ]
     assert sizes == [4, 1]
+
+
+def test_one_storys_articles_years_apart_stay_one_story(tmp_path: Path) -> None:
+    """A dispute runs for years: dates never split what the user gathered."""
+    story = REPO / "examples" / "story"
+    dates = ["--published", "01_wirewatch_vote.txt=2019-01-10"]
+    dates += ["--published", "03_estuary_voices_dredgers.txt=2025-06-01"]
+    result = CliRunner().invoke(
+        app, ["analyze", str(story), *dates, "-o", str(tmp_path / "out"), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    doc = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))
+    assert len(doc["articles"]) == 4 and not doc["rejected"]
