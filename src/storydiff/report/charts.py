@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import threading
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -60,7 +61,10 @@ def _svg(draw: Callable[[], Figure]) -> str:
     import matplotlib as mpl
     from matplotlib.backends.backend_svg import FigureCanvasSVG
 
-    with _LOCK, mpl.rc_context(_RC):
+    # matplotlib's advice about tick intervals is for a chart's author, not a reader of the
+    # terminal (it printed a source path on some runs): the charts are drawn quietly.
+    with _LOCK, mpl.rc_context(_RC), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
         figure = draw()
         buffer = io.StringIO()
         canvas = FigureCanvasSVG(figure)
