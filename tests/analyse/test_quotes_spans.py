@@ -15,9 +15,13 @@ def nlp() -> Language:
 
 
 def _triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
-    """(source, cue, content) texts of every attribution found in cognitive mode."""
+    """(source, cue, content) texts of every attribution the rules find in cognitive mode.
+
+    These are the rules' readings, which the learned scorer takes as candidates and may
+    overrule; it is tested on its own (``test_attribution_model``) and scored on PolNeAR.
+    """
     out: set[tuple[str, str, str]] = set()
-    for a in extract_attributions(nlp(spacy_view(text)), text, cognitive=True):
+    for a in extract_attributions(nlp(spacy_view(text)), text, cognitive=True, learned=False):
         source = (
             text[a.source_start : a.source_end]
             if a.source_start is not None and a.source_end is not None

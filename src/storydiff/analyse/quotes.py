@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.analyse import speech_vocab as vocab
+from storydiff.analyse.attribution_model import learned_attributions, load_model
 from storydiff.analyse.quotes_cues import Cue, according_cue, build_attribution, subject
 from storydiff.analyse.quotes_indirect import colon_attributions, find_indirect
 from storydiff.analyse.quotes_marks import QuoteSpan, find_quote_spans
@@ -61,8 +62,14 @@ def _once(records: list[QuoteRecord]) -> list[QuoteRecord]:
     ]
 
 
-def extract_attributions(doc: Doc, text: str, *, cognitive: bool = False) -> list[Attribution]:
-    """Every attribution found, with the spans a scorer needs; ``cognitive`` adds beliefs."""
+def extract_attributions(
+    doc: Doc, text: str, *, cognitive: bool = False, learned: bool = True
+) -> list[Attribution]:
+    """Every attribution found, with the spans a scorer needs; ``cognitive`` adds beliefs.
+
+    In cognitive mode the learned scorer (``attribution_model``) rereads the rules' output
+    when its weights are installed; ``learned=False`` gives the rules alone.
+    """
     if len(doc_text(doc)) != len(text) or not text.strip():
         return []
     spans = [q for q in find_quote_spans(text) if q.depth == 0]
@@ -81,7 +88,11 @@ def extract_attributions(doc: Doc, text: str, *, cognitive: bool = False) -> lis
         (a.record.start, a.record.end, a.record.kind, a.content_start): a
         for a in views + direct + indirect + colon_attributions(doc, text, spans)
     }
-    return sorted(found.values(), key=lambda a: (a.record.start, a.record.end, a.content_start))
+    rules = sorted(found.values(), key=lambda a: (a.record.start, a.record.end, a.content_start))
+    model = load_model() if cognitive and learned else None
+    if model is None:
+        return rules
+    return learned_attributions(model, doc, text, spans, index, rules)
 
 
 # --- quotation marks ----------------------------------------------------------------------------

@@ -1,0 +1,157 @@
+"""The learned attribution scorer: which words are cues, and each cue's source and content.
+
+Three linear models over hashed features (``attribution_features``), trained on PolNeAR's
+train split by ``bench/train_attribution.py`` and shipped as ``attribution_model.npz``
+(float16 weights, numpy only at inference: no torch). The rules in ``quotes`` run first;
+their spans are candidates and features here, so the model keeps a rule's reading where the
+corpus agrees with it and takes a nearby phrase where it does not.
+
+It reads attributions the way PolNeAR annotates them (beliefs, intentions and acts as well
+as speech), so only the cognitive mode used for scoring asks for it; the quotes a dossier
+shows come from the rules.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from storydiff.analyse import attribution_candidates as ac
+from storydiff.analyse import attribution_features as af
+from storydiff.analyse.quotes_marks import QuoteSpan
+from storydiff.analyse.quotes_record import Attribution
+from storydiff.analyse.quotes_spans import cue_extent
+from storydiff.analyse.quotes_speaker import SpeakerIndex, resolve
+from storydiff.model import QuoteKind, QuoteRecord
+
+WEIGHTS_PATH = Path(__file__).with_name("attribution_model.npz")
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Weights of the three scorers and the cue probability a cue must reach."""
+
+    cue: np.ndarray
+    cue_dense: np.ndarray
+    source: np.ndarray
+    content: np.ndarray
+    threshold: float
+
+    def score(self, weights: np.ndarray, features: list[str]) -> float:
+        """The linear score of one feature list."""
+        return float(weights[af.hashed(features)].sum())
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = WEIGHTS_PATH) -> Model | None:
+    """The shipped weights, or None when the file is absent (the rules then stand alone)."""
+    if not path.exists():
+        return None
+    with np.load(path) as data:
+        meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+        if meta.get("hash_bits") != af.HASH_BITS:
+            return None
+        return Model(
+            data["cue"].astype(np.float32),
+            data["cue_dense"].astype(np.float32),
+            data["source"].astype(np.float32),
+            data["content"].astype(np.float32),
+            float(meta["cue_threshold"]),
+        )
+
+
+def cue_head_of(doc: Doc, fragments: tuple[tuple[int, int], ...]) -> Token | None:
+    """The head word of an annotated cue (its first fragment's syntactic root)."""
+    if not fragments:
+        return None
+    span = doc.char_span(*fragments[0], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def learned_attributions(
+    model: Model,
+    doc: Doc,
+    text: str,
+    quotes: list[QuoteSpan],
+    index: SpeakerIndex,
+    rules: list[Attribution],
+) -> list[Attribution]:
+    """Every cue the model finds, with its best-scoring source and content."""
+    ctx = af.Context(doc, text, quotes, rules)
+    cues: list[tuple[float, Token]] = []
+    for tok in doc:
+        if not af.is_cue_candidate(tok):
+            continue
+        z = model.score(model.cue, af.cue_features(ctx, tok)) + float(
+            ctx.dense(tok) @ model.cue_dense
+        )
+        p = 1.0 / (1.0 + np.exp(-z))
+        if p >= model.threshold:
+            cues.append((p, tok))
+    # PolNeAR gives each word one attribution: the surest cues choose first, and a later
+    # cue takes its best content that neither overlaps a chosen one nor holds a chosen cue.
+    taken: list[tuple[int, int]] = []
+    cue_at: list[int] = []
+    out: list[Attribution] = []
+    for _, tok in sorted(cues, key=lambda c: (-c[0], c[1].i)):
+        if any(a <= tok.idx < b for a, b in taken):
+            continue
+        ranked = sorted(
+            ac.content_candidates(ctx, tok),
+            key=lambda c: -model.score(model.content, c.features),
+        )
+        content = next(
+            (
+                c
+                for c in ranked
+                if not any(a < f[1] and f[0] < b for f in c.fragments for a, b in taken)
+                and not any(f[0] <= i < f[1] for f in c.fragments for i in cue_at)
+            ),
+            None,
+        )
+        if content is None:
+            continue
+        sources = ac.source_candidates(ctx, tok)
+        source = max(sources, key=lambda c: model.score(model.source, c.features))
+        taken.extend(content.fragments)
+        cue_at.append(tok.idx)
+        out.extend(_attributions(ctx, index, tok, source, content))
+    return sorted(out, key=lambda a: (a.record.start, a.record.end, a.content_start))
+
+
+def _attributions(
+    ctx: af.Context,
+    index: SpeakerIndex,
+    cue: Token,
+    source: ac.Candidate,
+    content: ac.Candidate,
+) -> list[Attribution]:
+    text = ctx.text
+    frags = content.fragments
+    src = source.fragments[0] if source.fragments else None
+    speaker = resolve(index, source.head) if source.head is not None else None
+    rule = ctx.rule_cues.get(cue.i)
+    if rule and rule[0].cue_start is not None and rule[0].cue_end is not None:
+        c_start, c_end = rule[0].cue_start, rule[0].cue_end
+    else:
+        c_start, c_end = cue_extent(cue, frags[-1], src)
+    start, end = frags[0][0], frags[-1][1]
+    quoted = any(q.open == start and q.close <= end for q in ctx.quotes)
+    kind: QuoteKind = "direct" if quoted else "indirect"
+    record = QuoteRecord(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=kind,
+        speaker_text=speaker.name if speaker is not None else None,
+        speaker_start=speaker.start if speaker is not None else None,
+        speaker_end=speaker.end if speaker is not None else None,
+        cue=cue.lower_,
+    )
+    s_start, s_end = src if src is not None else (None, None)
+    return [Attribution(record, s_start, s_end, c_start, c_end, *f) for f in frags]
