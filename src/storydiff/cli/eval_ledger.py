@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +14,28 @@ from rich.progress import Progress
 from storydiff.cli.app import err_console, eval_app, fail
 from storydiff.cli.evaluate import JsonFlag, emit
 from storydiff.model import Article, Dossier
+
+
+@contextmanager
+def _story_builder(
+    db: Path | None, unit: str, total: int | None, *, quiet: bool
+) -> Iterator[tuple[Callable[[list[Article]], Dossier], Callable[[object], None]]]:
+    """The whole flow over one store (``db``, else a temporary one) and a progress bar that
+    counts ``unit``: what every evaluation of whole stories needs."""
+    from storydiff.pipeline import RunStats, build_story
+    from storydiff.store import open_store
+
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(db or Path(tmp) / "eval.db") as store,
+        Progress(console=err_console, transient=True, disable=quiet) as bar,
+    ):
+        task = bar.add_task(unit, total=total)
+
+        def build(articles: list[Article]) -> Dossier:
+            return build_story(articles, store, RunStats())
+
+        yield build, lambda _: bar.advance(task)
 
 
 @eval_app.command("gva")
@@ -37,24 +61,11 @@ def eval_gva(
     Example:  storydiff eval gva --data ../shared/datasets/gva_longtail --limit 20
     """
     from storydiff.evaluate.gva import evaluate_gva
-    from storydiff.pipeline import RunStats, build_story
-    from storydiff.store import open_store
 
     if not (data / "incidents.jsonl").is_file():
         fail(f"{data} has no incidents.jsonl; pass the gva_longtail folder")
-    with (
-        tempfile.TemporaryDirectory() as tmp,
-        open_store(db or Path(tmp) / "gva.db") as store,
-        Progress(console=err_console, transient=True, disable=as_json) as bar,
-    ):
-
-        def build(articles: list[Article]) -> Dossier:
-            return build_story(articles, store, RunStats())
-
-        task = bar.add_task("incidents", total=limit)
-        result = evaluate_gva(
-            data, build, offset=offset, limit=limit, on_incident=lambda _: bar.advance(task)
-        )
+    with _story_builder(db, "incidents", limit, quiet=as_json) as (build, advance):
+        result = evaluate_gva(data, build, offset=offset, limit=limit, on_incident=advance)
     emit(result, as_json, f"GVA incidents {offset}-{offset + limit}")
 
 
@@ -84,8 +95,6 @@ def eval_dev_stories(
     Example:  storydiff eval dev-stories --data ../shared/datasets --json
     """
     from storydiff.evaluate.dev_stories import DEFAULT_GOLD, evaluate_dev_stories
-    from storydiff.pipeline import RunStats, build_story
-    from storydiff.store import open_store
 
     folder = data / "gva_longtail" if (data / "gva_longtail").is_dir() else data
     if not (folder / "documents.jsonl").is_file():
@@ -93,19 +102,8 @@ def eval_dev_stories(
     gold = gold or DEFAULT_GOLD
     if not gold.is_file():
         fail(f"no gold file at {gold}; pass --gold tests/data/dev_stories.json")
-    with (
-        tempfile.TemporaryDirectory() as tmp,
-        open_store(db or Path(tmp) / "dev.db") as store,
-        Progress(console=err_console, transient=True, disable=as_json) as bar,
-    ):
-
-        def build(articles: list[Article]) -> Dossier:
-            return build_story(articles, store, RunStats())
-
-        task = bar.add_task("stories", total=None)
-        result = evaluate_dev_stories(
-            folder, build, gold=gold, on_story=lambda _: bar.advance(task)
-        )
+    with _story_builder(db, "stories", None, quiet=as_json) as (build, advance):
+        result = evaluate_dev_stories(folder, build, gold=gold, on_story=advance)
     if not as_json:
         result.pop("misses")
     emit(result, as_json, "Dev stories (10 GVA incidents, analyst's gold)")
