@@ -14,109 +14,13 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from storydiff.errors import StoreError
+from storydiff.store.schema import POSTGRES, migrations, migrations_table
 from storydiff.store.sql import SqlStore
 
 SCHEMES = ("postgresql://", "postgres://")
 _LOCK = 0x5702D1FF  # advisory lock id for migrations: any constant unique to storydiff
 
-# Applied in order, each once; never edit one that has shipped.
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    (
-        "001_articles_and_analyses",
-        """
-        CREATE TABLE articles (
-            key TEXT PRIMARY KEY,
-            source TEXT NOT NULL,
-            record JSONB NOT NULL,
-            created_at TIMESTAMPTZ NOT NULL DEFAULT now()
-        );
-        CREATE TABLE analyses (
-            article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
-            version TEXT NOT NULL,
-            record JSONB NOT NULL,
-            created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-            PRIMARY KEY (article_key, version)
-        );
-        """,
-    ),
-    (
-        "002_web_stories",
-        """
-        CREATE TABLE stories (
-            id TEXT PRIMARY KEY,
-            seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
-            title TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'queued',
-            stage TEXT NOT NULL DEFAULT '',
-            done INTEGER NOT NULL DEFAULT 0,
-            total INTEGER NOT NULL DEFAULT 0,
-            error TEXT,
-            document TEXT,
-            created_at TEXT NOT NULL
-                DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'),
-            updated_at TEXT NOT NULL
-                DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
-        );
-        CREATE TABLE story_inputs (
-            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            name TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            content TEXT NOT NULL,
-            PRIMARY KEY (story_id, position)
-        );
-        """,
-    ),
-    (
-        "003_corpus_and_search",
-        """
-        CREATE TABLE corpus (
-            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            article_key TEXT NOT NULL UNIQUE REFERENCES articles(key) ON DELETE CASCADE,
-            source TEXT NOT NULL,
-            outlet TEXT,
-            published TEXT,
-            title TEXT,
-            signature BYTEA NOT NULL,
-            features TEXT NOT NULL,
-            story_id TEXT,
-            duplicate_of TEXT,
-            score DOUBLE PRECISION
-        );
-        CREATE INDEX corpus_story ON corpus(story_id);
-        CREATE TABLE search_docs (
-            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            kind TEXT NOT NULL,
-            article_key TEXT REFERENCES articles(key) ON DELETE CASCADE,
-            story_id TEXT REFERENCES stories(id) ON DELETE CASCADE,
-            source TEXT NOT NULL,
-            speaker TEXT,
-            body TEXT NOT NULL,
-            terms TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', body)) STORED
-        );
-        CREATE INDEX search_docs_article ON search_docs(article_key);
-        CREATE INDEX search_docs_story ON search_docs(story_id);
-        CREATE INDEX search_docs_speaker ON search_docs(lower(speaker));
-        CREATE INDEX search_docs_terms ON search_docs USING GIN (terms);
-        INSERT INTO search_docs (kind, article_key, source, body)
-            SELECT 'article', key, source,
-                   coalesce(record->>'title' || E'\\n\\n', '') || (record->>'text')
-            FROM articles;
-        CREATE TABLE stances (
-            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            actor_name TEXT NOT NULL,
-            issue TEXT NOT NULL,
-            stance TEXT NOT NULL,
-            date TEXT,
-            source TEXT NOT NULL,
-            evidence TEXT NOT NULL,
-            PRIMARY KEY (story_id, position)
-        );
-        CREATE INDEX stances_actor ON stances(lower(actor_name));
-        """,
-    ),
-)
+MIGRATIONS = migrations(POSTGRES)  # each applied once, under the advisory lock
 
 
 def is_postgres_url(location: object) -> bool:
@@ -135,8 +39,8 @@ def redact(url: str) -> str:
 class PostgresStore(SqlStore):
     """Store backed by a PostgreSQL database."""
 
-    now_sql = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')"
-    order_sql = "seq"
+    now_sql = POSTGRES.now_text
+    order_sql = POSTGRES.order_column
 
     def __init__(self, url: str) -> None:
         import psycopg
@@ -155,10 +59,7 @@ class PostgresStore(SqlStore):
     def _migrate(self) -> None:
         with self._db.transaction():
             self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, "
-                "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
-            )
+            self._db.execute(migrations_table(POSTGRES))
             done = {row[0] for row in self._db.execute("SELECT name FROM migrations")}
             for name, sql in MIGRATIONS:
                 if name in done:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storydiff.errors import StoreError
+from storydiff.store.schema import SQLITE, migrations, migrations_table
 from storydiff.store.sql import SqlStore
 
 if TYPE_CHECKING:
@@ -20,109 +21,7 @@ if TYPE_CHECKING:
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 STORE_FORMS = "a SQLite file (--db corpus.db) or a PostgreSQL URL (--db postgresql://USER@HOST/DB)"
 
-# Applied in order, each once, each in its own transaction; never edit one that has shipped.
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    (
-        "001_articles_and_analyses",
-        """
-        CREATE TABLE articles (
-            key TEXT PRIMARY KEY,
-            source TEXT NOT NULL,
-            record TEXT NOT NULL,
-            created_at TEXT NOT NULL DEFAULT (datetime('now'))
-        );
-        CREATE TABLE analyses (
-            article_key TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
-            version TEXT NOT NULL,
-            record TEXT NOT NULL,
-            created_at TEXT NOT NULL DEFAULT (datetime('now')),
-            PRIMARY KEY (article_key, version)
-        );
-        """,
-    ),
-    (
-        "002_web_stories",
-        """
-        CREATE TABLE stories (
-            id TEXT PRIMARY KEY,
-            title TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'queued',
-            stage TEXT NOT NULL DEFAULT '',
-            done INTEGER NOT NULL DEFAULT 0,
-            total INTEGER NOT NULL DEFAULT 0,
-            error TEXT,
-            document TEXT,
-            created_at TEXT NOT NULL DEFAULT (datetime('now')),
-            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
-        );
-        CREATE TABLE story_inputs (
-            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            name TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            content TEXT NOT NULL,
-            PRIMARY KEY (story_id, position)
-        );
-        """,
-    ),
-    (
-        "003_corpus_and_search",
-        """
-        CREATE TABLE corpus (
-            seq INTEGER PRIMARY KEY,
-            article_key TEXT NOT NULL UNIQUE REFERENCES articles(key) ON DELETE CASCADE,
-            source TEXT NOT NULL,
-            outlet TEXT,
-            published TEXT,
-            title TEXT,
-            signature BLOB NOT NULL,
-            features TEXT NOT NULL,
-            story_id TEXT,
-            duplicate_of TEXT,
-            score REAL
-        );
-        CREATE INDEX corpus_story ON corpus(story_id);
-        CREATE TABLE search_docs (
-            id INTEGER PRIMARY KEY,
-            kind TEXT NOT NULL,
-            article_key TEXT REFERENCES articles(key) ON DELETE CASCADE,
-            story_id TEXT REFERENCES stories(id) ON DELETE CASCADE,
-            source TEXT NOT NULL,
-            speaker TEXT,
-            body TEXT NOT NULL
-        );
-        CREATE INDEX search_docs_article ON search_docs(article_key);
-        CREATE INDEX search_docs_story ON search_docs(story_id);
-        CREATE INDEX search_docs_speaker ON search_docs(lower(speaker));
-        CREATE VIRTUAL TABLE search_fts USING fts5(
-            body, content='search_docs', content_rowid='id', tokenize='porter unicode61'
-        );
-        CREATE TRIGGER search_docs_added AFTER INSERT ON search_docs BEGIN
-            INSERT INTO search_fts (rowid, body) VALUES (new.id, new.body);
-        END;
-        CREATE TRIGGER search_docs_removed AFTER DELETE ON search_docs BEGIN
-            INSERT INTO search_fts (search_fts, rowid, body) VALUES ('delete', old.id, old.body);
-        END;
-        INSERT INTO search_docs (kind, article_key, source, body)
-            SELECT 'article', key, source,
-                   coalesce(json_extract(record, '$.title') || char(10, 10), '')
-                   || json_extract(record, '$.text')
-            FROM articles;
-        CREATE TABLE stances (
-            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            actor_name TEXT NOT NULL,
-            issue TEXT NOT NULL,
-            stance TEXT NOT NULL,
-            date TEXT,
-            source TEXT NOT NULL,
-            evidence TEXT NOT NULL,
-            PRIMARY KEY (story_id, position)
-        );
-        CREATE INDEX stances_actor ON stances(lower(actor_name));
-        """,
-    ),
-)
+MIGRATIONS = migrations(SQLITE)  # each applied once, in its own transaction
 
 
 def statements(script: str) -> Iterator[str]:
@@ -140,8 +39,8 @@ def statements(script: str) -> Iterator[str]:
 class SQLiteStore(SqlStore):
     """Store backed by one SQLite file."""
 
-    now_sql = "datetime('now')"
-    order_sql = "rowid"
+    now_sql = SQLITE.now_text
+    order_sql = SQLITE.order_column
 
     def __init__(self, path: Path, *, migrate: bool = True) -> None:
         """``migrate=False`` for the short-lived connections of an already prepared file."""
@@ -166,10 +65,7 @@ class SQLiteStore(SqlStore):
         self.path = path
 
     def _migrate(self) -> None:
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, "
-            "applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
-        )
+        self._db.execute(migrations_table(SQLITE))
         done = {row[0] for row in self._db.execute("SELECT name FROM migrations")}
         for name, sql in MIGRATIONS:
             if name in done:
