@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -82,8 +83,7 @@ def test_ledger_links_figures_across_sources_and_keeps_time_apart() -> None:
 
 def test_wire_copies_count_once() -> None:
     text = "Officials said 105 MPs voted for the lease in parliament on Tuesday."
-    a, b = _article("A", text), _article("B", text + " ")
-    b.duplicate_of = "A"
+    a, b = _article("A", text), replace(_article("B", text + " "), duplicate_of="A")
     records = {k: [_record(text, "105 MPs", 105, "MPs")] for k in ("A", "B")}
     _, claims = build_quantity_claims([a, b], records, {"A": "a1", "B": "a2"})
     assert [c.verdict for c in claims] == ["single-source"]
@@ -216,6 +216,57 @@ def test_named_claimants_disagreeing_is_a_dispute_both_outlets_report() -> None:
 
     _, unnamed = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"})
     assert all(c.verdict != "disputed" for c in unnamed)
+
+
+def test_one_claimant_written_two_ways_is_one_voice() -> None:
+    """ "Police" opening a sentence and "police" after a figure are one claimant: their
+    figures meet, and set against the organisers' they make one dispute."""
+    a_text = "Police said 300 people attended the vigil. Organisers said 1,000 people attended it."
+    b_text = "About 300 people attended the vigil, police said. Organisers said 1,000 people did."
+    pieces = {
+        "A": (
+            ("300 people attended the vigil", "Police"),
+            ("1,000 people attended it", "Organisers"),
+        ),
+        "B": (
+            ("About 300 people attended the vigil", "police"),
+            ("1,000 people did", "the organisers"),
+        ),
+    }
+    texts = {"A": a_text, "B": b_text}
+    claimants = {
+        k: [(texts[k].index(p), texts[k].index(p) + len(p), who) for p, who in v]
+        for k, v in pieces.items()
+    }
+    articles = [
+        Article(key=k, source=f"{k}.txt", text=t, published="2024-05-01") for k, t in texts.items()
+    ]
+    records = {
+        "A": [_record(a_text, "300", 300, "people"), _record(a_text, "1,000", 1000, "people")],
+        "B": [
+            _record(b_text, "About 300", 300, "people", approx=True),
+            _record(b_text, "1,000", 1000, "people"),
+        ],
+    }
+    _, claims = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"}, claimants)
+    (dispute,) = [c for c in claims if c.verdict == "disputed"]
+    assert {(v.claimant, v.value, tuple(v.articles)) for v in dispute.values} == {
+        ("Police", 300, ("a1", "a2")),
+        ("Organisers", 1000, ("a1", "a2")),
+    }
+
+
+def test_an_update_lists_its_values_in_the_order_reported() -> None:
+    early = "Two people were killed in the shooting at the Elm Street bar on Sunday night."
+    middle = "Three people were killed in the shooting at the Elm Street bar on Sunday night."
+    later = "Four people were killed in the shooting at the Elm Street bar on Sunday night."
+    claims = _dated_claims(
+        {"A": (later, "2016-03-08"), "B": (early, "2016-03-06"), "C": (middle, "2016-03-07")},
+        {"A": [("Four", 4, "people")], "B": [("Two", 2, "people")], "C": [("Three", 3, "people")]},
+    )
+    update = claims["Two"]
+    assert update.verdict == "updated"
+    assert [v.text for v in update.values] == ["Two", "Three", "Four"]
 
 
 def test_one_persons_ages_meet_and_two_peoples_never() -> None:

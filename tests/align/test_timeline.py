@@ -7,6 +7,7 @@ so the tests exercise only the align stage's linking.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -113,6 +114,8 @@ def test_a_date_pair_merged_as_one_event_is_not_claimed_twice(linking: str) -> N
     claims = _claims((signed, {"two years ago": ("year", -2)}), (earlier, {"2022": "2022"}))
     assert _pairs(claims) == [("two years ago", "2022")]
     assert claims[0].verdict == "agree"
+    label = claims[0].measure or ""  # what the date is of, in the words both sources use
+    assert label.startswith("date: ") and {"lease", "agreement", "signed"} <= set(label.split())
 
 
 def test_dates_counted_from_another_event_are_never_set_beside_a_date(linking: str) -> None:
@@ -135,12 +138,9 @@ def test_dates_counted_from_another_event_are_never_set_beside_a_date(linking: s
 def test_a_day_precise_estimate_rules_out_other_years(linking: str) -> None:
     """A wire copy dated by its year-less dateline is pinned to the day: its "next year" is
     not last March's; a guessed year would not be trusted that far."""
-    wire = _article(
-        "wire",
-        "The operator expects the first container ships to call at the harbour next year.",
-        None,
-    )
-    wire.published_estimate = DateEstimate("2024-03-12", "the dateline gives March 12")
+    text = "The operator expects the first container ships to call at the harbour next year."
+    dateline = DateEstimate("2024-03-12", "the dateline gives March 12")
+    wire = replace(_article("wire", text, None), published_estimate=dateline)
     later = _article(
         "later",
         "Last March, the president was the harbour lease's most determined salesperson, "
@@ -149,7 +149,8 @@ def test_a_day_precise_estimate_rules_out_other_years(linking: str) -> None:
     )
     pair = ((wire, {"next year": ("year", 1)}), (later, {"Last March": "2024-03"}))
     assert _claims(*pair) == []
-    wire.published_estimate = DateEstimate("2024", "a guess from the people it names")
+    guess = DateEstimate("2024", "a guess from the people it names")
+    pair = ((replace(wire, published_estimate=guess), {"next year": ("year", 1)}), pair[1])
     assert _pairs(_claims(*pair)) == [("next year", "Last March")]
 
 

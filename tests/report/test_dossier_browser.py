@@ -140,3 +140,32 @@ def test_contested_facts_come_first_with_both_sides_visible(
     marks = page.locator(".article mark.hl")
     marks.first.wait_for()
     assert {"105", "107"} <= {marks.nth(n).inner_text() for n in range(marks.count())}
+
+
+def test_a_dispute_and_an_update_read_first_with_their_sides(
+    browser: Any, developing_doc: dict[str, Any], tmp_path: Path
+) -> None:
+    """The developing story: the crowd count disputed between police and organisers is the
+    first row, both claimants' values with their sources; then the rising toll as a sequence
+    in the order it was reported; clicking the dispute highlights both sides in every source."""
+    page, _, _ = _open(browser, render_html(developing_doc), tmp_path)
+    rows = page.locator("#ledger tbody tr")
+    assert [rows.nth(n).locator(".verdict").inner_text() for n in range(2)] == [
+        "disputed",
+        "updated",
+    ]
+    dispute = rows.nth(0).locator(".sides").inner_text()
+    assert re.fullmatch(
+        r"people: Police: 300 \(a1, a2, a3\) · Organisers: 1,000 \(a1, a2, a3\)", dispute
+    )
+    update = rows.nth(1).locator(".sides").inner_text()
+    assert update == "people killed: Two (a1) → Three (a2) → Four (a3)"
+    assert "2016-03-06" in rows.nth(1).locator(".meta").inner_text()
+    summary = page.locator("#summary").inner_text()
+    assert "Police: 300" in summary and "Organisers: 1,000" in summary  # both sides, up top
+    rows.nth(0).locator("button.statement").click()
+    marks = page.locator(".article mark.hl")
+    marks.first.wait_for()
+    assert marks.count() == 6
+    assert {marks.nth(n).inner_text() for n in range(6)} == {"300", "About 300", "1,000"}
+    page.close()

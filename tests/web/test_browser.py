@@ -135,3 +135,27 @@ def test_hostile_article_is_inert_text_on_every_page(server: LiveServer, browser
     assert watched.dialogs == []
     assert watched.errors == []
     page.close()
+
+
+def test_uploaded_reports_show_a_dispute_and_an_update(
+    server: LiveServer, browser: Browser
+) -> None:
+    """Three dated reports uploaded through the form (tests/data/developing_story): the story
+    page leads with the disputed crowd count, both claimants' sides, then the rising toll as
+    the sequence it was reported in."""
+    folder = Path(__file__).resolve().parents[1] / "data" / "developing_story"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    watched = Watched(page)
+    page.goto(server.url + "/")
+    page.fill("#title", "Elm Street shooting")
+    page.set_input_files("#files", sorted(str(p) for p in folder.glob("*.txt")))
+    page.click("form >> button[type=submit]")
+    page.wait_for_selector("#ledger", timeout=90_000)
+    rows = page.locator("#ledger tbody tr")
+    assert rows.nth(0).locator(".verdict").inner_text() == "disputed"
+    assert "Police: 300" in rows.nth(0).locator(".sides").inner_text()
+    assert "Organisers: 1,000" in rows.nth(0).locator(".sides").inner_text()
+    assert rows.nth(1).locator(".verdict").inner_text() == "updated"
+    assert rows.nth(1).locator(".sides").inner_text().endswith("Two (a1) → Three (a2) → Four (a3)")
+    assert watched.dialogs == [] and watched.errors == []
+    page.close()

@@ -26,7 +26,15 @@ from storydiff.align.measures import (
     measure_of,
     same_person,
 )
-from storydiff.align.terms import TermWeights, statement_text, stem, story_weights, terms, years
+from storydiff.align.terms import (
+    TermWeights,
+    shared_topic,
+    statement_text,
+    stem,
+    story_weights,
+    terms,
+    years,
+)
 from storydiff.lexicon.numbers import DURATION_DAYS
 from storydiff.model import (
     Article,
@@ -55,6 +63,14 @@ class _Item:
     measure: str | None  # what it counts: "killed", "injured", "age"… (align/measures.py)
     claimant: str | None = None  # who the article says gave the figure ("police", "organisers")
     subject: str | None = None  # whose age an age is (a surname), when a name stands beside it
+
+    @property
+    def voice(self) -> str | None:
+        """The claimant as one voice whatever the casing: "Police", "police", "the police"."""
+        if self.claimant is None:
+            return None
+        name = self.claimant.casefold()
+        return name.removeprefix("the ") or name
 
 
 def _when(article: Article, record: QuantityRecord) -> str | None:
@@ -519,7 +535,7 @@ def _cluster(
     """
     import numpy as np
 
-    voices = [(independent[x.article.key], x.claimant) for x in items]
+    voices = [(independent[x.article.key], x.voice) for x in items]
     sources = [f"{base}\x1f{claimant}" if claimant else base for base, claimant in voices]
     source_ids = {s: n for n, s in enumerate(dict.fromkeys(sources))}
     source = np.array([source_ids[s] for s in sources], dtype=np.int64)
@@ -584,8 +600,8 @@ def _disputed(cluster: list[_Item]) -> tuple[Verdict, str] | None:
     alike: the sources agree on who said what, the claimants disagree."""
     by_claimant: dict[str, list[_Item]] = {}
     for member in cluster:
-        if member.claimant:
-            by_claimant.setdefault(member.claimant, []).append(member)
+        if member.voice:
+            by_claimant.setdefault(member.voice, []).append(member)
     if len(by_claimant) < 2:
         return None
     for group in by_claimant.values():
@@ -595,8 +611,8 @@ def _disputed(cluster: list[_Item]) -> tuple[Verdict, str] | None:
     if not any(compare(x.quantity, y.quantity) == "conflict" for x in firsts for y in firsts):
         return None
     sides = " · ".join(
-        f"{name}: “{group[0].record.text}” ({_articles_of(group)})"
-        for name, group in by_claimant.items()
+        f"{group[0].claimant}: “{group[0].record.text}” ({_articles_of(group)})"
+        for group in by_claimant.values()
     )
     return "disputed", f"named claimants disagree, the sources agree on who said what: {sides}"
 
@@ -670,11 +686,29 @@ def build_quantity_claims(
                     cluster[0].measure,
                     [m.quantity.what for m in cluster],
                     max((m.subject for m in cluster if m.subject), key=len, default=None),
-                ),
+                )
+                or _topic_label(cluster),
                 values=_values(cluster, verdict),
             )
         )
     return [i.quantity for i in items], claims
+
+
+def _topic_label(cluster: list[_Item]) -> str | None:
+    """A name for a fact whose figures count nothing named ("30 days", "3.2 percent"): the
+    words its sources share around the figure, "length of time: …" for a duration. A figure
+    of one source keeps none: words shared by nobody would be half its sentence."""
+    if len(cluster) < 2:
+        return None
+    first = cluster[0]
+    offset = first.record.sentence_start
+    topic = shared_topic(
+        (first.sentence, first.record.start - offset, first.record.end - offset),
+        (m.sentence for m in cluster[1:]),
+    )
+    if first.quantity.unit in DURATION_DAYS:
+        return f"length of time: {topic}" if topic else "length of time"
+    return topic
 
 
 def _values(cluster: list[_Item], verdict: Verdict) -> list[ClaimValue]:
@@ -683,14 +717,17 @@ def _values(cluster: list[_Item], verdict: Verdict) -> list[ClaimValue]:
     by_value: dict[tuple[float, str | None, str | None], list[_Item]] = {}
     for member in cluster:
         q = member.quantity
-        claimant = member.claimant if verdict == "disputed" else None
-        by_value.setdefault((q.value, q.bound, claimant), []).append(member)
+        voice = member.voice if verdict == "disputed" else None
+        by_value.setdefault((q.value, q.bound, voice), []).append(member)
+    groups = list(by_value.items())
+    if verdict == "updated":  # the sequence as it developed, earliest report first
+        groups.sort(key=lambda kv: min(m.article.published or "" for m in kv[1]))
     return [
         ClaimValue(
             group[0].record.text,
             value,
             list(dict.fromkeys(m.quantity.article for m in group)),
-            claimant,
+            group[0].claimant if voice else None,
         )
-        for (value, _, claimant), group in by_value.items()
+        for (value, _, voice), group in groups
     ]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from storydiff.align.claims import ClaimantSpan, build_quantity_claims
+from storydiff.align.duplicates import duplicate_links
 from storydiff.align.entities import EntityIndex, build_entities
 from storydiff.align.framing import build_framing
 from storydiff.align.framing_sides import sides_by_article
 from storydiff.align.stances import build_stances, detect_issue
-from storydiff.align.story_dates import place_undated
+from storydiff.align.story_dates import story_estimates
 from storydiff.align.summary import build_summary
 from storydiff.align.timeline import build_timeline
 from storydiff.model import (
@@ -29,6 +31,21 @@ def article_date(article: Article) -> str | None:
     if article.published:
         return article.published
     return article.published_estimate.value if article.published_estimate else None
+
+
+def _with_story_facts(articles: list[Article]) -> list[Article]:
+    """New records with what only the whole story tells: which articles copy another, and the
+    day an undated one's dateline falls on."""
+    copies = duplicate_links(articles)
+    estimates = story_estimates(articles)
+    return [
+        replace(
+            article,
+            duplicate_of=copies.get(article.key),
+            published_estimate=estimates.get(article.key, article.published_estimate),
+        )
+        for article in articles
+    ]
 
 
 def _quotes(
@@ -68,12 +85,15 @@ def _quotes(
     return quotes
 
 
-def _claimants(quotes: list[Quote], ids: dict[str, str]) -> dict[str, list[ClaimantSpan]]:
-    """Per article key, each quote's span and who gave it: whose figure a quoted count is."""
+def _claimants(
+    quotes: list[Quote], ids: dict[str, str], index: EntityIndex
+) -> dict[str, list[ClaimantSpan]]:
+    """Per article key, each quote's span and who gave it (by the name a reader sees, one
+    name per entity): whose figure a quoted count is."""
     key_of = {article_id: key for key, article_id in ids.items()}
     spans: dict[str, list[ClaimantSpan]] = {}
     for quote in quotes:
-        who = quote.speaker or quote.speaker_name
+        who = index.name_of(quote.speaker) or quote.speaker_name
         if who:
             spans.setdefault(key_of[quote.article], []).append((quote.start, quote.end, who))
     return spans
@@ -100,13 +120,16 @@ def build_dossier(
     issue: str | None = None,
 ) -> Dossier:
     """Join per-article analyses into one cited dossier."""
-    place_undated(articles)
+    articles = _with_story_facts(articles)
     ids = {a.key: f"a{n}" for n, a in enumerate(articles, start=1)}
     dates = {a.key: article_date(a) for a in articles}
     index = build_entities(articles, analyses, ids, dates)
     quotes = _quotes(articles, analyses, ids, index)
     quantities, claims = build_quantity_claims(
-        articles, {k: a.quantities for k, a in analyses.items()}, ids, _claimants(quotes, ids)
+        articles,
+        {k: a.quantities for k, a in analyses.items()},
+        ids,
+        _claimants(quotes, ids, index),
     )
     timeline, dated_claims = build_timeline(
         articles, {k: a.times for k, a in analyses.items()}, ids

@@ -143,6 +143,25 @@ def clause_topic(sentence: str, start: int, end: int, *, fewest_words: int = 3) 
     return " ".join((sentence[:start] + " " + sentence[end:]).split())
 
 
+# Words a fact's label may carry: enough to name it ("construction began terminal"), short
+# enough to read in a ledger row.
+_TOPIC_WORDS = 5
+
+
+def shared_topic(first: tuple[str, int, int], others: Iterable[str]) -> str | None:
+    """What several sources' sentences say about one figure or date: the words of the first
+    member's clause around it (``first``: sentence, start, end) that every other member's
+    sentence also has, in the first's order; None when they share none."""
+    sentence, start, end = first
+    wanted = [terms(text) for text in others]
+    words: dict[str, str] = {}  # folded term -> the word as first written
+    for word in _WORD.findall(clause_topic(sentence, start, end)):
+        found = terms(word)
+        if found and all(found <= have for have in wanted):
+            words.setdefault(min(found), word)
+    return " ".join(list(words.values())[:_TOPIC_WORDS]) or None
+
+
 def statement_text(sentence: str, limit: int | None = None) -> str:
     """A sentence as a reader should see it in a claim or an event: one line, no stray marks."""
     text = " ".join(sentence.lstrip(_STRAY_OPENING).split())

@@ -16,6 +16,7 @@ from storydiff.align.closeness import Closeness
 from storydiff.align.terms import (
     TermWeights,
     clause_topic,
+    shared_topic,
     statement_text,
     story_weights,
     terms,
@@ -187,6 +188,18 @@ def _event(item: _Dated, group: list[_Dated], ids: dict[str, str]) -> TimelineEv
     )
 
 
+def _date_label(group: list[_Dated]) -> str:
+    """The ledger's name for a date fact: "date: construction began", the event words the
+    sources share around their dates."""
+    first = group[0]
+    offset = first.record.sentence_start
+    topic = shared_topic(
+        (first.sentence, first.record.start - offset, first.record.end - offset),
+        (g.sentence for g in group[1:]),
+    )
+    return f"date: {topic}" if topic else "date"
+
+
 def _claim(group: list[_Dated], ids: dict[str, str]) -> Claim:
     dates = " / ".join(f"“{g.record.text}”" for g in group)
     return Claim(
@@ -198,6 +211,7 @@ def _claim(group: list[_Dated], ids: dict[str, str]) -> Claim:
             ClaimMember(ids[g.article.key], g.record.text, g.record.start, g.record.end)
             for g in group
         ],
+        measure=_date_label(group),
     )
 
 
@@ -357,6 +371,7 @@ def _relative_claim(item: _Dated, best: _Dated, ids: dict[str, str], stated: boo
         statement=_event_text(best.sentence),
         verdict=verdict,
         reason=reason,
+        measure=_date_label([best, item]),
         members=[
             ClaimMember(
                 ids[item.article.key], item.record.text, item.record.start, item.record.end

@@ -100,17 +100,20 @@ def reading_rank(claim: dict[str, Any]) -> int:
 
 
 def sides(claim: dict[str, Any]) -> str:
-    """What a fact measures and its competing values side by side, with their sources:
-    "MPs: 105 (a1) · 107 (a2, a4)"; empty when the claim has one value or none."""
+    """What a fact measures and its values with their sources: "MPs: 105 (a1) · 107 (a2,
+    a4)"; an update as its sequence, "people killed: 2 (a1) → 4 (a2)"; a date fact by its
+    label alone. Empty when the claim names no measure and has one value or none."""
     values = claim.get("values") or []
-    if len(values) < 2:
-        return ""
-    shown = " · ".join(
+    measure = claim.get("measure")
+    if not values or (len(values) < 2 and not measure):
+        return measure or ""
+    joiner = " → " if claim["verdict"] == "updated" else " · "
+    shown = joiner.join(
         f"{v['claimant'] + ': ' if v.get('claimant') else ''}{v['text']} "
         f"({', '.join(v['articles'])})"
         for v in values
     )
-    return f"{claim.get('measure') or 'values'}: {shown}"
+    return f"{measure or 'values'}: {shown}"
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
