@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from storydiff.errors import InputError
+from storydiff.errors import ContractError, InputError
 from storydiff.ingest.decode import noted, one_line, scrub
 from storydiff.model import Article, Dossier, RawDocument
 
@@ -69,8 +69,13 @@ def analyze(
 
 def to_json(dossier: Dossier) -> dict[str, Any]:
     """The dossier as the public JSON contract (``storydiff schema``), validated."""
+    from jsonschema import ValidationError
+
     from storydiff.report import to_document, validate
 
     document = to_document(dossier)
-    validate(document)
+    try:
+        validate(document)
+    except ValidationError as err:  # a bug of ours: say where, never a jsonschema traceback
+        raise ContractError.from_validation(err) from None
     return document

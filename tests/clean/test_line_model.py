@@ -21,6 +21,7 @@ from storydiff.clean.line_features import (
 )
 from storydiff.clean.line_model import WEIGHTS, article_lines, load_model
 from storydiff.clean.line_vocabulary import line_words, shared_vocabulary
+from storydiff.errors import ModelMissingError
 
 MENU = ["Home", "World", "Business", "Sport", "Culture", "Weather", "Sign in", "Search"]
 HEADLINE = "Harbour council delays quay lease until spring"
@@ -92,7 +93,7 @@ def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
     data = json.loads(WEIGHTS.read_text("utf-8"))
     data["features"] += 1
     path.write_text(json.dumps(data), "utf-8")
-    with pytest.raises(ValueError, match="retrain"):
+    with pytest.raises(ModelMissingError, match="retrain"):
         load_model(path)
 
 

@@ -23,6 +23,7 @@ import numpy as np
 
 from storydiff.clean.line_features import Matrix, context, feature_count, page_features, prose_run
 from storydiff.clean.line_vocabulary import LineWords, line_words, shared_vocabulary
+from storydiff.errors import ModelMissingError
 
 WEIGHTS = Path(__file__).with_name("line_model.json")
 
@@ -124,10 +125,10 @@ def next_inputs(scaled: Matrix, scores: Matrix, words: LineWords) -> Matrix:
 
 @cache
 def load_model(path: Path = WEIGHTS) -> LineModel:
-    """The shipped model (read once)."""
+    """The shipped model (read once); raises ModelMissingError when stale."""
     data = json.loads(path.read_text("utf-8"))
     if data["features"] != feature_count():
-        raise ValueError(
+        raise ModelMissingError(
             f"{path}: weights are for {data['features']} features, the code makes "
             f"{feature_count()}; retrain with `python bench/train_line_classifier.py`"
         )

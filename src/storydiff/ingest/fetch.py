@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from storydiff.ingest.urls import Resolver, Target, UrlPolicy, UrlRefused, check_url
+from storydiff.errors import FetchError, UrlRefused
+from storydiff.ingest.urls import Resolver, Target, UrlPolicy, check_url
 from storydiff.ingest.urls import system_resolver as _system_resolver
 from storydiff.model import Rejection
 
@@ -81,10 +82,6 @@ class Fetched:
     charset: str | None
 
 
-class _Refused(Exception):
-    """Internal: one fetch failed for a reason the user should read."""
-
-
 class _Clock:
     """The time left of one URL's deadline."""
 
@@ -95,8 +92,8 @@ class _Clock:
     def left(self) -> float:
         return self.ends - time.monotonic()
 
-    def expired(self) -> _Refused:
-        return _Refused(
+    def expired(self) -> FetchError:
+        return FetchError(
             f"download did not finish within the {self.seconds:g} s limit (the server is too "
             "slow); try again later"
         )
@@ -194,7 +191,7 @@ class Fetcher:
         """One URL → its body, or a rejection with a one-line reason."""
         try:
             return self._follow(url)
-        except _Refused as err:
+        except FetchError as err:
             return Rejection(url, str(err))
         except Exception as err:  # a server we did not foresee costs its URL, never the run
             detail = " ".join(str(err).split())[:120] or "no detail"
@@ -216,7 +213,7 @@ class Fetcher:
                 target = check_url(current, self.options.policy, self._resolve)
             except UrlRefused as err:
                 where = "" if current == url else f" (redirected to {current})"
-                raise _Refused(f"refused{where}: {err}") from None
+                raise FetchError(f"refused{where}: {err}") from None
             with self._host_slot(target.host):
                 # The deadline starts with the first request, not while waiting for a slot.
                 clock = clock or _Clock(self.options.deadline)
@@ -225,7 +222,7 @@ class Fetcher:
                 current = _redirect_target(current, outcome)
                 continue
             return Fetched(url, current, *outcome)
-        raise _Refused(
+        raise FetchError(
             f"more than {self.options.max_redirects} redirects; open the URL in a browser "
             "and pass the final address"
         )
@@ -250,7 +247,7 @@ class Fetcher:
                 last = attempt == attempts - 1 or wait >= clock.left()
                 if last:
                     kind = "timed out" if isinstance(err, httpx.TimeoutException) else "failed"
-                    raise _Refused(
+                    raise FetchError(
                         f"request {kind} after {_tries(attempt + 1)} ({type(err).__name__}); "
                         "check the URL or try again later"
                     ) from None
@@ -259,7 +256,7 @@ class Fetcher:
             if isinstance(outcome, int):  # a retryable status
                 wait = self._wait(attempt)
                 if attempt == attempts - 1 or wait >= clock.left():
-                    raise _Refused(
+                    raise FetchError(
                         f"server answered {outcome} after {_tries(attempt + 1)}; try again later"
                     )
                 self._sleep(wait)
@@ -288,19 +285,19 @@ class Fetcher:
             if status in REDIRECT_STATUSES:
                 location = str(response.headers.get("location") or "")
                 if not location:
-                    raise _Refused(f"redirect ({status}) without a Location header")
+                    raise FetchError(f"redirect ({status}) without a Location header")
                 return location
             if status in RETRY_STATUSES:
                 return status
             if status >= 400:
-                raise _Refused(f"server answered {status}; check the URL")
+                raise FetchError(f"server answered {status}; check the URL")
             media, charset = _media_type(response.headers.get("content-type"))
             if media and media not in ACCEPTED_TYPES:
-                raise _Refused(f"content type {media} is not an article (HTML or text)")
+                raise FetchError(f"content type {media} is not an article (HTML or text)")
             declared = response.headers.get("content-length", "")
             limit = self.options.max_bytes
             if declared.isdigit() and int(declared) > limit:
-                raise _Refused(_too_big(int(declared), limit))
+                raise FetchError(_too_big(int(declared), limit))
             chunks: list[bytes] = []
             size = 0
             try:
@@ -309,11 +306,11 @@ class Fetcher:
                         raise clock.expired()
                     size += len(chunk)
                     if size > limit:
-                        raise _Refused(_too_big(size, limit, partial=True))
+                        raise FetchError(_too_big(size, limit, partial=True))
                     chunks.append(chunk)
             except httpx.DecodingError:
                 encoding = response.headers.get("content-encoding", "compressed").strip()
-                raise _Refused(
+                raise FetchError(
                     f"the server sent a corrupt {encoding.lower()[:20]} body; "
                     "try again later or tell the site"
                 ) from None
@@ -333,7 +330,7 @@ def _refuse_bad_location(err: Exception) -> None:
     message = str(err)
     if message.startswith(_BAD_LOCATION):
         detail = message.removeprefix(_BAD_LOCATION).strip().rstrip(".")[:120]
-        raise _Refused(_malformed(detail))
+        raise FetchError(_malformed(detail))
 
 
 def _malformed(detail: str) -> str:
@@ -346,7 +343,7 @@ def _redirect_target(current: str, location: str) -> str:
         return urljoin(current, location)
     except ValueError as err:  # e.g. "http://[::1": an unclosed IPv6 literal
         shown = location if len(location) <= 80 else location[:77] + "..."
-        raise _Refused(_malformed(f"{shown!r}: {err}")) from None
+        raise FetchError(_malformed(f"{shown!r}: {err}")) from None
 
 
 def _tries(count: int) -> str:

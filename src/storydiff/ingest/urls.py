@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from storydiff.errors import UrlRefused
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], list[str]]
 
@@ -23,10 +25,6 @@ METADATA_ADDRESSES: frozenset[str] = frozenset(
 )
 # Carrier-grade NAT space: internal to a provider, never a news site.
 _SHARED = ipaddress.ip_network("100.64.0.0/10")
-
-
-class UrlRefused(Exception):
-    """A URL that must not be fetched; ``str(err)`` is the one-line reason."""
 
 
 @dataclass(frozen=True, slots=True)

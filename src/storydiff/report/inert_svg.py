@@ -15,6 +15,8 @@ import xml.etree.ElementTree as ET
 
 from markupsafe import Markup
 
+from storydiff.errors import ContractError
+
 # Elements that only draw; anything else (script, style, foreignObject, a, image, metadata,
 # animate…) is dropped with its content.
 DRAWING_ELEMENTS: frozenset[str] = frozenset(
@@ -128,7 +130,10 @@ def inert_svg(svg: str, *, prefix: str, label: str) -> Markup:
     parsed = ET.fromstring(svg)
     root = _copy(parsed, prefix, _referenced(parsed))
     if root is None or root.tag != "svg":
-        raise ValueError("not an SVG document")
+        raise ContractError(
+            f"the chart {label!r} is not an SVG document; this is a storydiff bug: please report "
+            "it with the input that caused it"
+        )
     for fixed in ("width", "height"):
         root.attrib.pop(fixed, None)
     root.attrib.update({"role": "img", "aria-label": label, "stroke-linejoin": "round"})

@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from storydiff.analyse import analyser_version
-from storydiff.errors import InputError, StorydiffError
+from storydiff.errors import BatchError, InputError
 from storydiff.scale.manifest import Manifest
 from storydiff.scale.source import DocumentStream, Partition, partitions
 from storydiff.scale.stories import Assignment, GroupingSettings, StoryInput, StorySummary, group
@@ -54,10 +54,6 @@ STORIES = pa.schema(
     ]
 )
 ROWS_PER_GROUP = 10_000  # rows buffered before a Parquet row group is written
-
-
-class BatchError(StorydiffError):
-    """A partition failed on a worker; finished partitions are kept for the next run."""
 
 
 @dataclass(frozen=True, slots=True)
