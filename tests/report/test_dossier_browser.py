@@ -169,3 +169,40 @@ def test_a_dispute_and_an_update_read_first_with_their_sides(
     assert marks.count() == 6
     assert {marks.nth(n).inner_text() for n in range(6)} == {"300", "About 300", "1,000"}
     page.close()
+
+
+def test_hovering_a_citation_shows_the_words_it_cites(
+    browser: Any, example_doc: dict[str, Any], tmp_path: Path
+) -> None:
+    page, _, _ = _open(browser, render_html(example_doc), tmp_path)
+    cited = example_doc["summary"][0]["citations"][0]
+    text = next(a["text"] for a in example_doc["articles"] if a["id"] == cited["article"])
+    tip = page.locator("#cite-tip")
+    assert tip.is_hidden()
+    page.locator("#summary button.cite").first.hover()
+    assert tip.is_visible()
+    assert tip.inner_text().startswith(
+        f"{cited['article']}: “{text[cited['start'] : cited['end']]}”"
+    )
+    page.mouse.move(0, 0)
+    assert tip.is_hidden()
+    page.close()
+
+
+def test_the_source_panel_follows_a_click_far_down_the_page(
+    browser: Any, example_doc: dict[str, Any], tmp_path: Path
+) -> None:
+    """A citation in the timeline, screens below the top: its highlighted words come into
+    view beside it, without scrolling the page back up."""
+    page, _, _ = _open(browser, render_html(example_doc), tmp_path)
+    far = page.locator("#timeline button.cite").last
+    far.scroll_into_view_if_needed()
+    scrolled = page.evaluate("window.scrollY")
+    assert scrolled > 2000
+    far.click()
+    mark = page.locator(".article mark.hl").first
+    mark.wait_for()
+    box = mark.bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 1000
+    assert page.evaluate("window.scrollY") >= scrolled - 200  # the reader's place is kept
+    page.close()

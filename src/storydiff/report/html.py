@@ -63,7 +63,7 @@ def cite(c: dict[str, Any], label: str | None = None) -> Markup:
     text = label if label is not None else f"[{c['article']}:{start}–{end}]"
     return Markup(
         '<button type="button" class="cite" data-spans="{spans}" '
-        'title="show {a} characters {s}–{e}">{text}</button>'
+        'aria-label="{text}: {a} characters {s}–{e}">{text}</button>'
     ).format(spans=view.spans([c]), a=escape(c["article"]), s=start, e=end, text=text)
 
 

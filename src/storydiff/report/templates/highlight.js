@@ -83,11 +83,54 @@
     }
   }
 
+  // Hovering (or focusing) a citation shows the words it cites, read from the article texts
+  // on the page, so a reader checks a claim without leaving their place.
+  var tip = document.createElement("div");
+  tip.id = "cite-tip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  document.body.append(tip);
+  var MOST_SHOWN = 3;
+
+  function words(span) {
+    var box = boxFor(span.article);
+    if (!box) return span.article + ": the text is only in dossier.json";
+    var text = span.article in originals ? originals[span.article] : box.textContent;
+    return span.article + ": \u201c" + Array.from(text).slice(span.start, span.end).join("") + "\u201d";
+  }
+
+  function showTip(button) {
+    var spans = parse(button.dataset.spans);
+    if (!spans.length) return;
+    var lines = spans.slice(0, MOST_SHOWN).map(words);
+    if (spans.length > MOST_SHOWN) lines.push("and " + (spans.length - MOST_SHOWN) + " more");
+    tip.textContent = lines.join("\n");
+    tip.hidden = false;
+    var at = button.getBoundingClientRect();
+    tip.style.left = Math.max(4, Math.min(at.left, window.innerWidth - tip.offsetWidth - 4)) + window.scrollX + "px";
+    tip.style.top = at.bottom + window.scrollY + 4 + "px";
+  }
+
+  function hideTip() { tip.hidden = true; }
+
+  ["mouseover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var button = event.target.closest && event.target.closest("button.cite");
+      if (button) showTip(button);
+    });
+  });
+  ["mouseout", "focusout"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (event.target.closest && event.target.closest("button.cite")) hideTip();
+    });
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.cite");
     if (button) show(button);
   });
   document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hideTip();
     if (event.key === "Escape" && active) active.focus();
   });
 })();
