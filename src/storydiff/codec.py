@@ -12,8 +12,17 @@ T = TypeVar("T")
 
 
 def to_plain(record: Any) -> Any:
-    """A record as plain dicts and lists, ready for ``json.dumps``."""
-    return dataclasses.asdict(record)
+    """A record as plain dicts and lists, ready for ``json.dumps``.
+
+    A record's tuples come out as lists too: JSON Schema counts only a list as an array.
+    """
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_plain(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_plain(value) for value in record]
+    if isinstance(record, dict):
+        return {key: to_plain(value) for key, value in record.items()}
+    return record
 
 
 @cache

@@ -65,9 +65,13 @@ class DateEstimate:
     latest: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Article:
-    """A cleaned article: the body every offset points into, plus its metadata."""
+    """A cleaned article: the body every offset points into, plus its metadata.
+
+    Frozen: a later stage that knows more (stated metadata, a story's dates, which articles are
+    copies) builds a new record with ``dataclasses.replace`` instead of patching this one.
+    """
 
     key: str  # content hash of the cleaned text; the store's primary key
     source: str
@@ -79,7 +83,7 @@ class Article:
     published: str | None = None
     published_estimate: DateEstimate | None = None
     language: str = "en"
-    removed: list[Removed] = field(default_factory=list)
+    removed: tuple[Removed, ...] = ()
     duplicate_of: str | None = None  # key of the article this one copies
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storydiff import codec
@@ -13,8 +13,7 @@ from storydiff.analyse import analyser_version
 from storydiff.clean import clean_all
 from storydiff.errors import InputError
 from storydiff.ingest import InputOptions, InputReader, Sidecar
-from storydiff.ingest.sidecar import apply as apply_metadata
-from storydiff.ingest.sidecar import exact_date
+from storydiff.ingest.sidecar import exact_date, with_metadata
 from storydiff.model import Analysis, Article, Dossier, RawDocument, Rejection
 from storydiff.store import Store
 
@@ -77,21 +76,19 @@ def _analyses(
     return found
 
 
-def _stated_metadata(articles: list[Article], reader: InputReader, sidecar: Sidecar | None) -> None:
-    """What the inputs state (JSONL fields, feed entries), then the user's sidecar, on top."""
-    for article in articles:
-        stated = reader.metadata.get(article.source)
-        if stated is not None:
-            apply_metadata(article, stated)
-        given = sidecar.lookup(article.source) if sidecar is not None else None
-        if given is not None:
-            apply_metadata(article, given)
+def _stated_metadata(article: Article, reader: InputReader, sidecar: Sidecar | None) -> Article:
+    """What the input states (JSONL fields, feed entries), then the user's sidecar, on top."""
+    stated = reader.metadata.get(article.source)
+    if stated is not None:
+        article = with_metadata(article, stated)
+    given = sidecar.lookup(article.source) if sidecar is not None else None
+    return article if given is None else with_metadata(article, given)
 
 
 def gather_articles(
     paths: Sequence[str | Path],
     *,
-    overrides: Callable[[Article], None] | None = None,
+    overrides: Callable[[Article], Article] | None = None,
     inputs: InputOptions | None = None,
     sidecar: Sidecar | None = None,
 ) -> tuple[list[Article], RunStats]:
@@ -102,13 +99,12 @@ def gather_articles(
         articles = _clean_all(reader.read(paths), stats)
     finally:
         reader.close()
-    _stated_metadata(articles, reader, sidecar)
+    articles = [_stated_metadata(article, reader, sidecar) for article in articles]
     if not articles:
         reasons = "; ".join(f"{r.source}: {r.reason}" for r in stats.rejected[:3]) or "no files"
         raise InputError(f"nothing could be analysed ({reasons}); pass .txt or .html articles")
     if overrides is not None:
-        for article in articles:
-            overrides(article)
+        articles = [overrides(article) for article in articles]
     return articles, stats
 
 
@@ -122,10 +118,9 @@ def build_story(
     issue: str | None = None,
 ) -> Dossier:
     """Analyse what the store lacks, then align the articles into one dossier."""
-    from storydiff.align import build_dossier, mark_duplicates  # not needed on a cached run
+    from storydiff.align import build_dossier  # not needed on a cached run
 
     analyses = _analyses(articles, store, stats, progress)
-    mark_duplicates(articles)
     return build_dossier(
         articles, analyses, stats.rejected, summary_sentences=summary_sentences, issue=issue
     )
@@ -136,7 +131,7 @@ def run_story(
     store: Store,
     *,
     progress: Progress | None = None,
-    overrides: Callable[[Article], None] | None = None,
+    overrides: Callable[[Article], Article] | None = None,
     summary_sentences: int = 8,
     inputs: InputOptions | None = None,
     sidecar: Sidecar | None = None,
@@ -150,7 +145,7 @@ def run_story(
     return dossier, stats
 
 
-def published_overrides(values: list[str]) -> Callable[[Article], None]:
+def published_overrides(values: list[str]) -> Callable[[Article], Article]:
     """``--published FILE=DATE``: the user knows the date better than any estimate.
 
     FILE is matched as a path: ``a/x.txt`` dates ``a/x.txt`` (or ``in/a/x.txt``), never
@@ -171,7 +166,7 @@ def published_overrides(values: list[str]) -> Callable[[Article], None]:
         dates[name] = date.strip()
     matched: dict[str, str] = {}
 
-    def apply(article: Article) -> None:
+    def apply(article: Article) -> Article:
         for name, date in dates.items():
             if not _names(article.source, name):
                 continue
@@ -181,7 +176,8 @@ def published_overrides(values: list[str]) -> Callable[[Article], None]:
                     f"{article.source}; write the path, e.g. --published {article.source}={date}"
                 )
             matched[name] = article.source
-            article.published = date
+            article = replace(article, published=date)
+        return article
 
     return apply
 

@@ -4,6 +4,7 @@ replaced: every pair of figures scored in Python, sorted, then merged greedily."
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -74,8 +75,8 @@ def _story(seed: int, articles: int, quoted: float = 0.0) -> Story:
         if made and rng.random() < 0.15:  # a wire copy: the same words, another key
             original = rng.choice([a for a in made if a.duplicate_of is None])
             key = f"k{n}"
-            made.append(Article(key=key, source=f"{key}.txt", text=original.text))
-            made[-1].duplicate_of = original.key
+            copy = Article(key=key, source=f"{key}.txt", text=original.text)
+            made.append(replace(copy, duplicate_of=original.key))
             records[key] = list(records[original.key])
             spans[key] = list(spans.get(original.key, []))
             continue

@@ -88,8 +88,8 @@ def test_example_omission_of_the_compensation_fund(example_dossier: Dossier) -> 
 
 
 def test_a_copy_is_not_an_independent_source() -> None:
-    articles = [Article(k, f"{k}.txt", "text") for k in ("A", "B", "C")]
-    articles[2].duplicate_of = "B"
+    articles = [Article(k, f"{k}.txt", "text") for k in ("A", "B")]
+    articles.append(Article("C", "C.txt", "text", duplicate_of="B"))
     ids = {"A": "a1", "B": "a2", "C": "a3"}
     claim = Claim(
         "c1",

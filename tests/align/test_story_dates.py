@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storydiff.align.story_dates import place_undated
+from storydiff.align.story_dates import story_estimates
 from storydiff.model import Article, DateEstimate
 
 
@@ -20,47 +20,35 @@ def test_a_year_less_dateline_takes_the_year_of_the_story() -> None:
     wire = _article(
         "a", "PORT SALLIS, March 12 (Wirewatch) - Parliament approved the lease.", guess="2019"
     )
-    place_undated([wire, dated])
-    assert wire.published is None  # still an estimate, never a stated date
-    assert wire.published_estimate is not None
-    assert wire.published_estimate.value == "2024-03-12"
-    assert (
-        "March 12" in wire.published_estimate.evidence
-        and "b.txt" in wire.published_estimate.evidence
-    )
+    estimates = story_estimates([wire, dated])
+    assert list(estimates) == ["a"]  # an estimate, never a stated date; the dated one is left
+    assert estimates["a"].value == "2024-03-12"
+    assert "March 12" in estimates["a"].evidence and "b.txt" in estimates["a"].evidence
 
 
 def test_across_new_year_the_nearest_year_wins() -> None:
     dated = _article("b", "The talks resumed.", "2025-01-03")
     wire = _article("a", "KALMERE, Dec. 30 (Wirewatch) - Talks broke down.")
-    place_undated([wire, dated])
-    assert wire.published_estimate is not None
-    assert wire.published_estimate.value == "2024-12-30"
+    assert story_estimates([wire, dated])["a"].value == "2024-12-30"
 
 
 def test_a_dateline_far_from_every_stated_date_is_left_alone() -> None:
     dated = _article("b", "The talks resumed.", "2024-03-14")
     wire = _article("a", "KALMERE, July 2 (Wirewatch) - Talks broke down.", guess="2019")
-    place_undated([wire, dated])
-    assert wire.published_estimate is not None
-    assert wire.published_estimate.value == "2019"
+    assert story_estimates([wire, dated]) == {}
 
 
 def test_no_dateline_or_no_dated_article_changes_nothing() -> None:
     plain = _article("a", "Parliament approved the lease on Tuesday.", guess="2019")
     wire = _article("c", "PORT SALLIS, March 12 (Wirewatch) - Parliament approved the lease.")
-    place_undated([plain, _article("b", "Later.", "2024-03-14")])
-    place_undated([wire])
-    assert plain.published_estimate is not None and plain.published_estimate.value == "2019"
-    assert wire.published_estimate is None
+    assert story_estimates([plain, _article("b", "Later.", "2024-03-14")]) == {}
+    assert story_estimates([wire]) == {}
 
 
 def test_the_placed_day_is_a_one_day_window() -> None:
     dated = _article("b", "Two days after the vote, the argument moved on.", "2024-03-14")
     wire = _article("a", "PORT SALLIS, March 12 (Wirewatch) - Parliament approved the lease.")
-    place_undated([wire, dated])
-    estimate = wire.published_estimate
-    assert estimate is not None
+    estimate = story_estimates([wire, dated])["a"]
     assert (estimate.earliest, estimate.latest) == ("2024-03-12", "2024-03-12")
 
 
@@ -74,8 +62,6 @@ def test_a_day_outside_the_articles_own_window_is_not_taken() -> None:
             "2025", "a term of office", earliest="2025-01-01", latest="2025-12-31"
         ),
     )
-    place_undated([wire, dated])
     # 2024-12-30 is the nearest day to the stated date, but the article's evidence rules it out
     # (and 2025-12-30 is too far from any stated date of the story).
-    assert wire.published_estimate is not None
-    assert wire.published_estimate.value == "2025"
+    assert story_estimates([wire, dated]) == {}

@@ -112,7 +112,7 @@ def test_plain_article_untouched() -> None:
     text = "The council met on Monday and approved the budget.\n\nIt takes effect in 2021."
     article = _clean(text)
     assert article.text == text
-    assert article.removed == []
+    assert article.removed == ()
     # A year mentioned in passing (here one still ahead) never dates the article on its own.
     assert article.published_estimate is None
 

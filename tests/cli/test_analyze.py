@@ -341,7 +341,7 @@ def test_published_dates_a_file_whose_name_holds_an_equals_sign() -> None:
     from storydiff.pipeline import published_overrides
 
     article = Article(key="k", source="in/a=b.txt", text="x")
-    published_overrides(["a=b.txt=2017-03-10"])(article)
+    article = published_overrides(["a=b.txt=2017-03-10"])(article)
     assert article.published == "2017-03-10"
 
 

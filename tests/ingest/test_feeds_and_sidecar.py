@@ -11,7 +11,7 @@ import pytest
 
 from storydiff.errors import InputError
 from storydiff.ingest import InputOptions, InputReader, load_sidecar
-from storydiff.ingest.sidecar import apply
+from storydiff.ingest.sidecar import with_metadata
 from storydiff.model import Article, RawDocument, Rejection
 from storydiff.pipeline import RunStats, _clean_all
 
@@ -80,8 +80,7 @@ def test_sidecar_csv_and_json(tmp_path: Path) -> None:
         "Jane Doe",
     )
     assert b is not None and (b.published, b.title) == ("2016-05", "Lease signed")
-    article = Article("k", "a.txt", "text", published=None)
-    apply(article, a)
+    article = with_metadata(Article("k", "a.txt", "text", published=None), a)
     assert article.published == "2017-03-10" and article.outlet == "Harbour Daily"
 
 

@@ -43,16 +43,14 @@ def _article(source: str) -> Article:
 def test_published_with_a_folder_dates_only_that_path() -> None:
     apply = published_overrides(["a/x.txt=2017-03-10"])
     a, b = _article("in/a/x.txt"), _article("in/b/x.txt")
-    apply(a)
-    apply(b)
+    a, b = apply(a), apply(b)
     assert (a.published, b.published) == ("2017-03-10", None)
 
 
 def test_published_bare_name_dates_the_one_file_of_that_name() -> None:
     apply = published_overrides(["x.txt=2017-03"])
     a, b = _article("in/a/x.txt"), _article("in/b/y.txt")
-    apply(a)
-    apply(b)
+    a, b = apply(a), apply(b)
     assert (a.published, b.published) == ("2017-03", None)
 
 

@@ -36,7 +36,7 @@ def _article(key: str = "abc123") -> Article:
         title="T",
         outlet="Wirewatch",
         published_estimate=DateEstimate("2017", "latest year in the text"),
-        removed=[Removed("Leave a Comment", "comment prompt")],
+        removed=(Removed("Leave a Comment", "comment prompt"),),
     )
 
 

@@ -25,7 +25,7 @@ def _article() -> Article:
         text="Body “quoted”\u00a0text.",
         title="T",
         published_estimate=DateEstimate("2017", "latest year in the text"),
-        removed=[Removed("Leave a Comment", "comment prompt")],
+        removed=(Removed("Leave a Comment", "comment prompt"),),
     )
 
 

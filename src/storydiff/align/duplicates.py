@@ -35,23 +35,27 @@ def _minhash(shingle_set: set[str]) -> MinHash:
     return mh
 
 
-def mark_duplicates(articles: list[Article]) -> None:
-    """Set ``duplicate_of`` to the earliest article each near-copy repeats."""
+def duplicate_links(articles: list[Article]) -> dict[str, str]:
+    """Each near-copy's key → the key of the earliest article it repeats (originals: absent)."""
+    links: dict[str, str] = {}
     if len(articles) <= EXACT_UP_TO:
         originals: list[tuple[Article, set[str]]] = []
         for article in articles:
             own = shingles(article.text)
             match = next((o for o, s in originals if jaccard(own, s) >= THRESHOLD), None)
-            article.duplicate_of = match.key if match else None
             if match is None:
                 originals.append((article, own))
-        return
+            else:
+                links[article.key] = match.key
+        return links
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     for article in articles:
         mh = _minhash(shingles(article.text))
         matches = sorted(lsh.query(mh))
-        article.duplicate_of = matches[0] if matches else None
-        if article.duplicate_of is None:
+        if matches:
+            links[article.key] = matches[0]
+        else:
             lsh.insert(article.key, mh)
+    return links

@@ -83,11 +83,13 @@ def _nearest(
     return None if best is None else best[1:]
 
 
-def place_undated(articles: list[Article]) -> None:
-    """Give undated articles with a year-less dateline a day estimated from the story."""
+def story_estimates(articles: list[Article]) -> dict[str, DateEstimate]:
+    """By article key, the day an undated article's year-less dateline falls on beside the
+    story's stated dates."""
     stated = _stated_days(articles)
     if not stated:
-        return
+        return {}
+    estimates: dict[str, DateEstimate] = {}
     for article in articles:
         if article.published is not None:
             continue
@@ -99,7 +101,7 @@ def place_undated(articles: list[Article]) -> None:
         if placed is None:
             continue
         when, known, other = placed
-        article.published_estimate = DateEstimate(
+        estimates[article.key] = DateEstimate(
             when.isoformat(),
             f"Estimated {when.isoformat()}: the dateline gives “{written}” without a year; "
             f"{other.source} in the same story is dated {known.isoformat()}, which places it "
@@ -107,3 +109,4 @@ def place_undated(articles: list[Article]) -> None:
             earliest=when.isoformat(),
             latest=when.isoformat(),
         )
+    return estimates

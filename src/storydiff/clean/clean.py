@@ -79,5 +79,5 @@ def clean_document(doc: RawDocument) -> Article:
         published=published,
         published_estimate=estimate,
         language="en",
-        removed=layout.removed,
+        removed=tuple(layout.removed),
     )

@@ -1,7 +1,7 @@
 """Per-article metadata the user or the input states: sidecar files, JSONL fields, feeds.
 
 What a person wrote down about an article (its date, outlet, title, author) beats anything
-the cleaner infers, so these values are applied after cleaning and override its guesses.
+the cleaner infers, so these values go on a new record after cleaning and override its guesses.
 """
 
 from __future__ import annotations
@@ -96,14 +96,16 @@ def _scalar(value: object) -> bool:
     return isinstance(value, _SCALARS)
 
 
-def apply(article: Article, meta: Metadata) -> None:
-    """Stated values replace inferred ones; a stated date clears the estimate."""
+def with_metadata(article: Article, meta: Metadata) -> Article:
+    """A new record: stated values replace inferred ones; a stated date clears the estimate."""
     if meta.published:
-        article.published = meta.published
-        article.published_estimate = None
-    article.outlet = meta.outlet or article.outlet
-    article.title = meta.title or article.title
-    article.author = meta.author or article.author
+        article = replace(article, published=meta.published, published_estimate=None)
+    return replace(
+        article,
+        outlet=meta.outlet or article.outlet,
+        title=meta.title or article.title,
+        author=meta.author or article.author,
+    )
 
 
 @dataclass(slots=True)

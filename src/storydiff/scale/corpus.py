@@ -17,7 +17,7 @@ from pathlib import Path
 
 from storydiff.errors import InputError
 from storydiff.ingest import InputOptions, InputReader
-from storydiff.ingest.sidecar import apply as apply_metadata
+from storydiff.ingest.sidecar import with_metadata
 from storydiff.model import Article, Rejection
 from storydiff.scale.stories import GroupingSettings, StoryGrouper, StoryInput
 from storydiff.store.records import CorpusEntry, Placement
@@ -69,7 +69,7 @@ def ingest(
             for article in cleaned:
                 stated = reader.metadata.get(article.source)
                 if stated is not None:
-                    apply_metadata(article, stated)
+                    article = with_metadata(article, stated)
                 features = story_features(article.text, article.title).vector()
                 if store.add_to_corpus(article, signature(article.text), features):
                     report.stored += 1

@@ -10,6 +10,7 @@ import logging
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,8 @@ def analyse_story(db: Path, story_id: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="storydiff-web-") as tmp:
         names = _Names(tmp)
 
-        def rename(article: Article) -> None:
-            article.source = names.source(article.source)
+        def rename(article: Article) -> Article:
+            return replace(article, source=names.source(article.source))
 
         for i, item in enumerate(inputs):
             # Our own file names: what the user called a file never becomes a path.
