@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from storydiff.align.claims import ClaimantSpan, build_quantity_claims
+from storydiff.align.duplicates import duplicate_links
 from storydiff.align.entities import EntityIndex, build_entities
 from storydiff.align.framing import build_framing
 from storydiff.align.framing_sides import sides_by_article
 from storydiff.align.stances import build_stances, detect_issue
-from storydiff.align.story_dates import place_undated
+from storydiff.align.story_dates import story_estimates
 from storydiff.align.summary import build_summary
 from storydiff.align.timeline import build_timeline
 from storydiff.model import (
@@ -29,6 +31,21 @@ def article_date(article: Article) -> str | None:
     if article.published:
         return article.published
     return article.published_estimate.value if article.published_estimate else None
+
+
+def _with_story_facts(articles: list[Article]) -> list[Article]:
+    """New records with what only the whole story tells: which articles copy another, and the
+    day an undated one's dateline falls on."""
+    copies = duplicate_links(articles)
+    estimates = story_estimates(articles)
+    return [
+        replace(
+            article,
+            duplicate_of=copies.get(article.key),
+            published_estimate=estimates.get(article.key, article.published_estimate),
+        )
+        for article in articles
+    ]
 
 
 def _quotes(
@@ -103,7 +120,7 @@ def build_dossier(
     issue: str | None = None,
 ) -> Dossier:
     """Join per-article analyses into one cited dossier."""
-    place_undated(articles)
+    articles = _with_story_facts(articles)
     ids = {a.key: f"a{n}" for n, a in enumerate(articles, start=1)}
     dates = {a.key: article_date(a) for a in articles}
     index = build_entities(articles, analyses, ids, dates)
