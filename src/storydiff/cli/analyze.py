@@ -123,29 +123,37 @@ def analyze(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="PATH",
             help="Article files or folders (.txt, .html, .json/.jsonl, .warc[.gz]), feeds, "
-            "http(s) URLs, or - for stdin."
+            "http(s) URLs, or - for stdin.",
         ),
     ] = None,
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Folder for the dossier files.")
+        Path,
+        typer.Option("-o", "--output", metavar="FOLDER", help="Folder for the dossier files."),
     ] = Path("storydiff-out"),
     db: Annotated[
-        str | None, typer.Option(help="SQLite store file; default: OUTPUT/storydiff.db.")
+        str | None,
+        typer.Option(metavar="FILE", help="SQLite store file; default: OUTPUT/storydiff.db."),
     ] = None,
     published: Annotated[
         list[str] | None,
-        typer.Option(help="Set a publication date: FILE=YYYY[-MM[-DD]]. Repeatable."),
+        typer.Option(
+            metavar="FILE=DATE", help="Set a publication date: FILE=YYYY[-MM[-DD]]. Repeatable."
+        ),
     ] = None,
     sidecar: Annotated[
         Path | None,
         typer.Option(
-            help="CSV or JSON of per-file metadata: file, published, outlet, title, author."
+            metavar="FILE",
+            help="CSV or JSON of per-file metadata: file, published, outlet, title, author.",
         ),
     ] = None,
     allow_private: Annotated[
         bool,
-        typer.Option(help="Fetch URLs on private, loopback or link-local addresses too."),
+        typer.Option(
+            "--allow-private", help="Fetch URLs on private, loopback or link-local addresses too."
+        ),
     ] = False,
     max_bytes: Annotated[
         int, typer.Option(help="Largest article (file, record or download) in bytes.")
@@ -154,13 +162,16 @@ def analyze(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")] = False,
     story: Annotated[
         str | None,
-        typer.Option(help="With --db and no PATHS: a stored story (storydiff stories --list)."),
+        typer.Option(
+            metavar="ID", help="With --db and no PATHs: a stored story (storydiff stories --list)."
+        ),
     ] = None,
     issue: Annotated[
         str | None,
         typer.Option(
+            metavar="TEXT",
             help="The disputed question, in your words (e.g. 'the Port Sallis lease'); "
-            "default: found from what the articles repeat."
+            "default: found from what the articles repeat.",
         ),
     ] = None,
     split: Annotated[

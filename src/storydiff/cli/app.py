@@ -3,22 +3,85 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
+import logging
 import tempfile
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
 from rich.text import Text
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from storydiff.errors import InputError, StorydiffError
 
 # -h as well as --help, as the field's tools take it.
 _CONTEXT = {"help_option_names": ["-h", "--help"]}
 
-app = typer.Typer(
+
+def flowing(text: str | None) -> str | None:
+    """Help text whose sentences flow: a paragraph's lines joined (the terminal wraps them, not
+    the docstring's line breaks), indented lines (examples) kept one to a line, as written."""
+    if not text:
+        return text
+    lines: list[str] = []
+    for line in inspect.cleandoc(text).partition("\f")[0].splitlines():
+        prose = line.strip() and not line.startswith(" ")
+        if prose and lines and lines[-1].strip() and not lines[-1].startswith(" "):
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _untyped_flags(params: list[Any]) -> list[Any]:
+    """Flags take no value, so their help shows none: typer's rich help would write
+    ``--quiet <bool>``, as if it wanted ``--quiet true``."""
+    for param in params:
+        if isinstance(param, TyperOption) and param.is_flag and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class _Command(TyperCommand):
+    """A command with flowing help and flags shown as flags."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = flowing(self.help)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _untyped_flags(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    """A command group with flowing help and flags shown as flags."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = flowing(self.help)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _untyped_flags(super().get_params(ctx))
+
+
+class App(typer.Typer):
+    """typer's application whose every command gets flowing help and flags shown as flags, so a
+    command added later (``@app.command()``) needs nothing more to look like the others."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cls=_Group, context_settings=_CONTEXT, **kwargs)
+
+    def command(self, name: str | None = None, **kwargs: Any) -> Callable[[Any], Any]:
+        kwargs.setdefault("cls", _Command)
+        return super().command(name, **kwargs)
+
+
+app = App(
     help=(
         "Compare news articles about one story: what the sources agree on, where they "
         "conflict, what only one reports, who said what, and how positions moved.\n\n"
@@ -27,12 +90,10 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
-    context_settings=_CONTEXT,
 )
-eval_app = typer.Typer(
+eval_app = App(
     help="Score storydiff against gold data; every command prints a table, or JSON with --json.",
     no_args_is_help=True,
-    context_settings=_CONTEXT,
 )
 app.add_typer(eval_app, name="eval")
 
@@ -45,8 +106,43 @@ def _print_version(wanted: bool) -> None:
         raise typer.Exit()
 
 
+def _log_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    logging.getLogger("storydiff.warnings").info(
+        "%s: %s (%s:%d)", category.__name__, message, filename, lineno
+    )
+
+
+@contextmanager
+def logged_warnings(verbose: bool) -> Iterator[None]:
+    """What libraries warn about goes to the ``storydiff`` log, never onto the terminal the way
+    Python prints it (with a source path); ``-v`` shows that log on stderr."""
+    log = logging.getLogger("storydiff")
+    handler = logging.StreamHandler() if verbose else None  # stderr, as it is now
+    before = log.level
+    if handler is not None:
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.DEBUG)
+    try:
+        with warnings.catch_warnings():
+            warnings.showwarning = _log_warning
+            yield
+    finally:
+        if handler is not None:
+            log.removeHandler(handler)
+            log.setLevel(before)
+
+
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -57,8 +153,18 @@ def main(
             is_eager=True,
         ),
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Log details on stderr, libraries' warnings among them (hidden otherwise); "
+            "give it before the command: storydiff -v analyze …",
+        ),
+    ] = False,
 ) -> None:
     """The options every command shares (the help text is the app's)."""
+    ctx.with_resource(logged_warnings(verbose))
 
 
 # Messages carry what users gave (paths, URLs, titles, WARC targets): never read as rich

@@ -23,7 +23,10 @@ from storydiff.store.records import CorpusEntry, CorpusStory, Placement
 from storydiff.store.sql import SqlStore
 
 DbOption = Annotated[
-    str, typer.Option(help="The store: a SQLite file or a postgresql://USER@HOST/DB URL.")
+    str,
+    typer.Option(
+        metavar="FILE|URL", help="The store: a SQLite file or a postgresql://USER@HOST/DB URL."
+    ),
 ]
 
 
@@ -32,13 +35,17 @@ def ingest(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH",
             help="Article files or folders (.txt, .html, .json/.jsonl, .warc[.gz]), feeds, "
-            "http(s) URLs, or - for stdin."
+            "http(s) URLs, or - for stdin.",
         ),
     ],
     db: DbOption,
     allow_private: Annotated[
-        bool, typer.Option(help="Fetch URLs on private, loopback or link-local addresses too.")
+        bool,
+        typer.Option(
+            "--allow-private", help="Fetch URLs on private, loopback or link-local addresses too."
+        ),
     ] = False,
     max_bytes: Annotated[
         int, typer.Option(help="Largest article (file, record or download) in bytes.")
@@ -52,9 +59,9 @@ def ingest(
 
     Examples:
 
-      storydiff ingest corpus/ feeds.txt --db corpus.db
+      storydiff ingest corpus/ export.jsonl --db corpus.db
 
-      storydiff ingest export.jsonl crawl.warc.gz --db postgresql://desk@db.local/news
+      storydiff ingest crawl.warc.gz feeds.txt --db postgresql://desk@db.local/news
     """
     from storydiff.scale.corpus import ingest as ingest_paths
 

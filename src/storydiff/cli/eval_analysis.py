@@ -27,7 +27,7 @@ def eval_attribution(
 ) -> None:
     """Who said what: exact and overlap F1 for source, cue and content spans (PolNeAR).
 
-    Example:  storydiff eval attribution --polnear ../shared/datasets/polnear/dev
+    Example:  storydiff eval attribution --polnear ../shared/datasets/polnear/data/dev
     """
     from storydiff.evaluate.attribution import evaluate_polnear
 

@@ -9,20 +9,17 @@ import typer
 
 from storydiff.cli.app import eval_app, user_errors
 from storydiff.cli.evaluate import JsonFlag, emit
-from storydiff.errors import GoldError
-from storydiff.evaluate import DATASETS
+from storydiff.evaluate import DATASETS, Dataset
 
-DatasetOption = Annotated[str, typer.Option(help=f"Benchmark layout: {', '.join(DATASETS)}.")]
+DatasetOption = Annotated[
+    Dataset,
+    typer.Option(metavar="NAME", help=f"The benchmark's layout: {', '.join(DATASETS)}."),
+]
 DataOption = Annotated[
     Path, typer.Option(help="The data set's folder (its .tar.xz is unpacked to ~/.cache).")
 ]
 LimitOption = Annotated[int | None, typer.Option(help="Score only the first N pages.")]
 WorkersOption = Annotated[int, typer.Option(help="Worker processes.")]
-
-
-def _check(dataset: str) -> None:
-    if dataset not in DATASETS:
-        raise GoldError(f"--dataset {dataset!r} is unknown; choose one of {', '.join(DATASETS)}")
 
 
 @eval_app.command("extraction")
@@ -45,7 +42,6 @@ def eval_extraction(
     from storydiff.evaluate.extraction import evaluate_extraction
 
     with user_errors():
-        _check(dataset)
         result = evaluate_extraction(dataset, data, limit, workers)
     emit(result, as_json, f"extraction on {dataset}")
 
@@ -68,6 +64,5 @@ def eval_cleaning(
     from storydiff.evaluate.cleaning import evaluate_cleaning
 
     with user_errors():
-        _check(dataset)
         result = evaluate_cleaning(dataset, data, limit, workers)
     emit(result, as_json, f"plain-text cleaning on {dataset}")

@@ -51,7 +51,7 @@ def eval_dossier(
 ) -> None:
     """Analyse PATHS and score the dossier against GOLD (../shared/gold/README.md rules).
 
-    Example:  storydiff eval dossier --gold ../shared/gold/seeds.json ../shared/seeds
+    Example:  storydiff eval dossier --gold examples/gold.json examples/story
     """
     from storydiff.evaluate.dossier import load_gold, score_dossier
     from storydiff.pipeline import published_overrides, run_story
