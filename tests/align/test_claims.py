@@ -279,3 +279,11 @@ def test_one_persons_ages_meet_and_two_peoples_never() -> None:
     assert claims["41"] is claims["42"] and claims["41"].verdict == "conflict"
     assert claims["41"].measure == "age of Marcus Lee"
     assert claims["19"].verdict == "agree" and claims["19"] is not claims["41"]
+
+
+def test_a_claims_label_leaves_the_dateline_out() -> None:
+    from storydiff.align.terms import statement_text
+
+    lead = "HARBOURTON, March 3 (Reuters) - The port authority approved the lease on Tuesday."
+    assert statement_text(lead) == "The port authority approved the lease on Tuesday."
+    assert statement_text("NATO said 4,500 troops remain.") == "NATO said 4,500 troops remain."

@@ -313,3 +313,26 @@ def test_coordinated_subject_speaks_together(nlp: Language) -> None:
     )
     quote = _find(_quotes(nlp, text), "would support")
     assert (quote.speaker_text, quote.co_speakers) == ("Mimi Kodheli", ("Damir Krsticevic",))
+
+
+def test_a_dateline_is_the_outlets_not_the_speakers(nlp: Language) -> None:
+    text = (
+        "SPRINGFIELD, March 6, 2016 — Two people were killed in the shooting at the bar on "
+        "Sunday night, police said."
+    )
+    quote = _find(_quotes(nlp, text), "Two people were killed")
+    assert quote.text.startswith("Two people were killed")
+    assert quote.speaker_text == "police"
+
+
+def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> None:
+    """ "…, while police said …" is the police's; "… signatures to ask the court …" has no
+    speaker of its own and stays in the content."""
+    rival = "Organisers said 1,000 people attended the vigil, while police said 300 attended it."
+    said = _find(_quotes(nlp, rival), "1,000 people")
+    assert "police" not in said.text and said.speaker_text == "Organisers"
+    purpose = (
+        "Oskar Venn said his party had collected enough signatures to ask the Constitutional "
+        "Court to review the vote."
+    )
+    assert "to review the vote" in _find(_quotes(nlp, purpose), "signatures").text

@@ -15,6 +15,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from storydiff.align.claim_vocab import CONCEPTS, TIME_WORDS
+from storydiff.lexicon.datelines import DATELINE
 from storydiff.lexicon.words import STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+|%")
@@ -153,6 +154,12 @@ def shared_topic(first: tuple[str, int, int], others: Iterable[str]) -> str | No
     member's clause around it (``first``: sentence, start, end) that every other member's
     sentence also has, in the first's order; None when they share none."""
     sentence, start, end = first
+    dateline = DATELINE.match(sentence)
+    if dateline:  # blanked around the figure or date, so the offsets still hold
+        cut = dateline.end()
+        sentence = "".join(
+            c if start <= n < end or n >= cut else " " for n, c in enumerate(sentence)
+        )
     wanted = [terms(text) for text in others]
     words: dict[str, str] = {}  # folded term -> the word as first written
     for word in _WORD.findall(clause_topic(sentence, start, end)):
@@ -163,8 +170,10 @@ def shared_topic(first: tuple[str, int, int], others: Iterable[str]) -> str | No
 
 
 def statement_text(sentence: str, limit: int | None = None) -> str:
-    """A sentence as a reader should see it in a claim or an event: one line, no stray marks."""
+    """A sentence as a reader should see it in a claim or an event: one line, no stray marks,
+    no dateline ("SPRINGFIELD, March 6 (AP) —" is the outlet's, not the fact's)."""
     text = " ".join(sentence.lstrip(_STRAY_OPENING).split())
+    text = DATELINE.sub("", text, count=1) or text
     if limit is not None and len(text) > limit:
         return text[: limit - 1] + "…"
     return text

@@ -90,6 +90,22 @@ def _without_aside(toks: list[Token]) -> list[Token]:
     return toks
 
 
+# Most tokens a dateline opening a paragraph spans ("SPRINGFIELD, Ill., March 6, 2016 (AP) —").
+_DATELINE_TOKENS = 14
+
+
+def _after_dateline(toks: list[Token], para_start: int) -> list[Token]:
+    """Drop a dateline the clause opens with ("SPRINGFIELD, March 6, 2016 — Two people were
+    killed …, police said"): a place in capitals starting the paragraph, then a dash; the
+    place and date are the outlet's, not the speaker's words."""
+    if not toks or toks[0].idx != para_start or not toks[0].is_upper or not toks[0].is_alpha:
+        return toks
+    for k, tok in enumerate(toks[:_DATELINE_TOKENS]):
+        if tok.text in vocab.DASHES:
+            return toks[k + 1 :] or toks
+    return toks
+
+
 def phrase_span(verb: Token, toks: list[Token], *, asides: bool = False) -> CharSpan | None:
     """The content phrase inside the verb's paragraph, a closing mark kept.
 
@@ -98,7 +114,7 @@ def phrase_span(verb: Token, toks: list[Token], *, asides: bool = False) -> Char
     """
     text = doc_text(verb.doc)
     para = para_bounds(text, verb.idx)
-    inside = [t for t in toks if para[0] <= t.idx < para[1]]
+    inside = _after_dateline([t for t in toks if para[0] <= t.idx < para[1]], para[0])
     return _with_opening_mark(
         text, with_closing_mark(text, trimmed(inside if asides else _without_aside(inside)))
     )
@@ -132,21 +148,30 @@ def _own_words(clause: Token) -> list[Token]:
 
 
 def _clause_words(clause: Token) -> list[Token]:
-    """The clause without a coordinated report of its own ("…, and more than 4 in 10 said …").
+    """The clause without a coordinated report of its own ("…, and more than 4 in 10 said …",
+    "…, while police said …").
 
-    A conjunct whose verb reports speech is a second attribution, not more of this content.
+    A conjunct, or an adverbial clause with its own speaker, whose verb reports speech is a
+    second attribution, not more of this content ("… enough signatures to ask the court …"
+    has no speaker of its own: it stays).
     """
     toks = _glued(list(clause.subtree))
     for child in clause.rights:
         if clause.dep_ == "xcomp" and child.dep_ == "prep" and child.lower_ in vocab.SETTING_PREPS:
             toks = [t for t in toks if t.i < child.left_edge.i]
             break
-        if child.dep_ == "conj" and child.lemma_.lower() in vocab.SPEECH_VERBS:
+        if child.lemma_.lower() in vocab.SPEECH_VERBS and (
+            child.dep_ == "conj" or (child.dep_ == "advcl" and _has_subject(child))
+        ):
             toks = [t for t in toks if t.i < child.left_edge.i]
             while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
                 toks = toks[:-1]
             break
     return toks
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _glued(toks: list[Token]) -> list[Token]:

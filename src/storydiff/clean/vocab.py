@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from storydiff.lexicon.datelines import DATELINE as DATELINE  # the cleaner reads it too
 from storydiff.lexicon.numbers import UNITS_WORDS
 
 # --- site menus and UI strings ------------------------------------------------------------------
@@ -329,12 +330,6 @@ NAME_PARTICLES: Final[frozenset[str]] = frozenset(
     }
 )
 
-# Reuters/AP-style dateline opening the first paragraph: "HARBOURTON, March 3 (Reuters) -".
-DATELINE: Final[re.Pattern[str]] = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?)"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?P<outlet>[A-Za-z][\w/&. -]{1,30})\))?\s*[-–—]{1,2}\s+"
-)
 
 # --- author bios --------------------------------------------------------------------------------
 # A bio is a third-person paragraph about the writer. It names a role at an outlet or a career
