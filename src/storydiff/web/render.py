@@ -25,25 +25,47 @@ def _asset(name: str) -> tuple[Markup, str]:
     return packaged_asset(_environment(), name)
 
 
-@cache
-def page_csp() -> str:
-    """Our inline script and stylesheet by hash; fetches and forms only to this server."""
+def _policy(script: str, styles: list[str]) -> str:
+    """Only these inline scripts and stylesheets, by hash; fetches and forms only to this
+    server."""
     return (
-        f"default-src 'none'; script-src {_asset('app.js')[1]}; style-src {_asset('app.css')[1]}; "
+        f"default-src 'none'; script-src {script}; style-src {' '.join(styles)}; "
         "connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; "
         "frame-ancestors 'none'"
     )
 
 
-def page(name: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
-    """One app page with the page CSP as a header."""
+@cache
+def page_csp() -> str:
+    """The policy of a page with our own script and stylesheet."""
+    return _policy(_asset("app.js")[1], [_asset("app.css")[1]])
+
+
+def page(
+    name: str,
+    *,
+    status_code: int = 200,
+    script: tuple[Markup, str] | None = None,
+    extra_style: tuple[Markup, str] | None = None,
+    **context: Any,
+) -> HTMLResponse:
+    """One app page with its CSP as a header. ``script`` (text and CSP hash source) takes the
+    place of app.js, ``extra_style`` is a second stylesheet (the API docs' Swagger UI)."""
+    own_script, style = _asset("app.js"), _asset("app.css")
+    script = script or own_script
     html = (
         _environment()
         .get_template(name)
-        .render(script=_asset("app.js")[0], style=_asset("app.css")[0], **context)
+        .render(
+            script=script[0],
+            style=style[0],
+            extra_style=extra_style[0] if extra_style else None,
+            **context,
+        )
     )
     response = HTMLResponse(html, status_code=status_code)
-    response.headers["Content-Security-Policy"] = page_csp()
+    styles = [style[1], *([extra_style[1]] if extra_style else [])]
+    response.headers["Content-Security-Policy"] = _policy(script[1], styles)
     return response
 
 
