@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint eval-gate clean fuzz
+.PHONY: demo test lint eval-gate clean fuzz docs package-check
 
 $(STAMP): requirements.lock pyproject.toml
 	@echo "== installing storydiff and its locked dependencies into $(VENV) (first run only, about a minute)"
@@ -25,6 +25,20 @@ test: $(STAMP)
 	$(BIN)/mypy src
 	$(BIN)/pytest -q
 
+## docs: build the documentation site into site/ (mkdocs.yml), warnings as errors
+DOCS_STAMP := $(VENV)/.docs-installed
+$(DOCS_STAMP): $(STAMP) requirements-docs.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-docs.lock
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+## package-check: build the wheel, install it with the locked dependencies into a fresh venv,
+## run it outside the repository on the example story, build the docs (CI runs this too)
+package-check:
+	bash .ci/package-check
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
@@ -41,4 +55,4 @@ fuzz: $(STAMP)
 	done
 
 clean:
-	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out site .pytest_cache .mypy_cache .ruff_cache
