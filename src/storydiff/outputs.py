@@ -112,6 +112,10 @@ def write_broken(doc: dict[str, Any], output: Path) -> str:
     return f"wrote {', '.join(written)} as they are"
 
 
+def _unsaid(stage: str, done: int, total: int) -> None:
+    """Progress nobody shows."""
+
+
 def build_and_write(
     articles: list[Article],
     stats: RunStats,
@@ -131,6 +135,8 @@ def build_and_write(
         dossier = build_story(
             articles, store, stats, progress=progress, summary_sentences=summary, issue=issue
         )
+    say = progress or _unsaid
+    say("write", 0, 3)
     doc = to_document(dossier)
     try:
         validate(doc)
@@ -142,8 +148,11 @@ def build_and_write(
         with (output / "dossier.json").open("w", encoding="utf-8") as file:
             # Streamed: a big story's document is never held as one more string in memory.
             json.dump(doc, file, ensure_ascii=False, indent=1)
+        say("write", 1, 3)
         (output / "dossier.html").write_text(render_html(doc), "utf-8")
+        say("write", 2, 3)
         (output / "dossier.md").write_text(render_markdown(doc), "utf-8")
+        say("write", 3, 3)
     except OSError as err:  # checked before the run, so the disk filled or the folder went
         reason = (err.strerror or type(err).__name__).lower()
         raise InputError(

@@ -17,7 +17,10 @@ from storydiff.ingest.sidecar import exact_date, with_metadata
 from storydiff.model import Analysis, Article, Dossier, RawDocument, Rejection
 from storydiff.store import Store
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+# (stage, done, total): "read" (documents read and cleaned so far; total 0, not known before
+# the end), "analyse" (articles through spaCy, of those the store lacks), "align" (total: the
+# articles), and outputs' "write" (dossier files written).
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -30,11 +33,15 @@ class RunStats:
     rejected: list[Rejection] = field(default_factory=list)
 
 
-def _clean_all(items: Iterable[RawDocument | Rejection], stats: RunStats) -> list[Article]:
+def _clean_all(
+    items: Iterable[RawDocument | Rejection], stats: RunStats, progress: Progress | None = None
+) -> list[Article]:
     """Clean every document, counting what was read and recording what was left out."""
 
     def counted() -> None:
         stats.read += 1
+        if progress:
+            progress("read", stats.read, 0)
 
     articles, rejected = clean_all(items, on_read=counted)
     stats.rejected.extend(rejected)
@@ -65,6 +72,8 @@ def _analyses(
 
     if not todo:
         return found
+    if progress:
+        progress("analyse", 0, len(todo))  # named while spaCy loads
     from storydiff.analyse.article import analyse_articles  # loads spaCy: only when needed
 
     for analysis in analyse_articles(todo, on_done=tick):
@@ -91,12 +100,13 @@ def gather_articles(
     overrides: Callable[[Article], Article] | None = None,
     inputs: InputOptions | None = None,
     sidecar: Sidecar | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Article], RunStats]:
     """Ingest and clean everything under ``paths``, with stated and user-given metadata on top."""
     stats = RunStats()
     reader = InputReader(inputs or InputOptions())
     try:
-        articles = _clean_all(reader.read(paths), stats)
+        articles = _clean_all(reader.read(paths), stats, progress)
     finally:
         reader.close()
     articles = [_stated_metadata(article, reader, sidecar) for article in articles]
@@ -121,6 +131,8 @@ def build_story(
     from storydiff.align import build_dossier  # not needed on a cached run
 
     analyses = _analyses(articles, store, stats, progress)
+    if progress:
+        progress("align", 0, len(articles))
     return build_dossier(
         articles, analyses, stats.rejected, summary_sentences=summary_sentences, issue=issue
     )

@@ -4,7 +4,9 @@ that flows, the choices of an enumerated option listed, library warnings logged 
 from __future__ import annotations
 
 import json
+import logging
 import warnings
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -60,3 +62,18 @@ def test_verbose_goes_before_any_command() -> None:
         result = runner.invoke(app, [flag, "schema"])
         assert result.exit_code == 0, result.output
         assert "properties" in json.loads(result.stdout)
+
+
+def test_matplotlib_advice_goes_to_the_log(
+    caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from storydiff.report import charts
+
+    def draw() -> Any:
+        warnings.warn("consider a MaxNLocator", UserWarning, stacklevel=1)
+        return charts._figure(1, 1)
+
+    with caplog.at_level(logging.INFO, logger="storydiff"):
+        svg = charts._svg(draw)
+    assert svg.startswith("<?xml")
+    assert "MaxNLocator" in caplog.text and "MaxNLocator" not in capsys.readouterr().err

@@ -17,11 +17,13 @@ from storydiff.cli.app import (
     printable,
     user_errors,
 )
-from storydiff.cli.writing import build_and_write
+from storydiff.cli.stages import stages
 from storydiff.errors import ContractError, InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions, load_sidecar
 from storydiff.model import Article, Rejection
+from storydiff.outputs import build_and_write
 from storydiff.pipeline import (
+    Progress,
     RunStats,
     gather_articles,
     published_overrides,
@@ -95,6 +97,7 @@ def _write_each_story(
     summary: int,
     quiet: bool,
     issue: str | None,
+    progress: Progress,
 ) -> None:
     """``--split``: one dossier per story, in OUTPUT/story-1 (the largest), story-2, …"""
     _report_skipped(stats)
@@ -103,7 +106,13 @@ def _write_each_story(
         check_output_folder(folder)
         story_stats = RunStats(read=len(story))
         build_and_write(
-            story, story_stats, folder, db or str(output / "storydiff.db"), summary, quiet, issue
+            story,
+            story_stats,
+            folder,
+            db or str(output / "storydiff.db"),
+            summary=summary,
+            issue=issue,
+            progress=progress,
         )
         if not quiet:
             console.print(
@@ -111,6 +120,14 @@ def _write_each_story(
                     f"story {number}: {len(story)} articles, “{_story_name(story)}” → {folder}"
                 )
             )
+
+
+def _stories(articles: list[Article], progress: Progress) -> list[list[Article]]:
+    """The inputs grouped as corpus mode groups them, the largest story first."""
+    if len(articles) < 2:
+        return [articles]
+    progress("group", 0, len(articles))
+    return story_groups(articles)
 
 
 def _report_skipped(stats: RunStats) -> None:
@@ -214,32 +231,37 @@ def analyze(
             raise InputError(f"--max-bytes {max_bytes} must be positive; e.g. --max-bytes 5000000")
         inputs = InputOptions(max_bytes=max_bytes, allow_private=allow_private)
         stated = load_sidecar(sidecar) if sidecar is not None else None
-        articles, stats = gather_articles(paths, overrides=overrides, inputs=inputs, sidecar=stated)
-        stories = story_groups(articles) if len(articles) > 1 else [articles]
-        if len(stories) > 1 and split:
-            _write_each_story(stories, stats, output, db, summary, quiet, issue)
-            return
-        articles = _largest_story(stories, stats)
-        fingerprint = run_fingerprint(
-            articles,
-            stats,
-            summary_sentences=summary,
-            issue=issue,
-            sentence_model=sentence_model.installed(),
-        )
-        doc = outputs.reusable_dossier(
-            output, fingerprint, outputs.store_location(output, db), articles
-        )
-        if doc is None:
-            outputs.RUN_STAMP.clear(output)
-            try:
-                doc = build_and_write(articles, stats, output, db, summary, quiet, issue)
-            except ContractError:
-                _report_skipped(stats)  # every input is named, also when the dossier fails
-                raise
-            outputs.RUN_STAMP.write(output, fingerprint)
-        else:
-            stats.cached = len(articles)
+        with stages(quiet) as progress:
+            articles, stats = gather_articles(
+                paths, overrides=overrides, inputs=inputs, sidecar=stated, progress=progress
+            )
+            stories = _stories(articles, progress)
+            if len(stories) > 1 and split:
+                _write_each_story(stories, stats, output, db, summary, quiet, issue, progress)
+                return
+            articles = _largest_story(stories, stats)
+            fingerprint = run_fingerprint(
+                articles,
+                stats,
+                summary_sentences=summary,
+                issue=issue,
+                sentence_model=sentence_model.installed(),
+            )
+            doc = outputs.reusable_dossier(
+                output, fingerprint, outputs.store_location(output, db), articles
+            )
+            if doc is None:
+                outputs.RUN_STAMP.clear(output)
+                try:
+                    doc = build_and_write(
+                        articles, stats, output, db, summary=summary, issue=issue, progress=progress
+                    )
+                except ContractError:
+                    _report_skipped(stats)  # every input is named, also when the dossier fails
+                    raise
+                outputs.RUN_STAMP.write(output, fingerprint)
+            else:
+                stats.cached = len(articles)
     _report_skipped(stats)
     if not quiet:
         console.print(_summary_table(doc, stats))

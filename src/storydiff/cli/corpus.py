@@ -200,7 +200,8 @@ def analyze_story(
     Stored analyses are reused; the dossier is written to OUTPUT and kept in the store, where
     ``storydiff serve`` shows it and search and actor pages find its quotes.
     """
-    from storydiff.cli.writing import build_and_write
+    from storydiff.cli.stages import stages
+    from storydiff.outputs import build_and_write
     from storydiff.pipeline import RunStats
     from storydiff.scale.corpus import story_articles
 
@@ -216,7 +217,10 @@ def analyze_story(
         with open_store(db) as store:
             articles = story_articles(store, story_id)
         stats = RunStats(read=len(articles))
-        doc = build_and_write(articles, stats, output, db, summary, quiet, issue)
+        with stages(quiet) as progress:
+            doc = build_and_write(
+                articles, stats, output, db, summary=summary, issue=issue, progress=progress
+            )
         with open_store(db) as store:
             store.save_dossier(story_id, doc)
     if not quiet:

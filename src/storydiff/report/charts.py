@@ -9,6 +9,7 @@ id salt is fixed so the same dossier always gives the same bytes.
 from __future__ import annotations
 
 import io
+import logging
 import threading
 import warnings
 from collections.abc import Callable
@@ -54,6 +55,7 @@ _RC: dict[RcKeyType, Any] = {
     "ytick.color": INK,
 }
 _LOCK = threading.Lock()  # rcParams are process-wide; charts render one at a time
+_log = logging.getLogger(__name__)
 
 
 def _svg(draw: Callable[[], Figure]) -> str:
@@ -62,13 +64,15 @@ def _svg(draw: Callable[[], Figure]) -> str:
     from matplotlib.backends.backend_svg import FigureCanvasSVG
 
     # matplotlib's advice about tick intervals is for a chart's author, not a reader of the
-    # terminal (it printed a source path on some runs): the charts are drawn quietly.
-    with _LOCK, mpl.rc_context(_RC), warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
+    # terminal (it printed a source path on some runs): it goes to the log (storydiff -v).
+    with _LOCK, mpl.rc_context(_RC), warnings.catch_warnings(record=True) as advice:
+        warnings.simplefilter("always", UserWarning)
         figure = draw()
         buffer = io.StringIO()
         canvas = FigureCanvasSVG(figure)
         canvas.print_svg(buffer, metadata={"Date": None, "Creator": None})  # type: ignore[no-untyped-call]
+    for said in advice:
+        _log.info("matplotlib, drawing a chart: %s: %s", said.category.__name__, said.message)
     return buffer.getvalue()
 
 
