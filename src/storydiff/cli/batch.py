@@ -13,7 +13,9 @@ from storydiff.errors import InputError
 
 @app.command()
 def batch(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html).")],
+    inputs: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="Article files or folders (.txt, .html).")
+    ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the Parquet tables.")],
     workers: Annotated[int, typer.Option(help="Local Dask worker processes.")] = 2,
     scheduler: Annotated[

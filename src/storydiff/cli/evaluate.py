@@ -42,14 +42,19 @@ def emit(result: dict[str, Any], as_json: bool, title: str) -> None:
 
 @eval_app.command("dossier")
 def eval_dossier(
-    paths: Annotated[list[Path], typer.Argument(help="The articles the gold file describes.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="The articles the gold file describes.")
+    ],
     gold: Annotated[Path, typer.Option(help="Gold file in the form of seeds.json.")],
     published: Annotated[
         list[str] | None, typer.Option(help="FILE=DATE, as for analyze. Repeatable.")
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Analyse PATHS and score the dossier against GOLD (../shared/gold/README.md rules).
+    """Analyse the articles and score their dossier against a gold file.
+
+    The gold file names, per article, its body bounds, metadata, entities, quotes, quantities
+    and the verdicts its claims should get; examples/gold.json is the example story's.
 
     Example:  storydiff eval dossier --gold examples/gold.json examples/story
     """
