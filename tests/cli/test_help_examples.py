@@ -56,11 +56,11 @@ TINY: dict[tuple[str, ...], list[str]] = {
 HELP_ONLY: dict[tuple[str, ...], str] = {
     ("serve",): "starts a web server that runs until stopped (tests/web covers the app)",
     ("eval", "dev-stories"): (
-        "analyses ten whole stories (about 40 s) and has no --limit; "
+        "analyses ten whole stories (36 articles) and has no --limit; "
         "tests/evaluate/test_dev_stories.py runs the same evaluation"
     ),
     ("eval", "quantities"): (
-        "scores all of tests/data/newsquant_dev.json (about 12 s) and has no --limit; "
+        "scores the whole of tests/data/newsquant_dev.json and has no --limit; "
         "tests/evaluate/test_quantities_eval.py runs the same evaluation"
     ),
 }
@@ -162,6 +162,10 @@ def test_every_command_shows_an_example() -> None:
     leaves = [path for path, command in COMMANDS if not getattr(command, "commands", None)]
     shown = {example.command for example in EXAMPLES if example.where != "README.md"}
     assert [path for path in leaves if path not in shown] == []
+
+
+def test_the_tables_of_this_test_name_real_commands() -> None:
+    assert set(TINY) | set(HELP_ONLY) <= PATHS
 
 
 def test_the_quick_start_is_an_example() -> None:
