@@ -227,7 +227,7 @@ def test_an_unusable_output_folder_is_one_line_before_the_run(
 
 def test_a_new_output_folder_is_not_left_behind_by_a_failed_run(tmp_path: Path) -> None:
     code, out = _analyze(str(tmp_path / "missing"), "-o", str(tmp_path / "new" / "out"))
-    assert code == 2 and out.startswith("error: nothing could be analysed")
+    assert code == 2 and out.startswith("error: [E001] nothing could be analysed")
     assert not (tmp_path / "new").exists()
 
 
@@ -248,7 +248,7 @@ def test_a_db_url_of_another_database_is_one_line(
     }[command]
     result = runner.invoke(app, [*args, "--db", "mysql://desk:pw@db.local/news"])
     assert result.exit_code == 2, result.output
-    assert result.output.startswith("error: --db mysql://desk:***@db.local/news: ")
+    assert result.output.startswith("error: [E005] --db mysql://desk:***@db.local/news: ")
     assert len(result.output.strip().splitlines()) == 1 and "pw" not in result.output
     assert not (tmp_path / "mysql:").exists()
 
@@ -352,5 +352,5 @@ def test_a_name_cannot_break_the_error_line_or_reach_the_terminal(tmp_path: Path
     meta.write_text(json.dumps({"a\x85b\x1b[2J.txt": {"published": "Q3 2019"}}), "utf-8")
     (tmp_path / "a.txt").write_text("The council met.", "utf-8")
     code, output = _analyze(str(tmp_path / "a.txt"), "--sidecar", str(meta), "-o", str(tmp_path))
-    assert code == 2 and output.startswith("error: --sidecar") and output.count("\n") == 1
+    assert code == 2 and output.startswith("error: [E001] --sidecar") and output.count("\n") == 1
     assert "\x1b" not in output and "a b\\x1b[2J.txt" in output, output

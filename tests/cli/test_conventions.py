@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import storydiff
@@ -32,3 +34,24 @@ def test_schema_prints_the_shipped_json_schema() -> None:
     assert result.exit_code == 0
     schema = json.loads(result.output)
     assert schema["properties"]["schema"]["const"] == SCHEMA_ID
+
+
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        (["analyze", "{tmp}/missing", "-o", "{tmp}/out"], "E001"),
+        (["stories", "--db", "{tmp}/not-a-db.txt"], "E005"),
+        (["eval", "quantities", "{tmp}/gold.json"], "E006"),
+        (["eval", "timex", "--tempeval", "{tmp}"], "E006"),
+    ],
+)
+def test_an_error_is_one_line_led_by_its_code(
+    tmp_path: Path, command: list[str], code: str
+) -> None:
+    (tmp_path / "not-a-db.txt").write_text("plain text, not SQLite " * 100, "utf-8")
+    (tmp_path / "gold.json").write_text('{"sentences": ', "utf-8")
+    (tmp_path / "a.tml").write_text("<TimeML>no text element</TimeML>", "utf-8")
+    result = runner.invoke(app, [arg.format(tmp=tmp_path) for arg in command])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    assert result.output.strip().startswith(f"error: [{code}] "), result.output
+    assert len(result.output.strip().splitlines()) == 1

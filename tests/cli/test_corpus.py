@@ -62,7 +62,7 @@ def test_ingest_reports_refusals_and_is_idempotent(corpus: tuple[Path, dict[str,
 
 def test_nothing_usable_is_one_error_line(tmp_path: Path) -> None:
     code, _, err = _run("ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "c.db"))
-    assert code == 2 and "error: nothing could be stored" in err
+    assert code == 2 and "error: [E001] nothing could be stored" in err
 
 
 def test_stories_grow_incrementally_with_stable_ids(corpus: tuple[Path, dict[str, str]]) -> None:
@@ -161,5 +161,5 @@ def test_a_stored_storys_output_must_be_a_folder(tmp_path: Path) -> None:
         "analyze", "--db", str(tmp_path / "c.db"), "--story", "0" * 16,
         "-o", str(tmp_path / "a-file"),
     )  # fmt: skip
-    assert code == 2 and err.startswith("error: -o ") and "is not a folder" in err, err
+    assert code == 2 and err.startswith("error: [E001] -o ") and "is not a folder" in err, err
     assert not (tmp_path / "c.db").exists()  # refused before the store was opened

@@ -48,7 +48,7 @@ def _untyped_flags(params: list[Any]) -> list[Any]:
 
 
 class _Command(TyperCommand):
-    """A command with flowing help and flags shown as flags."""
+    """A command with flowing help, flags shown as flags, and its errors as one line each."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -56,6 +56,10 @@ class _Command(TyperCommand):
 
     def get_params(self, ctx: Any) -> list[Any]:
         return _untyped_flags(super().get_params(ctx))
+
+    def invoke(self, ctx: Any) -> Any:
+        with user_errors():  # also for a command that does not say so itself (the evals)
+            return super().invoke(ctx)
 
 
 class _Group(TyperGroup):
@@ -200,11 +204,11 @@ def fail(message: str, code: int = 2) -> None:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn every StorydiffError into one clear line instead of a traceback."""
+    """Turn every StorydiffError into one clear line, led by its code, instead of a traceback."""
     try:
         yield
     except StorydiffError as err:
-        fail(str(err))
+        fail(err.line())
 
 
 def check_output_folder(folder: Path) -> None:
