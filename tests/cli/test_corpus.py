@@ -95,7 +95,7 @@ def test_the_list_shows_sizes_dates_and_outlets(corpus: tuple[Path, dict[str, st
     db = root / "c.db"
     _run("ingest", str(root / "all"), "--db", str(db))
     code, out, err = _run("stories", "--db", str(db), "--list")
-    assert code == 0 and "placed 11 new articles: 3 new stories, 1 copies marked" in err
+    assert code == 0 and "placed 11 new articles: 3 new stories, 1 copy marked" in err
     assert "3 stories" in out and "Wirewatch" in out and "2024-03-14" in out
     port = next(s for s in _stories(db) if len(s["articles"]) == 5)
     assert str(port["id"]) in out

@@ -117,7 +117,8 @@ def _write_each_story(
         if not quiet:
             console.print(
                 printable(
-                    f"story {number}: {len(story)} articles, “{_story_name(story)}” → {folder}"
+                    f"story {number}: {counted(len(story), 'article')}, “{_story_name(story)}” "
+                    f"→ {folder}"
                 )
             )
 

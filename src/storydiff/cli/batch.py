@@ -9,6 +9,7 @@ import typer
 
 from storydiff.cli.app import app, console, err_console, eval_app, user_errors
 from storydiff.errors import InputError
+from storydiff.report.view import counted
 
 
 @app.command()
@@ -57,9 +58,11 @@ def batch(
         report = run_batch(file_documents(inputs), output, settings, progress=progress)
     if not quiet:
         console.print(
-            f"{report.partitions} partitions ({report.computed} analysed, {report.resumed} "
-            f"already done), {report.articles} articles, {report.rejected} inputs skipped, "
-            f"{report.stories} stories, {report.copies} copies marked; wrote {output}",
+            f"{counted(report.partitions, 'partition')} ({report.computed} analysed, "
+            f"{report.resumed} already done), {counted(report.articles, 'article')}, "
+            f"{counted(report.rejected, 'input')} skipped, "
+            f"{counted(report.stories, 'story', 'stories')}, "
+            f"{counted(report.copies, 'copy', 'copies')} marked; wrote {output}",
             highlight=False,
         )
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from storydiff.cli.app import app, check_output_folder, console, err_console, note, user_errors
 from storydiff.errors import InputError
 from storydiff.ingest import MAX_FILE_BYTES, InputOptions
+from storydiff.report.view import counted
 from storydiff.store import open_store
 from storydiff.store.records import CorpusEntry, CorpusStory, Placement
 from storydiff.store.sql import SqlStore
@@ -93,15 +94,16 @@ def ingest(
             raise InputError("nothing could be stored; see the refusals above")
     if not quiet:
         console.print(
-            f"stored {report.stored} new articles, {report.known} already in the store, "
-            f"{len(report.refused)} refused; group them with storydiff stories --db DB",
+            f"stored {counted(report.stored, 'new article')}, {report.known} already in the "
+            f"store, {len(report.refused)} refused; group them with storydiff stories --db DB",
             highlight=False,
             soft_wrap=True,
         )
 
 
 def _story_table(found: list[CorpusStory]) -> Table:
-    table = Table(title=f"{len(found)} stories", title_justify="left", box=box.SIMPLE_HEAD)
+    title = counted(len(found), "story", "stories")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("story", min_width=16)  # ids are 16 hex: never cut, they are typed
     table.add_column("articles", justify="right")
     table.add_column("copies", justify="right")
@@ -178,8 +180,9 @@ def stories(
         console.print(_story_table(listed))
     if not quiet:
         err_console.print(
-            f"placed {report.placed} new articles: {report.stories} new stories, "
-            f"{report.copies} copies marked",
+            f"placed {counted(report.placed, 'new article')}: "
+            f"{counted(report.stories, 'new story', 'new stories')}, "
+            f"{counted(report.copies, 'copy', 'copies')} marked",
             highlight=False,
             soft_wrap=True,
         )
@@ -225,7 +228,7 @@ def analyze_story(
             store.save_dossier(story_id, doc)
     if not quiet:
         console.print(
-            f"story {story_id}: {len(articles)} articles ({stats.analysed} analysed, "
+            f"story {story_id}: {counted(len(articles), 'article')} ({stats.analysed} analysed, "
             f"{stats.cached} from the store); wrote {output / 'dossier.json'}, dossier.html, "
             "dossier.md",
             highlight=False,
