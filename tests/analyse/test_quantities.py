@@ -145,6 +145,7 @@ def test_quantity_table(
         ("Prices soared in the 1990s.", "1990s", "a decade"),
         ("He is 70 years old.", "70", "an age"),
         ("Kim, 31, said nothing.", "31", "an age"),
+        ("Pinckney, who was 42, first answered the call.", "42", "an age"),
         ("Seven girls, ages 13 to 15, were hurt.", "13", "an age"),
         ("He was shot in the 600 block of Hill Street.", "600", "an address"),
         ("The army was created three years ago.", "three", "a point in time (… ago, … later)"),

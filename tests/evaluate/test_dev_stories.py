@@ -26,10 +26,10 @@ from storydiff.evaluate.dev_stories import (
 from storydiff.model import Article, Dossier, Story
 
 FLOORS = {
-    "fact_found": 0.36,
-    "fact_verdict": 0.31,
-    "fact_measure": 0.14,
-    "quote_speaker": 0.79,
+    "fact_found": 0.5,
+    "fact_verdict": 0.42,
+    "fact_measure": 0.19,
+    "quote_speaker": 0.85,
     "stance": 0.16,
     "date": 1.0,
 }

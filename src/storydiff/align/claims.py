@@ -17,9 +17,11 @@ from storydiff.align.claim_vocab import (
     ROUNDING_FROM,
     SAME_FIGURE_SIMILARITY,
 )
+from storydiff.align.facts_left_out import CLOCK, clock_interval
 from storydiff.align.measures import (
     AGE,
     NOT_FACTS,
+    TIME_OF_DAY,
     TOLLS,
     age_subject,
     measure_label,
@@ -46,6 +48,7 @@ from storydiff.model import (
     Verdict,
 )
 
+_AGE_UNITS = frozenset({"year", "years"})
 _WINDOW = 70  # characters either side of a figure that say when it held
 _NEAR = 40  # characters either side of a figure that say what it counts
 
@@ -136,6 +139,9 @@ def compare(a: Quantity, b: Quantity) -> Verdict:
         a, b = _in_days(a), _in_days(b)
     if a.value == b.value and a.bound == b.bound:
         return "agree"
+    if a.unit == CLOCK == b.unit:  # times of day: their hedges' windows, never a rounding
+        (alo, ahi), (blo, bhi) = clock_interval(a.value, a.text), clock_interval(b.value, b.text)
+        return "compatible" if alo <= bhi and blo <= ahi else "conflict"
     (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
     if a.bound is None and b.bound is None and alo <= b.value <= ahi and blo <= a.value <= bhi:
         return "agree"
@@ -188,12 +194,22 @@ def _items(
     for article in articles:
         spans = (claimants or {}).get(article.key, [])
         for record in records.get(article.key, []):
+            measure = (
+                TIME_OF_DAY
+                if record.unit == CLOCK
+                else measure_of(
+                    article.text, record.start, record.end, record.what, record.sentence_start
+                )
+            )
+            if measure in NOT_FACTS:  # a reference mark ("[40]"), an address ("300 block")
+                continue
             quantity = Quantity(
                 id=f"n{len(items) + 1}",
                 article=ids[article.key],
                 text=record.text,
                 value=record.value,
-                unit=record.unit,
+                # An age is in years however written: "21-year-old Roof" is "Roof, 21".
+                unit=None if measure == AGE and record.unit in _AGE_UNITS else record.unit,
                 what=record.what,
                 approx=record.approx,
                 bound=record.bound,
@@ -204,11 +220,9 @@ def _items(
             # Lengths of time meet whatever their unit ("30 days", "a month").
             duration = record.unit in DURATION_DAYS
             head = ["duration"] if duration else (record.what or record.unit or "").split()
-            measure = measure_of(
-                article.text, record.start, record.end, record.what, record.sentence_start
+            subject = (
+                age_subject(article.text, record.start, record.end) if measure == AGE else None
             )
-            if measure in NOT_FACTS:  # a reference mark ("[40]"), an address ("300 block")
-                continue
             items.append(
                 _Item(
                     article,
@@ -219,10 +233,12 @@ def _items(
                     terms(_near(article.text, record)),
                     # A toll's kind is its measure: "a man" and "two people" killed are one count.
                     measure if measure in TOLLS else (stem(head[-1]) if head else None),
-                    _when(article, record),
+                    # A named person's age holds for the story; a year nearby dates another fact
+                    # ("Pinckney, 41, was elected in 1996").
+                    None if subject else _when(article, record),
                     measure,
                     _claimant(spans, record),
-                    age_subject(article.text, record.start, record.end) if measure == AGE else None,
+                    subject,
                 )
             )
     return items
@@ -244,6 +260,11 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
             return None  # two ages of people unnamed are two people, not two readings
     if verdict == "conflict":  # a figure pinned to another time may simply be older
         if kinds_differ or x.when != y.when:
+            return None
+        if x.measure == TIME_OF_DAY:
+            # Times that cannot both hold are, far more often than a misreport, two moments of
+            # one morning (shots heard at 6:12, police arriving at 6:32) that words do not
+            # tell apart: they stay two facts.
             return None
         # Tolls share their kind by measure alone, so their words must carry the whole match:
         # a story's background attack ("killing 12" in 2009) is not its event ("killing three").

@@ -55,7 +55,7 @@ PEOPLE = re.compile(
 # News gives ages beside names: "Vincent Holt Jr., 27, died", "George Chen (19)".
 AGE_AFTER = re.compile(r"^(?:-year-old|-years-old| years? old|-month-old| months? old)")
 AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|\bturned)\s*$", re.IGNORECASE)
-AGE_BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|\s*\()$")
+AGE_BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|\s*\(|,\s+who\s+(?:was|is)\s+)$")
 AGE_CLOSE = re.compile(r"^\s*[,)]")
 
 # A figure naming a place is no count: "the 300 block of North Street", "3800 Main St".
@@ -68,7 +68,8 @@ ADDRESS_AFTER = re.compile(
 # after ("21-year-old Dylann Roof", not "the 23-year-old Greenville man"); the last
 # capitalised word is the surname.
 AGE_NAME_BEFORE = re.compile(
-    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\.?(?:,\s*(?:the\s+|a\s+)?|\s*\()$"
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\.?"
+    r"(?:,\s*(?:the\s+|a\s+)?|\s*\(|,\s+who\s+(?:was|is)\s+)$"
 )
 AGE_NAME_AFTER = re.compile(
     r"^(?:-(?:year|month)s?)?-old\s+((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
@@ -90,3 +91,17 @@ WINDOW_WORDS_AFTER = 10
 WINDOW_WORDS_BEFORE = 4
 # An act this close before the figure governs it ("killed two", "wounded were four").
 GOVERNING_WORDS_BEFORE = 2
+
+# How news hedges a time of day, and the minutes each leaves open around the stated time
+# (earliest, latest): "just before 10:30 p.m." is 10:15-10:30, "around 10:45" 10:40-10:50.
+# Wider, and "about 6:12" (shots heard) would meet "about 6:30" (police called) as one time.
+CLOCK_QUALIFIERS: dict[str, tuple[int, int]] = {
+    "just before": (-15, 0),
+    "shortly before": (-15, 0),
+    "just after": (0, 15),
+    "shortly after": (0, 15),
+    "around": (-5, 5),
+    "about": (-5, 5),
+    "approximately": (-5, 5),
+    "roughly": (-5, 5),
+}

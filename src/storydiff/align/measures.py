@@ -28,6 +28,7 @@ from storydiff.align.measure_vocab import (
 )
 
 AGE = "age"
+TIME_OF_DAY = "time of day"
 REFERENCE = "reference"
 ADDRESS = "address"
 # Labels of figures that state no fact of the story: they stay out of the ledger.
@@ -47,6 +48,7 @@ _LABELS = {
     "arrested": "people arrested",
     "shot": "people shot",
     AGE: "age",
+    TIME_OF_DAY: "time of day",
 }
 
 

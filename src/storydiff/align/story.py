@@ -8,6 +8,7 @@ from dataclasses import replace
 from storydiff.align.claims import ClaimantSpan, build_quantity_claims
 from storydiff.align.duplicates import duplicate_links
 from storydiff.align.entities import EntityIndex, build_entities
+from storydiff.align.facts_left_out import facts_left_out
 from storydiff.align.framing import build_framing
 from storydiff.align.framing_sides import sides_by_article
 from storydiff.align.stances import build_stances, detect_issue
@@ -19,6 +20,7 @@ from storydiff.model import (
     Article,
     Dossier,
     Framing,
+    QuantityRecord,
     Quote,
     Rejection,
     Stance,
@@ -85,6 +87,20 @@ def _quotes(
     return quotes
 
 
+def _figures(
+    articles: list[Article], analyses: dict[str, Analysis]
+) -> dict[str, list[QuantityRecord]]:
+    """Per article key, the figures the ledger compares: its quantities, and the named ages
+    and times of day the quantity reader set aside."""
+    text = {a.key: a.text for a in articles}
+    return {
+        key: analysis.quantities + facts_left_out(text[key], analysis)
+        if key in text
+        else analysis.quantities
+        for key, analysis in analyses.items()
+    }
+
+
 def _claimants(
     quotes: list[Quote], ids: dict[str, str], index: EntityIndex
 ) -> dict[str, list[ClaimantSpan]]:
@@ -127,7 +143,7 @@ def build_dossier(
     quotes = _quotes(articles, analyses, ids, index)
     quantities, claims = build_quantity_claims(
         articles,
-        {k: a.quantities for k, a in analyses.items()},
+        _figures(articles, analyses),
         ids,
         _claimants(quotes, ids, index),
     )

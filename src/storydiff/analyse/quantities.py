@@ -504,7 +504,8 @@ def _entity_reason(run: list[Token]) -> str | None:
 
 
 def _age_reason(run: list[Token]) -> str | None:
-    """ "Kim, 31, said", "aged 77", "at the age of 52", "ages 18 to 38": a person's age."""
+    """ "Kim, 31, said", "Kim, who was 31,", "aged 77", "at the age of 52", "ages 18 to 38": a
+    person's age."""
     first, last = run[0], run[-1]
     value = parse_number(_run_words(run))
     if len(run) != 1 or value is None or not 0 < value < 125 or first.i < 2:
@@ -516,6 +517,17 @@ def _age_reason(run: list[Token]) -> str | None:
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     closed = after is None or after.text in {",", ".", ";", ")"} or after.lower_ == "and"
     if before.text == "," and two_before.pos_ == "PROPN" and closed:
+        return "an age"
+    # "Pinckney, who was 42, first answered …": the relative clause gives the name's age.
+    named = doc[first.i - 4] if first.i >= 4 else None
+    if (
+        before.lower_ in ("was", "is")
+        and two_before.lower_ == "who"
+        and doc[first.i - 3].text == ","
+        and named is not None
+        and named.pos_ == "PROPN"
+        and closed
+    ):
         return "an age"
     return None
 
