@@ -70,3 +70,44 @@ def _foreign_vocabularies() -> list[str]:
 def test_no_stage_reads_another_stages_vocabulary() -> None:
     """Word lists two stages share live in lexicon/; the evaluation scores with its stage's."""
     assert [w for w in _foreign_vocabularies() if not w.startswith("evaluate/")] == []
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Each storydiff module and the storydiff modules it imports, anywhere in its body
+    ("from storydiff.clean import vocab" imports the module ``storydiff.clean.vocab``)."""
+    paths = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in paths.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                subs = {f"{node.module}.{a.name}" for a in node.names} & paths.keys()
+                found |= subs if len(subs) == len(node.names) else subs | {node.module}
+            elif isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names}
+        graph[name] = found & paths.keys()
+    return graph
+
+
+def test_no_import_cycle() -> None:
+    """Not even through an import inside a function: a cycle is a tangle however lazy."""
+    graph = _module_graph()
+    done: set[str] = set()
+
+    def visit(name: str, trail: list[str]) -> None:
+        if name in trail:
+            raise AssertionError(" -> ".join([*trail[trail.index(name) :], name]))
+        if name in done:
+            return
+        for target in sorted(graph[name]):
+            visit(target, [*trail, name])
+        done.add(name)
+
+    assert len(graph) > 100  # the whole package was read
+    for module in sorted(graph):
+        visit(module, [])
