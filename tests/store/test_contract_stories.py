@@ -1,4 +1,4 @@
-"""The web app's stories (migration 002) and dossier indexing (003) on every backend."""
+"""The web app's stories (migrations 002, 004) and dossier indexing (003) on every backend."""
 
 from __future__ import annotations
 
@@ -113,4 +113,62 @@ def test_quotes_in_dossiers_are_searchable(opener: Opener, query: str) -> None:
         ("quote", story_id, "Ines Marrow", "a.txt")
     ]
     assert "sell" in hits[0].snippet
+    store.close()
+
+
+def test_a_story_takes_more_inputs_only_once_its_run_is_over(opener: Opener) -> None:
+    store = opener()
+    story_id = store.create_story("Lease", INPUTS[:1], issue="the lease")
+    added = [StoryInput("c.txt", "text", "Third.")]
+    assert not store.requeue_story(story_id, added, issue="the lease")  # queued: not yet
+    store.finish_story(story_id, _document())
+    assert store.get_story(story_id).revision == 1
+    assert store.requeue_story(story_id, added, issue="the port")
+    row = store.get_story(story_id)
+    assert (row.status, row.inputs, row.issue, row.error) == ("queued", 2, "the port", None)
+    assert store.story_inputs(story_id) == [INPUTS[0], *added]
+    assert store.unfinished_stories() == [story_id]
+    store.fail_story(story_id, "no luck")
+    assert store.requeue_story(story_id, [], issue=None)  # a failed story runs again too
+    assert store.get_story(story_id).issue is None
+    assert not store.requeue_story("0123456789abcdef", added, issue=None)
+    store.close()
+
+
+def test_a_recorded_story_is_finished_at_once_and_recording_again_replaces_it(
+    opener: Opener,
+) -> None:
+    store = opener()
+    article = StoryInput("a.txt", "article", '{"key": "k1", "source": "a.txt", "text": "x"}')
+    store.record_story("00000000000000bb", [article], _document(), issue="lease")
+    row = store.get_story("00000000000000bb")
+    assert (row.status, row.title, row.inputs) == ("done", "Port lease", 1)
+    assert (row.issue, row.revision) == ("lease", 1)
+    assert store.unfinished_stories() == []
+    assert store.story_inputs("00000000000000bb") == [article]
+    store.record_story("00000000000000bb", INPUTS, _document("Again"), summary_sentences=3)
+    row = store.get_story("00000000000000bb")
+    assert (row.title, row.inputs, row.issue) == ("Again", 2, None)
+    assert (row.summary_sentences, row.revision) == (3, 2)
+    assert len(store.actor_quotes("Ines Marrow")) == 1  # indexed once, not twice
+    store.close()
+
+
+def test_deleting_a_story_takes_its_inputs_and_index_but_not_a_running_one(
+    opener: Opener,
+) -> None:
+    store = opener()
+    story_id = store.create_story("Lease", INPUTS)
+    store.finish_story(story_id, _document())
+    other = store.create_story("Other", INPUTS[:1])
+    store.set_progress(other, "analyse", 0, 1)
+    assert not store.delete_story(other)  # being analysed
+    assert store.delete_story(story_id)
+    assert store.get_story(story_id) is None and store.story_inputs(story_id) == []
+    assert store.actor_quotes("Ines Marrow") == [] and store.actor_stances("Ines Marrow") == []
+    assert store.search("sell port") == []
+    assert not store.delete_story(story_id)
+    store.finish_story(story_id, _document())  # a run that ends after the delete adds nothing
+    assert store.get_story(story_id) is None and store.actor_quotes("Ines Marrow") == []
+    assert [r.id for r in store.list_stories()] == [other]
     store.close()

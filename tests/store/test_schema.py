@@ -13,7 +13,7 @@ TABLES = {
     "articles": ["key", "source", "record", "created_at"],
     "analyses": ["article_key", "version", "record", "created_at"],
     "stories": ["id", "title", "status", "stage", "done", "total", "error", "document",
-                "created_at", "updated_at"],
+                "created_at", "updated_at", "issue", "summary_sentences", "revision"],
     "story_inputs": ["story_id", "position", "name", "kind", "content"],
     "corpus": ["seq", "article_key", "source", "outlet", "published", "title", "signature",
                "features", "story_id", "duplicate_of", "score"],

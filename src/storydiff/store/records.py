@@ -11,12 +11,19 @@ from typing import Literal
 Status = Literal["queued", "running", "done", "failed"]
 
 
+InputKind = Literal["text", "html", "article"]
+
+
 @dataclass(frozen=True, slots=True)
 class StoryInput:
-    """One article as the user gave it: a display name, text or HTML, and its content."""
+    """One article as the user gave it: a display name, text or HTML, and its content.
+
+    ``article``: an article already read and cleaned (``storydiff analyze`` keeps the ones it
+    built a dossier from, metadata included, as the JSON of their ``Article`` record).
+    """
 
     name: str
-    kind: Literal["text", "html"]
+    kind: InputKind
     content: str
 
 
@@ -34,6 +41,9 @@ class StoryRow:
     created_at: str
     updated_at: str
     inputs: int
+    issue: str | None = None  # the disputed question a re-run is given (``--issue``)
+    summary_sentences: int = 8
+    revision: int = 0  # how many dossiers the story has had: one more with each finished run
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,6 +172,17 @@ def migrations(d: Dialect) -> tuple[tuple[str, str], ...]:
         CREATE INDEX stances_actor ON stances(lower(actor_name));
         """,
         ),
+        (
+            # What a story is re-run with when articles are added (the disputed question the
+            # user gave, the summary's length), and a count of the dossiers it has had, so a
+            # page rendered from one is never served for the next.
+            "004_story_options",
+            """
+        ALTER TABLE stories ADD COLUMN issue TEXT;
+        ALTER TABLE stories ADD COLUMN summary_sentences INTEGER NOT NULL DEFAULT 8;
+        ALTER TABLE stories ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+        """,
+        ),
     )
     return tuple((name, _without_blank_lines(script)) for name, script in scripts)
 

@@ -136,21 +136,95 @@ class SqlStore(ABC):
     def _story_columns(self) -> str:
         return (
             "s.id, s.title, s.status, s.stage, s.done, s.total, s.error, s.created_at, "
-            "s.updated_at, (SELECT COUNT(*) FROM story_inputs i WHERE i.story_id = s.id)"
+            "s.updated_at, (SELECT COUNT(*) FROM story_inputs i WHERE i.story_id = s.id), "
+            "s.issue, s.summary_sentences, s.revision"
         )
 
-    def create_story(self, title: str, inputs: list[StoryInput]) -> str:
+    def _put_inputs(self, story_id: str, inputs: Sequence[StoryInput], first: int = 0) -> None:
+        for position, item in enumerate(inputs, start=first):
+            self._execute(
+                "INSERT INTO story_inputs (story_id, position, name, kind, content) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (story_id, position, item.name, item.kind, item.content),
+            )
+
+    def create_story(
+        self, title: str, inputs: Sequence[StoryInput], *, issue: str | None = None
+    ) -> str:
         """Store a story and its inputs in one transaction; returns its id."""
         story_id = new_story_id()
         with self._transaction():
-            self._execute("INSERT INTO stories (id, title) VALUES (?, ?)", (story_id, title))
-            for position, item in enumerate(inputs):
-                self._execute(
-                    "INSERT INTO story_inputs (story_id, position, name, kind, content) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (story_id, position, item.name, item.kind, item.content),
-                )
+            self._execute(
+                "INSERT INTO stories (id, title, issue) VALUES (?, ?, ?)", (story_id, title, issue)
+            )
+            self._put_inputs(story_id, inputs)
         return story_id
+
+    def requeue_story(
+        self, story_id: str, added: Sequence[StoryInput], *, issue: str | None
+    ) -> bool:
+        """Queue a finished or failed story again, ``added`` after its inputs and ``issue`` as
+        its question; False, with nothing changed, when it is gone or queued or running."""
+        with self._transaction():
+            changed = self._execute(
+                "UPDATE stories SET status = 'queued', stage = '', done = 0, total = 0, "
+                f"error = NULL, issue = ?, updated_at = {self.now_sql} "
+                "WHERE id = ? AND status IN ('done', 'failed')",
+                (issue, story_id),
+            )
+            if not changed:
+                return False
+            rows = self._fetch(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM story_inputs WHERE story_id = ?",
+                (story_id,),
+            )
+            self._put_inputs(story_id, added, int(rows[0][0]))
+        return True
+
+    def record_story(
+        self,
+        story_id: str,
+        inputs: Sequence[StoryInput],
+        document: dict[str, Any],
+        *,
+        issue: str | None = None,
+        summary_sentences: int = 8,
+    ) -> None:
+        """A story built outside the app (``storydiff analyze``), kept as the app keeps its
+        own: its inputs and its finished dossier, written at once, so a server never finds it
+        unfinished (and never runs it again). Recording it again replaces both."""
+        with self._transaction():
+            self._execute(
+                "INSERT INTO stories (id, title, status, stage, done, total, issue, "
+                "summary_sentences, document, revision) "
+                "VALUES (?, ?, 'done', 'done', ?, ?, ?, ?, ?, 1) "
+                "ON CONFLICT (id) DO UPDATE SET title = excluded.title, status = 'done', "
+                "stage = 'done', done = excluded.done, total = excluded.total, error = NULL, "
+                "issue = excluded.issue, summary_sentences = excluded.summary_sentences, "
+                "document = excluded.document, revision = stories.revision + 1, "
+                f"updated_at = {self.now_sql}",
+                (
+                    story_id,
+                    document["story"]["title"],
+                    len(inputs),
+                    len(inputs),
+                    issue,
+                    summary_sentences,
+                    json.dumps(document, ensure_ascii=False),
+                ),
+            )
+            self._execute("DELETE FROM story_inputs WHERE story_id = ?", (story_id,))
+            self._put_inputs(story_id, inputs)
+            self._index_dossier(story_id, document)
+
+    def delete_story(self, story_id: str) -> bool:
+        """Remove a story with its inputs, dossier and index entries, unless it is being
+        analysed; its articles and their analyses stay (other stories may share them)."""
+        with self._transaction():
+            deleted = self._execute(
+                "DELETE FROM stories WHERE id = ? AND status <> 'running'", (story_id,)
+            )
+        return deleted > 0
 
     def list_stories(self, limit: int = 200) -> list[StoryRow]:
         """Newest first."""
@@ -190,13 +264,14 @@ class SqlStore(ABC):
     def finish_story(self, story_id: str, document: dict[str, Any]) -> None:
         """Store the dossier and index its quotes and stances for search and actor pages."""
         with self._transaction():
-            self._execute(
+            found = self._execute(
                 "UPDATE stories SET status = 'done', stage = 'done', error = NULL, document = ?, "
-                "title = CASE WHEN title = '' THEN ? ELSE title END, "
+                "title = CASE WHEN title = '' THEN ? ELSE title END, revision = revision + 1, "
                 f"updated_at = {self.now_sql} WHERE id = ?",
                 (json.dumps(document, ensure_ascii=False), document["story"]["title"], story_id),
             )
-            self._index_dossier(story_id, document)
+            if found:  # a story deleted while it was analysed stays deleted
+                self._index_dossier(story_id, document)
 
     def save_dossier(self, story_id: str, document: dict[str, Any]) -> None:
         """A dossier built outside the app (corpus mode) joins the stories the app shows."""

@@ -23,11 +23,13 @@ __all__ = [
     "StoryRow",
     "connect",
     "create_story",
+    "delete_story",
     "fail_story",
     "finish_story",
     "get_story",
     "list_stories",
     "prepare",
+    "requeue_story",
     "set_progress",
     "story_document",
     "story_document_text",
@@ -48,10 +50,24 @@ def connect(path: Path) -> Iterator[SQLiteStore]:
         yield store
 
 
-def create_story(path: Path, title: str, inputs: list[StoryInput]) -> str:
+def create_story(
+    path: Path, title: str, inputs: list[StoryInput], *, issue: str | None = None
+) -> str:
     """Store a story and its inputs in one transaction; returns its id."""
     with connect(path) as store:
-        return store.create_story(title, inputs)
+        return store.create_story(title, inputs, issue=issue)
+
+
+def requeue_story(path: Path, story_id: str, added: list[StoryInput], *, issue: str | None) -> bool:
+    """Queue a finished or failed story again with ``added`` inputs; False while it runs."""
+    with connect(path) as store:
+        return store.requeue_story(story_id, added, issue=issue)
+
+
+def delete_story(path: Path, story_id: str) -> bool:
+    """Remove a story that is not being analysed; False when it is (or is gone)."""
+    with connect(path) as store:
+        return store.delete_story(story_id)
 
 
 def list_stories(path: Path, limit: int = 200) -> list[StoryRow]:
