@@ -94,6 +94,31 @@ def _stated_metadata(article: Article, reader: InputReader, sidecar: Sidecar | N
     return article if given is None else with_metadata(article, given)
 
 
+def read_articles(
+    paths: Sequence[str | Path],
+    *,
+    inputs: InputOptions | None = None,
+    sidecar: Sidecar | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Article], RunStats]:
+    """Ingest and clean everything under ``paths``, with stated and user-given metadata on top;
+    what could not be used is in the stats' rejections (none found is no error here)."""
+    stats = RunStats()
+    reader = InputReader(inputs or InputOptions())
+    try:
+        articles = _clean_all(reader.read(paths), stats, progress)
+    finally:
+        reader.close()
+    return [_stated_metadata(article, reader, sidecar) for article in articles], stats
+
+
+def require_articles(articles: list[Article], stats: RunStats) -> None:
+    """Refuse a story with no article left to analyse, naming the first reasons."""
+    if not articles:
+        reasons = "; ".join(f"{r.source}: {r.reason}" for r in stats.rejected[:3]) or "no files"
+        raise InputError(f"nothing could be analysed ({reasons}); pass .txt or .html articles")
+
+
 def gather_articles(
     paths: Sequence[str | Path],
     *,
@@ -103,16 +128,8 @@ def gather_articles(
     progress: Progress | None = None,
 ) -> tuple[list[Article], RunStats]:
     """Ingest and clean everything under ``paths``, with stated and user-given metadata on top."""
-    stats = RunStats()
-    reader = InputReader(inputs or InputOptions())
-    try:
-        articles = _clean_all(reader.read(paths), stats, progress)
-    finally:
-        reader.close()
-    articles = [_stated_metadata(article, reader, sidecar) for article in articles]
-    if not articles:
-        reasons = "; ".join(f"{r.source}: {r.reason}" for r in stats.rejected[:3]) or "no files"
-        raise InputError(f"nothing could be analysed ({reasons}); pass .txt or .html articles")
+    articles, stats = read_articles(paths, inputs=inputs, sidecar=sidecar, progress=progress)
+    require_articles(articles, stats)
     if overrides is not None:
         articles = [overrides(article) for article in articles]
     return articles, stats

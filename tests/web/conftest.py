@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -37,11 +38,16 @@ HOSTILE = (
 BASE = "http://127.0.0.1"
 
 
+def _text(item: stories.StoryInput) -> str:
+    """An input's text; an article ``storydiff analyze`` kept is its record's JSON."""
+    return str(json.loads(item.content)["text"]) if item.kind == "article" else item.content
+
+
 def fake_analyse(db: Path, story_id: str) -> dict[str, Any]:
     """A valid dossier built straight from the inputs: the web layer without spaCy."""
     inputs = stories.story_inputs(db, story_id)
     articles = [
-        Article(key=f"k{i}", source=x.name, text=x.content, title=x.name)
+        Article(key=f"k{i}", source=x.name, text=_text(x), title=x.name)
         for i, x in enumerate(inputs)
     ]
     ids = {a.key: f"a{i + 1}" for i, a in enumerate(articles)}

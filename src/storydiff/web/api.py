@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -10,9 +12,11 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from storydiff.store import stories
-from storydiff.web import cache, inputs
+from storydiff.store.records import StoryInput
+from storydiff.web import cache, changes, inputs
 from storydiff.web.errors import ERROR_RESPONSES, WebError
-from storydiff.web.security import require_json
+from storydiff.web.security import require_json, require_same_site
+from storydiff.web.settings import Settings
 from storydiff.web.state import state
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, tags=["stories"])
@@ -24,15 +28,33 @@ class ArticleIn(BaseModel):
     text: str = Field(description="The article as plain text or HTML.")
 
 
-class StoryIn(BaseModel):
-    title: str = Field("", max_length=300, description="Empty: the dossier's own title.")
+class ArticlesIn(BaseModel):
     articles: list[ArticleIn] = Field(default_factory=list)
     urls: list[str] = Field(
         default_factory=list,
         max_length=100,
         description="Article URLs to fetch; private and loopback addresses are refused.",
     )
+
+
+class StoryIn(ArticlesIn):
+    title: str = Field("", max_length=300, description="Empty: the dossier's own title.")
+    issue: str = Field(
+        "",
+        max_length=200,
+        description="The disputed question, in your words; empty: found from what the "
+        "articles repeat.",
+    )
     example: bool = Field(False, description="Use the bundled example story instead.")
+
+
+class AddIn(ArticlesIn):
+    issue: str | None = Field(
+        None,
+        max_length=200,
+        description="The question for the new run: null keeps the story's, empty lets the "
+        "analysis find it. Changing it with no articles runs the story again.",
+    )
 
 
 class StoryOut(BaseModel):
@@ -44,6 +66,7 @@ class StoryOut(BaseModel):
     total: int
     error: str | None
     inputs: int
+    issue: str | None = Field(description="The question the story is analysed with, if given.")
     created_at: str
     updated_at: str
     page: str = Field(description="The story's page in the app.")
@@ -64,6 +87,7 @@ def _out(row: stories.StoryRow) -> StoryOut:
         total=row.total,
         error=row.error,
         inputs=row.inputs,
+        issue=row.issue,
         created_at=row.created_at,
         updated_at=row.updated_at,
         page=f"/stories/{row.id}",
@@ -90,6 +114,20 @@ def list_stories(request: Request) -> StoriesOut:
     return StoriesOut(stories=[_out(r) for r in stories.list_stories(state(request).settings.db)])
 
 
+async def _articles(
+    body: ArticlesIn, settings: Settings, check: Callable[[list[object]], None]
+) -> list[StoryInput]:
+    """The sent articles and the fetched URLs; ``check`` sees them (URLs not yet fetched)
+    first, so a refused request fetches nothing."""
+    found = [
+        inputs.from_text(a.name, a.text, f"article {n}", settings)
+        for n, a in enumerate(body.articles, start=1)
+    ]
+    urls = inputs.url_list(body.urls, settings)
+    check([*found, *urls])
+    return found + await run_in_threadpool(inputs.from_urls, urls, settings)
+
+
 @router.post("/stories", status_code=202, dependencies=[Depends(require_json)])
 async def create_story(request: Request, body: StoryIn) -> StoryOut:
     """Store a story and queue its analysis; poll the story until ``status`` is done."""
@@ -97,16 +135,38 @@ async def create_story(request: Request, body: StoryIn) -> StoryOut:
     if body.example:
         found = inputs.example(settings)
     else:
-        found = [
-            inputs.from_text(a.name, a.text, f"article {n}", settings)
-            for n, a in enumerate(body.articles, start=1)
-        ]
-        urls = inputs.url_list(body.urls, settings)
-        inputs.check_count([*found, *urls], settings)  # refuse before fetching anything
-        found += await run_in_threadpool(inputs.from_urls, urls, settings)
-    story_id = await run_in_threadpool(stories.create_story, settings.db, body.title, found)
+        found = await _articles(body, settings, lambda given: inputs.check_count(given, settings))
+    issue = changes.issue(body.issue, settings)
+    story_id = await run_in_threadpool(
+        partial(stories.create_story, settings.db, body.title, found, issue=issue)
+    )
     state(request).runner.submit(story_id)
     return _out(_row(request, story_id))
+
+
+@router.post("/stories/{story_id}/articles", status_code=202, dependencies=[Depends(require_json)])
+async def add_articles(request: Request, story_id: StoryId, body: AddIn) -> StoryOut:
+    """Add articles to a finished (or failed) story and analyse it again, with the story's
+    issue unless another is sent; poll the story until ``status`` is done. A story being
+    analysed answers 409."""
+    st = state(request)
+    row = _row(request, story_id)
+    issue = changes.next_issue(row, body.issue, st.settings)
+    found = await _articles(
+        body,
+        st.settings,
+        lambda given: changes.check_added(row, given, issue != row.issue, st.settings),
+    )
+    await run_in_threadpool(changes.requeue, st, story_id, found, issue)
+    return _out(_row(request, story_id))
+
+
+@router.delete("/stories/{story_id}", status_code=204, dependencies=[Depends(require_same_site)])
+async def delete_story(request: Request, story_id: StoryId) -> Response:
+    """Delete a story with its articles list and dossier (stored articles and analyses stay
+    for other stories); a story being analysed answers 409."""
+    await run_in_threadpool(changes.delete, state(request), story_id)
+    return Response(status_code=204)
 
 
 @router.get("/stories/{story_id}")
@@ -125,7 +185,7 @@ def get_dossier(request: Request, story_id: StoryId) -> Response:
     row = _row(request, story_id)
     text = None
     if row.status == "done":  # only a finished story's row stays unchanged: safe to cache
-        text = cache.rendered(state(request).settings.db, story_id, row.updated_at, "json")
+        text = cache.rendered(state(request).settings.db, story_id, cache.version(row), "json")
     if text is None:
         raise WebError(409, "not_ready", f"the dossier is not ready (status: {row.status})")
     return Response(text, media_type="application/json")

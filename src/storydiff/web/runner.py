@@ -6,6 +6,7 @@ both. Requests never wait for it; they read progress from the stories table.
 
 from __future__ import annotations
 
+import json
 import logging
 import tempfile
 from collections.abc import Callable
@@ -14,11 +15,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from storydiff.errors import ContractError, StorydiffError
+from storydiff.codec import from_plain
+from storydiff.errors import ContractError, InputError, StorydiffError
 from storydiff.model import Article
-from storydiff.pipeline import run_story
+from storydiff.pipeline import RunStats, build_story, read_articles, require_articles
 from storydiff.report import to_document, validate
 from storydiff.store import open_store, stories
+from storydiff.store.records import StoryInput
 
 log = logging.getLogger("storydiff.web")
 
@@ -48,33 +51,61 @@ class _Names:
                 item["reason"] = self.text(item["reason"])
 
 
+def _story_articles(
+    inputs: list[StoryInput], folder: Path, names: _Names
+) -> tuple[list[Article], RunStats]:
+    """The story's articles in the order they were given: the text and HTML users sent, read
+    and cleaned from our own files in ``folder``, and the articles ``storydiff analyze`` kept
+    as it had read them (metadata included)."""
+    placed: dict[int, Article] = {}
+    for i, item in enumerate(inputs):
+        if item.kind == "article":
+            placed[i] = from_plain(Article, json.loads(item.content))
+        else:  # our own file names: what the user called a file never becomes a path
+            file = folder / f"{i:03d}.{'html' if item.kind == 'html' else 'txt'}"
+            file.write_text(item.content, "utf-8")
+            names.files[str(file)] = item.name
+    stats = RunStats()
+    if names.files:
+        read, stats = read_articles([folder])
+        for article in read:
+            position = int(Path(article.source).stem)
+            placed[position] = replace(article, source=names.source(article.source))
+    articles = [placed[i] for i in sorted(placed)]
+    require_articles(articles, stats)
+    return articles, stats
+
+
 def analyse_story(db: Path, story_id: str) -> dict[str, Any]:
-    """Run the real pipeline over a story's stored inputs; returns the validated document.
+    """Run the real pipeline over a story's stored inputs, with its options (the issue, the
+    summary's length); returns the validated document.
 
     A story that fails says why in the user's names for its articles, never the server's paths.
     """
     from jsonschema import ValidationError  # loaded with the validator, on first use
 
+    row = stories.get_story(db, story_id)
     inputs = stories.story_inputs(db, story_id)
+    if row is None:
+        raise InputError("the story was deleted before its analysis")
 
     def progress(stage: str, done: int, total: int) -> None:
         stories.set_progress(db, story_id, stage, done, total)
 
     with tempfile.TemporaryDirectory(prefix="storydiff-web-") as tmp:
         names = _Names(tmp)
-
-        def rename(article: Article) -> Article:
-            return replace(article, source=names.source(article.source))
-
-        for i, item in enumerate(inputs):
-            # Our own file names: what the user called a file never becomes a path.
-            file = Path(tmp) / f"{i:03d}.{'html' if item.kind == 'html' else 'txt'}"
-            file.write_text(item.content, "utf-8")
-            names.files[str(file)] = item.name
         progress("reading", 0, len(inputs))
         store = open_store(db)
         try:
-            dossier, _ = run_story([Path(tmp)], store, progress=progress, overrides=rename)
+            articles, stats = _story_articles(inputs, Path(tmp), names)
+            dossier = build_story(
+                articles,
+                store,
+                stats,
+                progress=progress,
+                summary_sentences=row.summary_sentences,
+                issue=row.issue,
+            )
         except StorydiffError as err:
             raise type(err)(names.text(str(err))) from None
         finally:
@@ -106,6 +137,9 @@ class Runner:
             self.submit(story_id)
 
     def _run(self, story_id: str) -> None:
+        row = stories.get_story(self.db, story_id)
+        if row is None or row.status not in ("queued", "running"):
+            return  # deleted while it waited, or queued twice and already run
         try:
             doc = self.analyse(self.db, story_id)
         except StorydiffError as err:

@@ -6,7 +6,8 @@
   header or as the cookie ``?token=`` sets once.
 - CSRF: forms carry a random token that must equal a SameSite=Strict cookie and must not
   come from another origin; the JSON API accepts only ``application/json`` bodies (which a
-  cross-site form cannot send), and only same-origin or with the access token as a bearer.
+  cross-site form cannot send), and its writes (a bodiless DELETE too) only same-origin or
+  with the access token as a bearer.
 - Body limit: requests larger than the limit are refused before they are parsed.
 """
 
@@ -183,6 +184,11 @@ def require_json(request: Request) -> None:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json":
         raise WebError(415, "unsupported_media_type", "send the body as application/json")
+    require_same_site(request)
+
+
+def require_same_site(request: Request) -> None:
+    """API writes without a body (DELETE): same-origin, or with the access token as a bearer."""
     token = state(request).settings.token
     bearer = request.headers.get("authorization", "").removeprefix("Bearer ")
     if _cross_site(request) and not (token and _same(bearer, token)):

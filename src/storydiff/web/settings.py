@@ -24,6 +24,7 @@ class Settings:
     max_article_bytes: int = 2 * 1024 * 1024
     max_articles: int = 50
     max_title_chars: int = 300
+    max_issue_chars: int = 200  # the disputed question, in the user's words
     max_urls: int = 20  # one form's worth of links; a crawl belongs in `storydiff analyze`
     fetch_timeout: float = 10.0
     # What added URLs may point at: public addresses only unless the operator allows more
