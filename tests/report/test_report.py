@@ -61,9 +61,16 @@ def test_html_escapes_article_text_and_loads_nothing() -> None:
 
 
 def test_markdown_makes_article_text_inert() -> None:
+    """Rendered as CommonMark (as GitHub and notes apps do), hostile text stays text: no tag,
+    no link; and it reads as written, with no HTML entities in the Markdown itself."""
+    from markdown_it import MarkdownIt
+
     md = render_markdown(to_document(_dossier(HOSTILE)))
-    assert "<script>" not in md and "<img" not in md
-    assert "](javascript:" not in md
+    html = MarkdownIt("commonmark").enable("table").render(md)
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+    assert "href" not in html.replace("a href=&quot;", "")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown, not run
+    assert "&lt;" not in md and "&amp;" not in md
 
 
 def test_csv_ledger_defuses_formulas() -> None:
@@ -133,3 +140,19 @@ def test_counts_agree_with_their_nouns() -> None:
     assert counted(2, "speaker") == "2 speakers"
     assert counted(1, "copy", "copies") == "1 copy"
     assert counted(3, "copy", "copies") == "3 copies"
+
+
+def test_markdown_citations_are_footnotes_quoting_the_cited_words(
+    example_doc: dict[str, Any],
+) -> None:
+    from storydiff.report import render_markdown
+
+    markdown = render_markdown(example_doc)
+    conflict = next(c for c in example_doc["claims"] if c["verdict"] == "conflict")
+    member = conflict["members"][0]
+    row = next(r for r in markdown.splitlines() if r.startswith(f"| {conflict['id']}: "))
+    number = re.search(rf"{re.escape(member['text'])} \[\^(\d+)\]", row)
+    assert number is not None
+    note = f"[^{number[1]}]: {member['article']}, characters {member['start']}–{member['end']}"
+    assert f"{note}: “{member['text']}”" in markdown.split("## Citations", 1)[1]
+    assert not re.search(r"\[a\d+:\d+–\d+\]", markdown)  # no bare offsets left

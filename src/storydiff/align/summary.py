@@ -37,7 +37,8 @@ def _said(claim: Claim, statement: str) -> str:
     articles (and claimant) giving it: "organisers: 1 million (a1, a2) · police: 300,000 (a1)"."""
     if claim.verdict not in _SIDED or len(claim.values) < 2:
         return statement
-    sides = " · ".join(
+    joiner = " → " if claim.verdict == "updated" else " · "  # an update reads as its sequence
+    sides = joiner.join(
         f"{value.claimant + ': ' if value.claimant else ''}{value.text} "
         f"({', '.join(value.articles)})"
         for value in claim.values

@@ -3,24 +3,47 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from storydiff.report import page, view
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# Every character Markdown or HTML could read as markup; a backslash makes each one literal
+# (CommonMark escapes any ASCII punctuation), so the text reads as written, no entities.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~<>&])")
+# Most characters of cited words a footnote repeats.
+_FOOTNOTE_WORDS = 160
 
 
 def md_escape(text: str | None) -> str:
     """Untrusted article text as inert Markdown: no links, no HTML, no emphasis."""
     if text is None:
         return ""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _cite(c: dict[str, Any]) -> str:
-    return f"[{c['article']}:{c['start']}–{c['end']}]"
+class _Footnotes:
+    """Citations as numbered footnotes that quote the cited words, one per distinct span."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[tuple[str, int, int], int] = {}
+        self.notes: list[str] = []
+
+    def cite(self, c: dict[str, Any]) -> str:
+        key = (str(c["article"]), int(c["start"]), int(c["end"]))
+        if key not in self.numbers:
+            self.numbers[key] = len(self.numbers) + 1
+            words = " ".join(str(c.get("text") or "").split())
+            if len(words) > _FOOTNOTE_WORDS:
+                words = words[: _FOOTNOTE_WORDS - 1] + "…"
+            quoted = f": “{md_escape(words)}”" if words else ""
+            self.notes.append(
+                f"[^{self.numbers[key]}]: {key[0]}, characters {key[1]}–{key[2]}{quoted}"
+            )
+        return f"[^{self.numbers[key]}]"
+
+    def section(self) -> list[str]:
+        return ["", "## Citations", "", *self.notes] if self.notes else []
 
 
 def _glance(doc: dict[str, Any]) -> list[str]:
@@ -44,7 +67,9 @@ def _left_out(part: page.Part[Any], what: str) -> list[str]:
     return ["", f"*{part.left_out} more {what} are in dossier.json.*"]
 
 
-def _ledger(doc: dict[str, Any], shown: page.Page) -> list[str]:
+def _ledger(
+    doc: dict[str, Any], shown: page.Page, cite: Callable[[dict[str, Any]], str]
+) -> list[str]:
     """The ledger as claims × sources, the same grid as the HTML page; with many sources,
     each claim lists the sources that report it."""
     e = md_escape
@@ -61,7 +86,7 @@ def _ledger(doc: dict[str, Any], shown: page.Page) -> list[str]:
         c = row.claim
         if shown.grid:
             cells = [
-                "; ".join(f"{e(m['text'])} {_cite(m)}" for m in cell) if cell else "·"
+                "; ".join(f"{e(m['text'])} {cite(m)}" for m in cell) if cell else "·"
                 for cell in row.cells
             ]
         else:
@@ -70,7 +95,7 @@ def _ledger(doc: dict[str, Any], shown: page.Page) -> list[str]:
                 "; ".join(
                     [
                         *(
-                            f"{article}: " + ", ".join(f"{e(m['text'])} {_cite(m)}" for m in cell)
+                            f"{article}: " + ", ".join(f"{e(m['text'])} {cite(m)}" for m in cell)
                             for article, cell in zip(row.articles, row.cells, strict=True)
                         ),
                         *more,
@@ -98,9 +123,12 @@ def _sides(framing: dict[str, Any]) -> str:
 
 
 def render_markdown(doc: dict[str, Any]) -> str:
-    """Every line cites its source spans as [article:start–end]. A big story's sections are
-    cut to the page limits (``report.page``), each saying how much more dossier.json has."""
+    """Every line cites its source spans as footnotes that give the article, the characters
+    and the cited words. A big story's sections are cut to the page limits (``report.page``),
+    each saying how much more dossier.json has."""
     e = md_escape
+    notes = _Footnotes()
+    cite = notes.cite
     shown = page.page(doc)
     out = [f"# {e(doc['story']['title'])}", ""]
     if doc["story"]["issue"]:
@@ -129,24 +157,24 @@ def render_markdown(doc: dict[str, Any]) -> str:
     out += _left_out(shown.sources, "sources")
     out += ["", "## Summary", ""]
     out += [
-        f"- {e(s['sentence'])} {' '.join(_cite(c) for c in s['citations'])}"
+        f"- {e(s['sentence'])} {' '.join(cite(c) for c in s['citations'])}"
         + (f" (and {s['more']} more citations)" if s.get("more") else "")
         for s in shown.summary
     ]
-    out += ["", *_ledger(doc, shown)]
+    out += ["", *_ledger(doc, shown, cite)]
     out += ["", "## Who said what", ""]
     for group, more in zip(shown.speakers.rows, shown.more_quotes, strict=True):
         out.append(f"- **{e(group.name)}**")
         for q in group.quotes:
             channel = f", {e(q['channel'])}" if q["channel"] else ""
-            out.append(f"  - “{e(q['text'])}” ({q['kind']}, {e(q['cue'])}{channel}) {_cite(q)}")
+            out.append(f"  - “{e(q['text'])}” ({q['kind']}, {e(q['cue'])}{channel}) {cite(q)}")
         if more:
             out.append(f"  - *and {more} more*")
     out += _left_out(shown.speakers, "speakers")
     out += ["", "## Positions", ""]
     # In the document's order, as always; a cut story shows the page's pick.
     for s in shown.stances.rows if shown.stances.left_out else doc["stances"]:
-        cites = " ".join(_cite(c) for c in s["evidence"])
+        cites = " ".join(cite(c) for c in s["evidence"])
         out.append(
             f"- {e(s['actor_name'])} — {s['stance']} in {s['article']} "
             f"({s['date'] or 'undated'}) {cites}"
@@ -163,7 +191,7 @@ def render_markdown(doc: dict[str, Any]) -> str:
     for t in shown.timeline.rows:
         when = t["date"] or "unresolved"
         note = f" — {e(t['why_unresolved'])}" if t["why_unresolved"] else ""
-        out.append(f"- **{when}** {e(t['event'])} {_cite(t)}{note}")
+        out.append(f"- **{when}** {e(t['event'])} {cite(t)}{note}")
     out += _left_out(shown.timeline, "events (those fewer sources date)")
     out += ["", "## Framing", ""]
     for row in shown.framing.rows:
@@ -180,4 +208,5 @@ def render_markdown(doc: dict[str, Any]) -> str:
         out += ["", "## Skipped inputs", ""]
         out += [f"- {e(r['source'])}: {e(r['reason'])}" for r in shown.rejected.rows]
         out += _left_out(shown.rejected, "skipped inputs")
+    out += notes.section()
     return "\n".join(out) + "\n"
