@@ -1,8 +1,16 @@
 """The flow's far end: a built dossier validated and written as dossier.json, .html and .md,
-and the run stamp that lets an unchanged re-run reuse them.
+kept in the store as a finished story, and the run stamp that lets an unchanged re-run reuse
+them.
 
 The command line, corpus mode and the web app all write through here, so what counts as "the
 same run" and what is written when the contract breaks is decided once.
+
+The story kept in the store is the web app's kind (``store.stories``): its inputs (the articles
+as this run read them, metadata included) and its finished dossier, so ``storydiff serve`` on
+the same store lists it, opens its dossier without running it again, and can add articles to
+it. It is named after the article that starts it, as corpus mode names its stories: the same
+16 hex characters as every story id the store and the app take, and one story however often
+its articles (or more after the same first one) are analysed again.
 """
 
 from __future__ import annotations
@@ -13,10 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from storydiff.codec import to_plain
 from storydiff.errors import ContractError, InputError
 from storydiff.model import Article
 from storydiff.pipeline import Progress, RunStats, build_story
 from storydiff.store import open_store
+from storydiff.store.records import StoryInput
 
 
 class RunStamp:
@@ -54,12 +64,41 @@ def store_location(output: Path, db: str | None) -> str | Path:
     return db or output / "storydiff.db"
 
 
+def story_id(articles: list[Article]) -> str:
+    """The id of the story these articles are kept as: its first article's key."""
+    return articles[0].key
+
+
+def record_story(
+    location: str | Path,
+    articles: list[Article],
+    doc: dict[str, Any],
+    *,
+    issue: str | None = None,
+    summary: int = 8,
+) -> str:
+    """Keep the finished story in the store, with what the web app runs it again from: the
+    articles as read, the issue the user gave and the summary's length. Returns its id."""
+    inputs = [
+        StoryInput(a.source, "article", json.dumps(to_plain(a), ensure_ascii=False))
+        for a in articles
+    ]
+    found = story_id(articles)
+    with open_store(location) as store:
+        store.record_story(found, inputs, doc, issue=issue, summary_sentences=summary)
+    return found
+
+
 def _store_holds(location: str | Path, articles: list[Article]) -> bool:
-    """Whether the store has every article's analysis, as a run through it would leave it."""
+    """Whether the store has every article's analysis and the finished story, as a run through
+    it would leave them (a story deleted in the web app is kept again by building again)."""
     from storydiff.analyse import analyser_version
 
     version = analyser_version()
     with open_store(location) as store:
+        row = store.get_story(story_id(articles))
+        if row is None or row.status != "done":
+            return False
         return all(store.get_analysis(a.key, version) is not None for a in articles)
 
 
@@ -126,12 +165,14 @@ def build_and_write(
     issue: str | None = None,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
-    """Analyse what the store lacks, align, validate and write the three dossier files."""
+    """Analyse what the store lacks, align, validate, write the three dossier files and keep
+    the finished story in the store."""
     from jsonschema import ValidationError
 
     from storydiff.report import render_html, render_markdown, to_document, validate
 
-    with open_store(store_location(output, db)) as store:
+    location = store_location(output, db)
+    with open_store(location) as store:
         dossier = build_story(
             articles, store, stats, progress=progress, summary_sentences=summary, issue=issue
         )
@@ -159,4 +200,5 @@ def build_and_write(
             f"cannot write the dossier files in {output} ({reason}); free space or pass "
             "another -o, then run again (analysed articles are kept in the store)"
         ) from None
+    record_story(location, articles, doc, issue=issue, summary=summary)
     return doc

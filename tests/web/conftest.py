@@ -43,6 +43,21 @@ def _text(item: stories.StoryInput) -> str:
     return str(json.loads(item.content)["text"]) if item.kind == "article" else item.content
 
 
+def fake_dossier(articles: list[Article]) -> Dossier:
+    """A dossier citing the first article: what the web layer needs, without spaCy."""
+    ids = {a.key: f"a{i + 1}" for i, a in enumerate(articles)}
+    text = articles[0].text
+    members = [ClaimMember("a1", text[:4], 0, 4)]
+    return Dossier(
+        story=Story("s1", articles[0].title or articles[0].source, None),
+        articles=articles,
+        article_ids=ids,
+        quotes=[Quote("q1", "a1", None, text[:12], "direct", text[:20], 0, 20, "said", None)],
+        claims=[Claim("c1", text[:40], "single-source", "one", members)],
+        summary=[SummarySentence(text[:30], [Citation("a1", 0, 4)])],
+    )
+
+
 def fake_analyse(db: Path, story_id: str) -> dict[str, Any]:
     """A valid dossier built straight from the inputs: the web layer without spaCy."""
     inputs = stories.story_inputs(db, story_id)
@@ -50,18 +65,7 @@ def fake_analyse(db: Path, story_id: str) -> dict[str, Any]:
         Article(key=f"k{i}", source=x.name, text=_text(x), title=x.name)
         for i, x in enumerate(inputs)
     ]
-    ids = {a.key: f"a{i + 1}" for i, a in enumerate(articles)}
-    text = articles[0].text
-    members = [ClaimMember("a1", text[:4], 0, 4)]
-    dossier = Dossier(
-        story=Story("s1", inputs[0].name, None),
-        articles=articles,
-        article_ids=ids,
-        quotes=[Quote("q1", "a1", None, text[:12], "direct", text[:20], 0, 20, "said", None)],
-        claims=[Claim("c1", text[:40], "single-source", "one", members)],
-        summary=[SummarySentence(text[:30], [Citation("a1", 0, 4)])],
-    )
-    doc = to_document(dossier)
+    doc = to_document(fake_dossier(articles))
     validate(doc)
     return doc
 
