@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import uvicorn
@@ -29,6 +29,9 @@ from storydiff.model import (
 from storydiff.report import to_document, validate
 from storydiff.store import stories
 from storydiff.web import Settings, create_app
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ConsoleMessage, Dialog, Page
 
 HOSTILE = (
     "Port officials met on Monday. <script>alert(1)</script> Then "
@@ -188,3 +191,23 @@ def article_server() -> Iterator[ArticleServer]:
     yield server
     server.httpd.shutdown()
     server.httpd.server_close()
+
+
+class Watched:
+    """A page that records dialogs (there must be none) and CSP or script errors."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        page.on("dialog", self._dialog)
+        page.on("console", self._console)
+        page.on("pageerror", lambda err: self.errors.append(str(err)))
+
+    def _dialog(self, dialog: Dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page
+from playwright.sync_api import Browser
 
 from storydiff.web import Settings, create_app
 
-from .conftest import LiveServer
+from .conftest import LiveServer, Watched
 
 pytestmark = pytest.mark.slow
 
@@ -37,26 +37,6 @@ def server(tmp_path_factory: pytest.TempPathFactory, chromium: Path) -> Iterator
     db = tmp_path_factory.mktemp("web") / "web.db"
     with LiveServer(create_app(Settings(db=db))) as live:
         yield live
-
-
-class Watched:
-    """A page that records dialogs (there must be none) and CSP or script errors."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        page.on("dialog", self._dialog)
-        page.on("console", self._console)
-        page.on("pageerror", lambda err: self.errors.append(str(err)))
-
-    def _dialog(self, dialog: Dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.errors.append(message.text)
 
 
 @pytest.fixture(scope="module")
