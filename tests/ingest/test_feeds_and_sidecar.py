@@ -67,6 +67,35 @@ def test_stdin_is_read(tmp_path: Path) -> None:
     assert isinstance(doc, RawDocument) and doc.source == "<stdin>"
 
 
+def test_news_please_jsonl_on_stdin_keeps_its_metadata() -> None:
+    """A news-please export piped in: one document per line, its date_publish, source_domain
+    and authors read as the article's date, outlet and author."""
+    lines = [
+        '{"title": "Vote passes", "maintext": "The council approved the lease.", '
+        '"date_publish": "2017-03-14 09:41:00", "source_domain": "example.org", '
+        '"authors": ["Ana Test", "Bo Test"], "url": "https://example.org/a"}',
+        '{"title": "Lease approved", "maintext": "The lease was approved on Tuesday.", '
+        '"publishing_date": "2017-03-15T10:00:00Z", "publisher": "Harbour Daily"}',
+    ]
+    reader = InputReader(stdin=io.BytesIO("\n".join(lines).encode()))
+    docs = [d for d in reader.read(["-"]) if isinstance(d, RawDocument)]
+    assert len(docs) == 2
+    first, second = (reader.metadata[d.source] for d in docs)
+    assert (first.published, first.outlet, first.author) == (
+        "2017-03-14",
+        "example.org",
+        "Ana Test, Bo Test",
+    )
+    assert (second.published, second.outlet) == ("2017-03-15", "Harbour Daily")
+
+
+def test_piped_text_opening_with_a_bracket_is_one_article() -> None:
+    text = "[Updated] The council delayed the vote on the port lease on Tuesday. " * 3
+    reader = InputReader(stdin=io.BytesIO(text.encode()))
+    (doc,) = list(reader.read(["-"]))
+    assert isinstance(doc, RawDocument) and doc.source == "<stdin>"
+
+
 def test_sidecar_csv_and_json(tmp_path: Path) -> None:
     csv_file = tmp_path / "meta.csv"
     csv_file.write_text("file,published,outlet,author\na.txt,2017-03-10,Harbour Daily,Jane Doe\n")

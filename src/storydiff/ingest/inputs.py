@@ -27,7 +27,7 @@ from storydiff.ingest.files import (
     to_document,
     unreadable,
 )
-from storydiff.ingest.jsonl import JSONL_SUFFIXES, read_json, read_jsonl
+from storydiff.ingest.jsonl import JSONL_SUFFIXES, json_records, read_json, read_jsonl
 from storydiff.ingest.records import Loaded
 from storydiff.ingest.sidecar import Metadata
 from storydiff.ingest.urls import UrlPolicy, malformed
@@ -123,9 +123,13 @@ class InputReader:
         yield from self._bytes(data, "<stdin>")
 
     def _bytes(self, data: bytes, label: str) -> Iterator[Loaded]:
-        """Bytes that may be a feed, a URL list or one article."""
+        """Bytes that may be a feed, JSON or JSON Lines records, a URL list or one article."""
         if looks_like_feed(data):
             yield from self._feed(data, label)
+            return
+        records = json_records(data, label, self.options.max_bytes)
+        if records is not None:
+            yield from _or_named(records, label, _NO_RECORDS)
             return
         urls = _url_list(data)
         if urls:

@@ -8,6 +8,7 @@ one object or a list of them and is read whole, under the same size cap as any a
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,10 @@ def read_jsonl(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
     except OSError as err:
         yield Rejection(label, unreadable(err)), None
         return
+    yield from _lines(stream, label, max_bytes)
+
+
+def _lines(stream: IO[bytes], label: str, max_bytes: int) -> Iterator[Loaded]:
     number = 0
     try:
         with stream:
@@ -94,8 +99,31 @@ def read_json(path: Path, label: str, max_bytes: int) -> Iterator[Loaded]:
     except ValueError as err:  # UnicodeDecodeError is one
         yield Rejection(label, f"not valid JSON ({err}); check the file"), None
         return
+    yield from _parsed(parsed, label, max_bytes)
+
+
+def _parsed(parsed: object, label: str, max_bytes: int) -> Iterator[Loaded]:
     if isinstance(parsed, list):
         for number, record in enumerate(parsed, start=1):
             yield from_record(record, f"{label}#{number}", max_bytes)
     else:
         yield from_record(parsed, label, max_bytes)
+
+
+def json_records(data: bytes, label: str, max_bytes: int) -> Iterator[Loaded] | None:
+    """Piped JSON: one object or a list of them, or JSON Lines (news-please, Fundus and
+    trafilatura exports), each record a document or a rejection naming its line; None when
+    the bytes are not JSON (an article may well open with "[Updated]")."""
+    head = data.lstrip()[:1]
+    if head not in (b"{", b"["):
+        return None
+    try:
+        return _parsed(parse_json(data), label, max_bytes)
+    except ValueError:
+        pass
+    first = next((line for line in data.splitlines() if line.strip()), b"")
+    try:
+        opens_a_record = isinstance(parse_json(first), dict)
+    except ValueError:
+        opens_a_record = False
+    return _lines(io.BytesIO(data), label, max_bytes) if opens_a_record else None

@@ -21,9 +21,21 @@ from storydiff.model import Article
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Column / key names accepted for each field; the first is the documented one.
+# The rest are the names news-please (date_publish, source_domain, authors), Fundus
+# (publishing_date, publisher, authors), trafilatura (date, sitename, hostname, author) and
+# schema.org (datePublished) exports use.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "published": ("published", "date", "published_at", "pubdate", "date_published"),
-    "outlet": ("outlet", "source", "site", "sitename", "publisher"),
+    "published": (
+        "published",
+        "date",
+        "published_at",
+        "pubdate",
+        "date_published",
+        "date_publish",
+        "publishing_date",
+        "datePublished",
+    ),
+    "outlet": ("outlet", "source", "site", "sitename", "publisher", "source_domain", "hostname"),
     "title": ("title", "headline"),
     "author": ("author", "byline", "authors"),
 }
