@@ -287,3 +287,23 @@ def test_a_claims_label_leaves_the_dateline_out() -> None:
     lead = "HARBOURTON, March 3 (Reuters) - The port authority approved the lease on Tuesday."
     assert statement_text(lead) == "The port authority approved the lease on Tuesday."
     assert statement_text("NATO said 4,500 troops remain.") == "NATO said 4,500 troops remain."
+
+
+def test_outlets_citing_different_claimants_conflict_they_do_not_dispute() -> None:
+    """No outlet reports both sides: the outlets disagree (each quoting someone else), which
+    is not a dispute the sources agree on."""
+    a_text = "In all, 105 MPs voted for the lease, officials said."
+    b_text = "In all, 107 MPs voted for the lease, the speaker said."
+    texts = {"A": a_text, "B": b_text}
+    articles = [Article(key=k, source=f"{k}.txt", text=t) for k, t in texts.items()]
+    records = {
+        "A": [_record(a_text, "105", 105, "MPs")],
+        "B": [_record(b_text, "107", 107, "MPs")],
+    }
+    claimants = {
+        "A": [(0, a_text.index(","), "officials")],
+        "B": [(0, b_text.index(","), "the speaker")],
+    }
+    _, claims = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"}, claimants)
+    (claim,) = claims
+    assert claim.verdict == "conflict"

@@ -625,6 +625,12 @@ def _disputed(cluster: list[_Item]) -> tuple[Verdict, str] | None:
             by_claimant.setdefault(member.voice, []).append(member)
     if len(by_claimant) < 2:
         return None
+    voices_in: dict[str, set[str]] = {}
+    for voice, group in by_claimant.items():
+        for member in group:
+            voices_in.setdefault(member.article.key, set()).add(voice)
+    if all(len(voices) < 2 for voices in voices_in.values()):
+        return None  # each outlet cites another claimant: the outlets disagree, not a dispute
     for group in by_claimant.values():
         if any(compare(x.quantity, y.quantity) == "conflict" for x in group for y in group):
             return None  # a claimant reported two ways: a conflict between the outlets
