@@ -130,8 +130,12 @@ def gather_articles(
     """Ingest and clean everything under ``paths``, with stated and user-given metadata on top."""
     articles, stats = read_articles(paths, inputs=inputs, sidecar=sidecar, progress=progress)
     require_articles(articles, stats)
+    if sidecar is not None:
+        sidecar.check_used()
     if overrides is not None:
         articles = [overrides(article) for article in articles]
+        if isinstance(overrides, PublishedDates):
+            overrides.check_used(articles)
     return articles, stats
 
 
@@ -174,41 +178,52 @@ def run_story(
     return dossier, stats
 
 
-def published_overrides(values: list[str]) -> Callable[[Article], Article]:
+class PublishedDates:
     """``--published FILE=DATE``: the user knows the date better than any estimate.
 
     FILE is matched as a path: ``a/x.txt`` dates ``a/x.txt`` (or ``in/a/x.txt``), never
-    ``b/x.txt``; a bare ``x.txt`` dates the one input of that name, and naming two is an error.
+    ``b/x.txt``; a bare ``x.txt`` dates the one input of that name, and naming two is an error,
+    as is naming none (a typo would otherwise leave the article undated without a word).
     """
-    dates: dict[str, str] = {}
-    for value in values:
-        name, _, date = value.rpartition("=")  # a date has no "=", a file name may
-        if not name or not date:
-            raise InputError(
-                f"--published {value!r} is not FILE=DATE; write e.g. --published a.txt=2017-03-10"
-            )
-        if exact_date(date) is None:
-            raise InputError(
-                f"--published {value!r}: {date!r} is not a real date from year 1000 on; "
-                "write FILE=DATE with DATE as YYYY-MM-DD, YYYY-MM or YYYY, e.g. a.txt=2017-03-10"
-            )
-        dates[name] = date.strip()
-    matched: dict[str, str] = {}
 
-    def apply(article: Article) -> Article:
-        for name, date in dates.items():
+    def __init__(self, values: list[str]) -> None:
+        self.dates: dict[str, str] = {}
+        for value in values:
+            name, _, date = value.rpartition("=")  # a date has no "=", a file name may
+            if not name or not date:
+                raise InputError(
+                    f"--published {value!r} is not FILE=DATE; write e.g. "
+                    "--published a.txt=2017-03-10"
+                )
+            if exact_date(date) is None:
+                raise InputError(
+                    f"--published {value!r}: {date!r} is not a real date from year 1000 on; write "
+                    "FILE=DATE with DATE as YYYY-MM-DD, YYYY-MM or YYYY, e.g. a.txt=2017-03-10"
+                )
+            self.dates[name] = date.strip()
+        self.matched: dict[str, str] = {}
+
+    def __call__(self, article: Article) -> Article:
+        for name, date in self.dates.items():
             if not _names(article.source, name):
                 continue
-            if name in matched and matched[name] != article.source:
+            if name in self.matched and self.matched[name] != article.source:
                 raise InputError(
-                    f"--published {name}={date} matches both {matched[name]} and "
+                    f"--published {name}={date} matches both {self.matched[name]} and "
                     f"{article.source}; write the path, e.g. --published {article.source}={date}"
                 )
-            matched[name] = article.source
+            self.matched[name] = article.source
             article = replace(article, published=date)
         return article
 
-    return apply
+    def check_used(self, articles: list[Article]) -> None:
+        missing = [name for name in self.dates if name not in self.matched]
+        if missing:
+            inputs = ", ".join(a.source for a in articles[:3])
+            raise InputError(
+                f"--published {missing[0]}={self.dates[missing[0]]} names no input "
+                f"(the inputs include {inputs}); write an input's file name or path"
+            )
 
 
 def _names(source: str, name: str) -> bool:

@@ -338,10 +338,10 @@ def test_a_page_that_cannot_render_a_broken_dossier_is_left_out(
 
 
 def test_published_dates_a_file_whose_name_holds_an_equals_sign() -> None:
-    from storydiff.pipeline import published_overrides
+    from storydiff.pipeline import PublishedDates
 
     article = Article(key="k", source="in/a=b.txt", text="x")
-    article = published_overrides(["a=b.txt=2017-03-10"])(article)
+    article = PublishedDates(["a=b.txt=2017-03-10"])(article)
     assert article.published == "2017-03-10"
 
 

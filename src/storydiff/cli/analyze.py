@@ -24,9 +24,9 @@ from storydiff.model import Article, Rejection
 from storydiff.outputs import build_and_write
 from storydiff.pipeline import (
     Progress,
+    PublishedDates,
     RunStats,
     gather_articles,
-    published_overrides,
     run_fingerprint,
     story_groups,
 )
@@ -227,7 +227,7 @@ def analyze(
     with user_errors():
         check_output_folder(output)
         check_location(outputs.store_location(output, db))
-        overrides = published_overrides(published or [])
+        overrides = PublishedDates(published or [])
         if max_bytes <= 0:
             raise InputError(f"--max-bytes {max_bytes} must be positive; e.g. --max-bytes 5000000")
         inputs = InputOptions(max_bytes=max_bytes, allow_private=allow_private)

@@ -59,13 +59,13 @@ def eval_dossier(
     Example:  storydiff eval dossier --gold examples/gold.json examples/story
     """
     from storydiff.evaluate.dossier import load_gold, score_dossier
-    from storydiff.pipeline import published_overrides, run_story
+    from storydiff.pipeline import PublishedDates, run_story
     from storydiff.report import to_document
     from storydiff.store import open_store
 
     with user_errors():
         gold_doc = load_gold(gold)
-        overrides = published_overrides(published or [])
+        overrides = PublishedDates(published or [])
         with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "eval.db") as store:
             dossier, _ = run_story(paths, store, overrides=overrides)
         result = score_dossier(to_document(dossier), gold_doc)

@@ -10,7 +10,7 @@ import csv
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -125,13 +125,26 @@ class Sidecar:
     """Metadata per input, keyed by path, file name or URL."""
 
     entries: dict[str, Metadata]
+    path: Path | None = None
+    used: set[str] = field(default_factory=set)  # keys some input was looked up by
 
     def lookup(self, source: str) -> Metadata | None:
         """The entry for ``source``: exact key first, then the same file name."""
-        if source in self.entries:
-            return self.entries[source]
         name = Path(source.split("#", 1)[0]).name
-        return self.entries.get(name)
+        key = source if source in self.entries else name
+        if key in self.entries:
+            self.used.add(key)
+        return self.entries.get(key)
+
+    def check_used(self) -> None:
+        """A sidecar may cover more files than one run reads, but one that names none of the
+        inputs is the wrong file, or keyed by names the inputs do not have."""
+        if self.entries and not self.used:
+            first = next(iter(self.entries))
+            raise InputError(
+                f"--sidecar {self.path}: none of its {len(self.entries)} entries names an input "
+                f"(the first is {first!r}); key each row by the input's file name, path or URL"
+            )
 
 
 def load_sidecar(path: Path) -> Sidecar:
@@ -167,7 +180,7 @@ def load_sidecar(path: Path) -> Sidecar:
             )
         entries[key] = meta
         entries.setdefault(Path(key).name, meta)
-    return Sidecar(entries)
+    return Sidecar(entries, path)
 
 
 def parse_json(data: str | bytes) -> Any:
