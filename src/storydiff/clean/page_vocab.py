@@ -122,3 +122,24 @@ MAX_PROMPT_WORDS: Final = 40
 MAX_RELATED_ITEM_WORDS: Final = 16
 # "Related" headings count as a tail only in the last part of the page.
 TAIL_SHARE: Final = 0.6
+
+# --- does the text read as news? ---------------------------------------------------------------
+# A news article reports: somebody said, told, announced; police and officials act in it. A
+# page with none of these words that talks to its reader ("you", "your") or instructs ("Press",
+# "Click", "Install") is a help page, a login wall or a listicle: its "claims" would be noise.
+# Checked on GVA's 4,969 local news texts after cleaning: 19 are flagged, 17 of them station
+# pages, paywalls, listicles and a fundraiser that hold no article, 2 short reports naming
+# no source.
+REPORTING_WORDS: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|according to|announced|reported|stated|confirmed|"
+    r"added|declared|wrote|testified|police|officials?|authorities|spokes(?:man|woman|person))\b",
+    re.IGNORECASE,
+)
+READER_WORDS: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:you|your|yours|yourself|you're|you'll|you've)\b", re.IGNORECASE
+)
+INSTRUCTION_OPENINGS: Final[re.Pattern[str]] = re.compile(
+    r"^\s*(?:[-*•\d.)]+\s*)?(?:click|press|select|choose|open|close|install|run|type|enter|"
+    r"use|go to|tap|drag|sign in|log in|subscribe|see|read|learn|note)\b",
+    re.IGNORECASE,
+)

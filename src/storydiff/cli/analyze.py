@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from storydiff import outputs, sentence_model
+from storydiff.clean.news_like import not_news_reason
 from storydiff.cli.app import (
     app,
     check_output_folder,
@@ -121,6 +122,33 @@ def _write_each_story(
                     f"→ {folder}"
                 )
             )
+
+
+def _news_only(articles: list[Article], stats: RunStats) -> list[Article]:
+    """Inputs that do not read as news are named and left out, so that a help page lends the
+    dossier neither claims nor its title; when none reads as news, all are kept, with a
+    warning (the user may know better)."""
+    judged = [(article, not_news_reason(article.text)) for article in articles]
+    news = [article for article, why in judged if why is None]
+    if not news:
+        note(
+            "warning:",
+            "yellow",
+            f"none of the {counted(len(articles), 'input')} reads as a news article (nobody is "
+            "reported as saying anything); analysing them anyway, the dossier may say little",
+        )
+        return articles
+    left_out = [(article, why) for article, why in judged if why is not None]
+    if left_out:
+        note(
+            "warning:",
+            "yellow",
+            f"{counted(len(left_out), 'input')} {'does' if len(left_out) == 1 else 'do'} not "
+            f"read as news and {'is' if len(left_out) == 1 else 'are'} left out (see skipped)",
+        )
+    for article, why in left_out:
+        stats.rejected.append(Rejection(article.source, f"{why}; left out of the story"))
+    return news
 
 
 def _stories(articles: list[Article], progress: Progress) -> list[list[Article]]:
@@ -236,7 +264,7 @@ def analyze(
             articles, stats = gather_articles(
                 paths, overrides=overrides, inputs=inputs, sidecar=stated, progress=progress
             )
-            stories = _stories(articles, progress)
+            stories = _stories(_news_only(articles, stats), progress)
             if len(stories) > 1 and split:
                 _write_each_story(stories, stats, output, db, summary, quiet, issue, progress)
                 return
