@@ -1,4 +1,4 @@
-"""Train the attribution scorer (``storydiff.analyse.attribution_model``) on PolNeAR's train split.
+"""Train the attribution scorer (``storydiff.analyse.quotes.model``) on PolNeAR's train split.
 
     OMP_NUM_THREADS=1 .venv/bin/python bench/train_attribution.py \
         [--polnear ../shared/datasets/polnear] [--cache /tmp/storydiff-attribution]
@@ -17,7 +17,7 @@ Steps, all on a CPU with numpy and scipy:
    other nine tenths), then all three are refitted on the whole train split.
 
 PolNeAR dev is never read here (``storydiff eval attribution`` scores it) and test is never
-touched. Written to ``src/storydiff/analyse/attribution_model.npz`` (1.05 MB); fixed order and
+touched. Written to ``src/storydiff/analyse/quotes/model.npz`` (1.05 MB); fixed order and
 one BLAS thread make a rerun write the same bytes. Measured on a 2-core machine shared with
 other jobs: parsing 10 minutes the first time, examples 2.5, fitting 2.5 (under 5 minutes with
 the parse cached). ``--holdout`` fits on nine tenths only, to score the tenth end to end.
@@ -50,12 +50,12 @@ import numpy as np
 from scipy import optimize, sparse
 from spacy.tokens import Doc
 
-from storydiff.analyse import attribution_candidates as ac
-from storydiff.analyse import attribution_features as af
-from storydiff.analyse.attribution_model import WEIGHTS_PATH, cue_head_of
 from storydiff.analyse.nlp import load_nlp, spacy_view
+from storydiff.analyse.quotes import candidates as ac
 from storydiff.analyse.quotes import extract_attributions
-from storydiff.analyse.quotes_marks import find_quote_spans
+from storydiff.analyse.quotes import features as af
+from storydiff.analyse.quotes.marks import find_quote_spans
+from storydiff.analyse.quotes.model import WEIGHTS_PATH, cue_head_of
 from storydiff.evaluate.attribution import polnear_pairs
 
 Span = tuple[int, int]
@@ -198,10 +198,8 @@ def cached_examples(
 ) -> dict[str, Examples]:
     """``examples``, kept under ``cache`` by a hash of the code that makes them."""
     digest = hashlib.sha256()
-    analyse = Path(af.__file__).parent
-    for path in sorted([*analyse.glob("quotes*.py"), *analyse.glob("attribution_*.py")]):
+    for path in sorted(Path(af.__file__).parent.glob("*.py")):  # the rules, vocab and scorer
         digest.update(path.read_bytes())
-    digest.update(analyse.joinpath("speech_vocab.py").read_bytes())
     digest.update(Path(__file__).read_bytes())
     key = cache / f"examples-{len(pairs)}-{digest.hexdigest()[:16]}.pkl"
     if key.exists():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import atheris
 
 with atheris.instrument_imports(include=["storydiff"]):
-    from storydiff.analyse.quotes_marks import find_quote_spans
+    from storydiff.analyse.quotes.marks import find_quote_spans
 
 from _harness import run
 

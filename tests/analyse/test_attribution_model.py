@@ -9,10 +9,10 @@ import sys
 import pytest
 from spacy.language import Language
 
-from storydiff.analyse import attribution_features as af
-from storydiff.analyse.attribution_model import WEIGHTS_PATH, load_model
 from storydiff.analyse.nlp import load_nlp, spacy_view
 from storydiff.analyse.quotes import extract_attributions
+from storydiff.analyse.quotes import features as af
+from storydiff.analyse.quotes.model import WEIGHTS_PATH, load_model
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +32,7 @@ def test_weights_are_shipped_small_and_load() -> None:
 def test_hashing_is_stable_across_processes() -> None:
     """Feature indices may not depend on Python's per-process string hash seed."""
     code = (
-        "from storydiff.analyse.attribution_features import hashed;"
+        "from storydiff.analyse.quotes.features import hashed;"
         "print(hashed(['l=say', 'p=VERB', 's:path=|nsubj']))"
     )
     runs = {
@@ -52,7 +52,7 @@ def test_hashing_is_stable_across_processes() -> None:
 def test_inference_needs_no_torch() -> None:
     code = (
         "import sys\n"
-        "from storydiff.analyse.attribution_model import load_model\n"
+        "from storydiff.analyse.quotes.model import load_model\n"
         "assert load_model() is not None\n"
         "assert 'torch' not in sys.modules\n"
     )

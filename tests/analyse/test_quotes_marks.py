@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from storydiff.analyse.quotes_marks import (
+from storydiff.analyse.quotes.marks import (
     MISSING_CLOSE_PARAGRAPH,
     MISSING_CLOSE_VOICE,
     find_quote_spans,

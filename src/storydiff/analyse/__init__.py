@@ -18,13 +18,15 @@ ANALYSER_VERSION = "3"
 def analyser_version() -> str:
     """Which analyses the store may reuse: format version, spaCy model, extractors' code.
 
-    Any edit to an extractor changes the digest, so stored analyses are never stale.
+    Any edit to an extractor, in a subpackage too, changes the digest, so stored analyses are
+    never stale.
     """
     from storydiff.analyse.nlp import model_id
 
+    root = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return f"{ANALYSER_VERSION}/{model_id()}/{digest.hexdigest()[:12]}"
 

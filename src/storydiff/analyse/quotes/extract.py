@@ -1,12 +1,12 @@
 """Attribution: who said what, as direct, indirect and partial quotes with resolved speakers.
 
-Quotation marks are paired on the original text (``quotes_marks``); everything else comes from
-the dependency parse: the cue is a reporting verb, the speaker its subject (``quotes_speaker``),
+Quotation marks are paired on the original text (``marks``); everything else comes from
+the dependency parse: the cue is a reporting verb, the speaker its subject (``speaker``),
 an indirect quote its clausal complement. No rule names a seed article's words, so the same
 rules run on unseen news (and are scored on PolNeAR by ``storydiff.evaluate.attribution``).
 
 This module holds the entry points and the quoted spans with their cues; reported speech is
-found by ``quotes_indirect`` and both build their records through ``quotes_cues``.
+found by ``indirect`` and both build their records through ``cues``.
 """
 
 from __future__ import annotations
@@ -15,18 +15,18 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.analyse import speech_vocab as vocab
-from storydiff.analyse.attribution_model import learned_attributions, load_model
-from storydiff.analyse.quotes_cues import Cue, according_cue, build_attribution, subject
-from storydiff.analyse.quotes_indirect import colon_attributions, find_indirect
-from storydiff.analyse.quotes_marks import QuoteSpan, find_quote_spans
-from storydiff.analyse.quotes_record import Attribution
-from storydiff.analyse.quotes_spans import para_bounds, quote_content
-from storydiff.analyse.quotes_speaker import SpeakerIndex, doc_text, resolve
-from storydiff.analyse.quotes_unsourced import stances
+from storydiff.analyse.quotes import vocab
+from storydiff.analyse.quotes.cues import Cue, according_cue, build_attribution, subject
+from storydiff.analyse.quotes.indirect import colon_attributions, find_indirect
+from storydiff.analyse.quotes.marks import QuoteSpan, find_quote_spans
+from storydiff.analyse.quotes.model import learned_attributions, load_model
+from storydiff.analyse.quotes.record import Attribution
+from storydiff.analyse.quotes.spans import para_bounds, quote_content
+from storydiff.analyse.quotes.speaker import SpeakerIndex, doc_text, resolve
+from storydiff.analyse.quotes.unsourced import stances
 from storydiff.model import QuoteKind, QuoteRecord
 
-__all__ = ["Attribution", "extract_attributions", "extract_quotes"]
+__all__ = ["extract_attributions", "extract_quotes"]
 
 # Arcs by which a quoted fragment hangs under a reporting verb as what it said.
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "attr", "oprd", "conj"})
@@ -67,7 +67,7 @@ def extract_attributions(
 ) -> list[Attribution]:
     """Every attribution found, with the spans a scorer needs; ``cognitive`` adds beliefs.
 
-    In cognitive mode the learned scorer (``attribution_model``) rereads the rules' output
+    In cognitive mode the learned scorer (``model``) rereads the rules' output
     when its weights are installed; ``learned=False`` gives the rules alone.
     """
     if len(doc_text(doc)) != len(text) or not text.strip():

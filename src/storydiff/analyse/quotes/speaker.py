@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.analyse import speech_vocab as vocab
+from storydiff.analyse.quotes import vocab
 
 
 @dataclass(frozen=True, slots=True)

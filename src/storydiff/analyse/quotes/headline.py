@@ -12,8 +12,8 @@ import re
 
 from spacy.tokens import Doc
 
-from storydiff.analyse import speech_vocab as vocab
-from storydiff.analyse.quotes_speaker import Speaker
+from storydiff.analyse.quotes import vocab
+from storydiff.analyse.quotes.speaker import Speaker
 
 # Longest prefix, in words, that can name a speaker before a headline colon.
 MAX_SPEAKER_WORDS = 5

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storydiff.analyse import speech_vocab as vocab
-from storydiff.analyse.quotes_speaker import doc_text
+from storydiff.analyse.quotes import vocab
+from storydiff.analyse.quotes.speaker import doc_text
 
 CharSpan = tuple[int, int]
 

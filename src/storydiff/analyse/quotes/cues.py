@@ -1,6 +1,6 @@
 """A found cue, and the attribution record built from it, shared by every attribution finder.
 
-Quoted speech (``quotes``) and reported speech (``quotes_indirect``) find their cues
+Quoted speech (``extract``) and reported speech (``indirect``) find their cues
 differently but read the speaker off the verb the same way (its subject, or the object of
 "according to") and turn a cue into a record the same way: cue span, channel, speaker.
 """
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from storydiff.analyse import speech_vocab as vocab
-from storydiff.analyse.quotes_record import Attribution
-from storydiff.analyse.quotes_spans import CharSpan, cue_extent, whole_words
-from storydiff.analyse.quotes_speaker import Speaker, SpeakerIndex, doc_text, resolve
+from storydiff.analyse.quotes import vocab
+from storydiff.analyse.quotes.record import Attribution
+from storydiff.analyse.quotes.spans import CharSpan, cue_extent, whole_words
+from storydiff.analyse.quotes.speaker import Speaker, SpeakerIndex, doc_text, resolve
 from storydiff.model import QuoteKind, QuoteRecord
 
 

@@ -4,7 +4,7 @@ Every reading comes from the parse: the subtree of a word within a few arcs of t
 before a right dependent or after a left one, or at a comma; runs of the cue's dependents
 ("called Trump “the orange prince”"); pairs of phrases around an inserted cue or on either
 side of it; the quotations beside the cue; and the rules' own spans. Each carries the
-features (``attribution_features``) its linear score reads.
+features (``features``) its linear score reads.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from storydiff.analyse.attribution_features import (
+from storydiff.analyse.quotes.features import (
     SOURCE_POS,
     CharSpan,
     Context,
@@ -23,8 +23,8 @@ from storydiff.analyse.attribution_features import (
     head_kind,
     near,
 )
-from storydiff.analyse.quotes_marks import QuoteSpan
-from storydiff.analyse.quotes_speaker import doc_text
+from storydiff.analyse.quotes.marks import QuoteSpan
+from storydiff.analyse.quotes.speaker import doc_text
 
 
 def _trim(toks: list[Token], keep_marks: bool) -> list[Token]:

@@ -1,7 +1,7 @@
 """The learned attribution scorer: which words are cues, and each cue's source and content.
 
-Three linear models over hashed features (``attribution_features``), trained on PolNeAR's
-train split by ``bench/train_attribution.py`` and shipped as ``attribution_model.npz``
+Three linear models over hashed features (``features``), trained on PolNeAR's
+train split by ``bench/train_attribution.py`` and shipped as ``model.npz``
 (float16 weights, numpy only at inference: no torch). The rules in ``quotes`` run first;
 their spans are candidates and features here, so the model keeps a rule's reading where the
 corpus agrees with it and takes a nearby phrase where it does not.
@@ -21,15 +21,15 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from storydiff.analyse import attribution_candidates as ac
-from storydiff.analyse import attribution_features as af
-from storydiff.analyse.quotes_marks import QuoteSpan
-from storydiff.analyse.quotes_record import Attribution
-from storydiff.analyse.quotes_spans import cue_extent
-from storydiff.analyse.quotes_speaker import SpeakerIndex, resolve
+from storydiff.analyse.quotes import candidates as ac
+from storydiff.analyse.quotes import features as af
+from storydiff.analyse.quotes.marks import QuoteSpan
+from storydiff.analyse.quotes.record import Attribution
+from storydiff.analyse.quotes.spans import cue_extent
+from storydiff.analyse.quotes.speaker import SpeakerIndex, resolve
 from storydiff.model import QuoteKind, QuoteRecord
 
-WEIGHTS_PATH = Path(__file__).with_name("attribution_model.npz")
+WEIGHTS_PATH = Path(__file__).with_name("model.npz")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storydiff.analyse import speech_vocab as vocab
-from storydiff.analyse.quotes_record import Attribution, mostly_quoted
-from storydiff.analyse.quotes_spans import CharSpan, clause_span, cue_extent, phrase_span
-from storydiff.analyse.quotes_speaker import SpeakerIndex
+from storydiff.analyse.quotes import vocab
+from storydiff.analyse.quotes.record import Attribution, mostly_quoted
+from storydiff.analyse.quotes.spans import CharSpan, clause_span, cue_extent, phrase_span
+from storydiff.analyse.quotes.speaker import SpeakerIndex
 from storydiff.model import QuoteRecord
 
 

@@ -2,7 +2,7 @@
 
 The dependency parse alone finds them: a reporting verb's clausal complement or object is the
 content ("said that …", "announced a plan"), with the cue and speaker on one side of it or, in
-"This campaign, he says, is different", inserted in the middle. ``quotes`` runs these finders
+"This campaign, he says, is different", inserted in the middle. ``extract`` runs these finders
 after the quoted spans, so content the marks already gave is not taken twice.
 """
 
@@ -12,12 +12,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from storydiff.analyse import speech_vocab as vocab
-from storydiff.analyse.quotes_cues import Cue, according_cue, build_attribution, subject
-from storydiff.analyse.quotes_headline import headline_attribution, speaker_lines
-from storydiff.analyse.quotes_marks import QuoteSpan
-from storydiff.analyse.quotes_record import Attribution, mostly_quoted
-from storydiff.analyse.quotes_spans import (
+from storydiff.analyse.quotes import vocab
+from storydiff.analyse.quotes.cues import Cue, according_cue, build_attribution, subject
+from storydiff.analyse.quotes.headline import headline_attribution, speaker_lines
+from storydiff.analyse.quotes.marks import QuoteSpan
+from storydiff.analyse.quotes.record import Attribution, mostly_quoted
+from storydiff.analyse.quotes.spans import (
     CharSpan,
     clause_span,
     cue_extent,
@@ -27,8 +27,8 @@ from storydiff.analyse.quotes_spans import (
     reported_clause,
     trimmed,
 )
-from storydiff.analyse.quotes_speaker import SpeakerIndex, resolve
-from storydiff.analyse.quotes_unsourced import question, unsaid_asker
+from storydiff.analyse.quotes.speaker import SpeakerIndex, resolve
+from storydiff.analyse.quotes.unsourced import question, unsaid_asker
 from storydiff.model import QuoteKind
 
 # Verbs whose direct object PolNeAR reads as content when no clause follows ("announced a

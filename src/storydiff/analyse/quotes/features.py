@@ -1,5 +1,4 @@
-"""Features for the learned attribution scorer (``attribution_model``); candidates are in
-``attribution_candidates``.
+"""Features for the learned attribution scorer (``model``); candidates are in ``candidates``.
 
 An attribution is read off the dependency parse in three choices, each scored by a linear
 model trained on PolNeAR's train split (``bench/train_attribution.py``):
@@ -25,9 +24,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from storydiff.analyse import speech_vocab as vocab
-from storydiff.analyse.quotes_marks import QuoteSpan
-from storydiff.analyse.quotes_record import Attribution
+from storydiff.analyse.quotes import vocab
+from storydiff.analyse.quotes.marks import QuoteSpan
+from storydiff.analyse.quotes.record import Attribution
 
 CharSpan = tuple[int, int]
 Fragments = tuple[CharSpan, ...]
