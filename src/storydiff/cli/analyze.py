@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,6 +32,7 @@ from storydiff.pipeline import (
     run_fingerprint,
     story_groups,
 )
+from storydiff.report.tables import write_tables
 from storydiff.report.view import VERDICTS, counted
 from storydiff.store.sqlite import check_location
 
@@ -122,6 +124,13 @@ def _write_each_story(
                     f"→ {folder}"
                 )
             )
+
+
+class TableFormat(StrEnum):
+    """The table formats ``--format`` writes."""
+
+    csv = "csv"
+    parquet = "parquet"
 
 
 def _news_only(articles: list[Article], stats: RunStats) -> list[Article]:
@@ -228,6 +237,16 @@ def analyze(
             "(OUTPUT/story-1, story-2, …) instead of the largest alone.",
         ),
     ] = False,
+    tables: Annotated[
+        list[TableFormat] | None,
+        typer.Option(
+            "--format",
+            metavar="csv|parquet",
+            help="Also write the dossier as tables (claims, quotes, stances, timeline, "
+            "sources) in OUTPUT/tables/, one file each. Repeatable. dossier.json, .html and "
+            ".md are always written.",
+        ),
+    ] = None,
 ) -> None:
     """Build a cited dossier from articles about one story.
 
@@ -242,6 +261,8 @@ def analyze(
       storydiff analyze a.txt b.html --published a.txt=2017-03-10 -o out
 
       storydiff analyze examples/story --issue "the Port Sallis lease" -o out
+
+      storydiff analyze examples/story --format csv --format parquet -o out
 
       storydiff analyze https://example.org/feed.xml export.jsonl --sidecar meta.csv -o out
 
@@ -292,6 +313,13 @@ def analyze(
             else:
                 stats.cached = len(articles)
     _report_skipped(stats)
+    written = [
+        path.name
+        for form in dict.fromkeys(tables or [])
+        for path in write_tables(doc, output / "tables", form.value)
+    ]
     if not quiet:
         console.print(_summary_table(doc, stats))
         console.print(printable(f"wrote {output / 'dossier.json'}, dossier.html, dossier.md"))
+        if written:
+            console.print(printable(f"wrote {output / 'tables'}: {', '.join(written)}"))

@@ -14,7 +14,7 @@ COLUMNS = ("claim", "verdict", "statement", "reason", "article", "start", "end",
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _inert(value: object) -> str:
+def inert(value: object) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
@@ -30,12 +30,12 @@ def render_ledger_csv(doc: dict[str, Any]) -> str:
                 [
                     claim["id"],
                     claim["verdict"],
-                    _inert(claim["statement"]),
-                    _inert(claim["reason"]),
+                    inert(claim["statement"]),
+                    inert(claim["reason"]),
                     m["article"],
                     int(m["start"]),
                     int(m["end"]),
-                    _inert(m["text"]),
+                    inert(m["text"]),
                 ]
             )
     return buffer.getvalue()
