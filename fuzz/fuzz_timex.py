@@ -5,7 +5,7 @@ from __future__ import annotations
 import atheris
 
 with atheris.instrument_imports(include=["storydiff"]):
-    from storydiff.analyse.timex_grammar import find_timexes
+    from storydiff.analyse.timex.grammar import find_timexes
 
 from _harness import run
 

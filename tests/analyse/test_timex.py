@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from storydiff.analyse.nlp import load_nlp, spacy_view
 from storydiff.analyse.timex import extract_times, extract_timexes, resolve_time, timex3_value
-from storydiff.analyse.timex_resolve import UNKNOWN_ANCHOR
+from storydiff.analyse.timex.resolve import UNKNOWN_ANCHOR
 from storydiff.model import TimeRecord
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"

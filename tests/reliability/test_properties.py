@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from storydiff.analyse.quantity_parse import parse_number
 from storydiff.analyse.quotes.marks import find_quote_spans
-from storydiff.analyse.timex_grammar import find_timexes
+from storydiff.analyse.timex.grammar import find_timexes
 from storydiff.clean import clean_document
 from storydiff.ingest.decode import decode, html_depth
 from storydiff.ingest.feeds import feed_entries

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storydiff.analyse.timex_resolve import resolve_time
+from storydiff.analyse.timex.resolve import resolve_time
 from storydiff.ingest.sidecar import iso_date
 from storydiff.model import Article, RawDocument, Rejection, TimeRecord
 

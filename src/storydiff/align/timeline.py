@@ -21,7 +21,7 @@ from storydiff.align.terms import (
     story_weights,
     terms,
 )
-from storydiff.analyse.timex_resolve import resolve_time
+from storydiff.analyse.timex import resolve_time
 from storydiff.model import (
     Article,
     Citation,

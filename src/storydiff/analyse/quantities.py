@@ -26,8 +26,8 @@ from storydiff.analyse.quantity_context import (
     what_of,
 )
 from storydiff.analyse.quantity_parse import digits_value, is_number_word, parse_number
-from storydiff.analyse.timex_grammar import Timex, find_timexes, unit_name
-from storydiff.analyse.timex_vocab import DAY_PARTS, DAY_WORDS, MONTHS, SEASONS, WEEKDAYS
+from storydiff.analyse.timex.grammar import Timex, find_timexes, unit_name
+from storydiff.analyse.timex.vocab import DAY_PARTS, DAY_WORDS, MONTHS, SEASONS, WEEKDAYS
 from storydiff.lexicon.numbers import (
     CHANGE_FRACTIONS,
     CURRENCY_SCALE_ABBREVIATIONS,

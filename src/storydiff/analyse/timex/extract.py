@@ -23,21 +23,17 @@ How a ``TimeRecord`` encodes what the text fixes:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
-
-from storydiff.analyse.timex_grammar import Timex, find_timexes
-from storydiff.analyse.timex_resolve import (
-    fill_year,
-    parse_anchor,
-    resolve_time,
-    shift,
-    too_coarse,
-)
-from storydiff.analyse.timex_vocab import MODIFIER_RE
+from storydiff.analyse.timex.grammar import Timex, find_timexes
+from storydiff.analyse.timex.resolve import fill_year, parse_anchor, shift, too_coarse
+from storydiff.analyse.timex.vocab import MODIFIER_RE
 from storydiff.model import TimeRecord
 
-__all__ = ["Timex", "extract_times", "extract_timexes", "resolve_time", "timex3_value"]
+if TYPE_CHECKING:  # the caller parses; importing the package loads no spaCy (see __init__)
+    from spacy.tokens import Doc, Span
+
+__all__ = ["extract_times", "extract_timexes", "timex3_value"]
 
 _FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo"})
 _YEARS_DURATION = re.compile(r"^P(\d+)Y$")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from storydiff.analyse.quantity_parse import parse_number
-from storydiff.analyse.timex_vocab import (
+from storydiff.analyse.timex.vocab import (
     DAY_PARTS,
     DAY_WORDS,
     MODIFIER_RE,

@@ -1,6 +1,6 @@
 """Named word lists for dates and durations, following TimeML's TIMEX3 value conventions.
 
-Each group is data so the grammar in ``timex_grammar`` stays readable; the regular
+Each group is data so the grammar in ``grammar`` stays readable; the regular
 expression fragments at the end are built from these lists.
 """
 
