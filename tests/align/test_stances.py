@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from storydiff.align.entities import build_entities
-from storydiff.align.stance_outlet import outlet_stance
 from storydiff.align.stances import build_stances, detect_issue
+from storydiff.align.stances.outlet import outlet_stance
 from storydiff.align.terms import terms
 from storydiff.model import (
     Analysis,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from storydiff.align.entities import EntityIndex, name_key
-from storydiff.align.stance_vocab import IRREGULAR_DEMONYMS, ROLE_NOUNS, ROLE_PREFIX_CHARS
+from storydiff.align.stances.vocab import IRREGULAR_DEMONYMS, ROLE_NOUNS, ROLE_PREFIX_CHARS
 from storydiff.model import Analysis, Article, Entity, Mention
 
 # Between group and person: "’s fisheries minister, ", " Defense Minister ", "n counterpart".

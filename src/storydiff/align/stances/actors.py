@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from storydiff.align.entities import EntityIndex
-from storydiff.align.stance_vocab import (
+from storydiff.align.stances.vocab import (
     AGENT_AFTER_CUE,
     AGENT_GAP_CHARS,
     AGENT_LEAD_CHARS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storydiff.align.stance_vocab import FALSE_CUES, OPPOSE_CUES, SUPPORT_CUES
+from storydiff.align.stances.vocab import FALSE_CUES, OPPOSE_CUES, SUPPORT_CUES
 
 
 def _cue_regex(cue: str) -> str:

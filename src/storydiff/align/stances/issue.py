@@ -11,8 +11,8 @@ import re
 from collections import Counter
 
 from storydiff.align.entities import EntityIndex
-from storydiff.align.stance_cues import CUE_PATTERN
-from storydiff.align.stance_vocab import (
+from storydiff.align.stances.cues import CUE_PATTERN
+from storydiff.align.stances.vocab import (
     ISSUE_ANAPHORA,
     ISSUE_NAME_TERMS,
     ISSUE_OBJECT_CHARS,

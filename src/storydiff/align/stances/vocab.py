@@ -1,4 +1,4 @@
-"""Named data for the rule-based stance pass (see stances.py for how each group is used)."""
+"""Named data for the rule-based stance pass (see ``build`` for how each group is used)."""
 
 from __future__ import annotations
 

@@ -8,14 +8,14 @@ Each support/oppose cue near the issue casts a vote for the actor it belongs to:
    extractor), and a subject named inside the quote ("Russia would not tolerate"); a cue inside
    a conditional threat flips ("would resign if MPs do not approve"); a paragraph that opens
    with a quotation mark and names no one goes on quoting the last speaker;
-3. otherwise the actor the words around the cue name (stance_actors.py): the asker of "asked X
+3. otherwise the actor the words around the cue name (``actors``): the asker of "asked X
    to halt", the subject just before it, the name a relative clause hangs on, the owner of
    "his party's challenge", the actor that opens the sentence.
 
 A negated cue flips, unless it only sets up a contrast ("not against ships … against a deal")
 or its object is something else. A person also votes for the country or organisation their
 role names ("NATO Secretary General"); an outlet judging the issue in its own voice takes a
-stance too (stance_outlet.py).
+stance too (``outlet``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from storydiff.align.entities import EntityIndex
 from storydiff.align.framing import enclosing_marks
-from storydiff.align.stance_actors import (
+from storydiff.align.stances.actors import (
     Scope,
     agents_after,
     asker,
@@ -36,21 +36,21 @@ from storydiff.align.stance_actors import (
     sentence_subject,
     subjects_before,
 )
-from storydiff.align.stance_affiliation import (
+from storydiff.align.stances.affiliation import (
     RolesByArticle,
     affiliations,
     group_of,
     roles_by_article,
 )
-from storydiff.align.stance_cues import (
+from storydiff.align.stances.cues import (
     CUE_PATTERN,
     cue_sign,
     is_false_cue,
     is_thing_clause,
 )
-from storydiff.align.stance_issue import detect_issue, near_issue, object_names_issue
-from storydiff.align.stance_outlet import outlet_stance
-from storydiff.align.stance_vocab import (
+from storydiff.align.stances.issue import near_issue, object_names_issue
+from storydiff.align.stances.outlet import outlet_stance
+from storydiff.align.stances.vocab import (
     CONTRAST_CHARS,
     NEGATION_WORDS,
     NEGATIONS,
@@ -68,7 +68,7 @@ from storydiff.model import (
     StanceValue,
 )
 
-__all__ = ["build_stances", "detect_issue"]
+__all__ = ["build_stances"]
 
 
 @dataclass(frozen=True, slots=True)

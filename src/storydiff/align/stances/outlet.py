@@ -7,8 +7,8 @@ quote takes a side itself. One loaded word can slip in; several, all one way, ma
 from __future__ import annotations
 
 from storydiff.align.framing import loaded_terms
-from storydiff.align.stance_issue import near_issue
-from storydiff.align.stance_vocab import OUTLET_JUDGEMENTS, OUTLET_MIN_JUDGEMENTS
+from storydiff.align.stances.issue import near_issue
+from storydiff.align.stances.vocab import OUTLET_JUDGEMENTS, OUTLET_MIN_JUDGEMENTS
 from storydiff.model import Analysis, Article, Citation, Quote, Stance
 
 
