@@ -47,6 +47,7 @@ TINY: dict[tuple[str, ...], list[str]] = {
     ("eval", "gva"): ["--limit", "1"],
     ("eval", "dates"): ["--limit", "5"],
     ("eval", "support"): ["--limit", "10"],
+    ("eval", "sentiment"): ["--limit", "10"],
     ("eval", "stories"): ["--topic", "1"],
     ("eval", "extraction"): ["--limit", "3", "--workers", "1"],
     ("eval", "cleaning"): ["--limit", "3", "--workers", "1"],

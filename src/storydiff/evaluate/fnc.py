@@ -78,10 +78,12 @@ def fnc_score(gold: Sequence[str], predicted: Sequence[str]) -> float:
     return 100.0 * score / best if best else 0.0
 
 
-def f1_by_label(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+def f1_by_label(
+    gold: Sequence[str], predicted: Sequence[str], *, labels: Sequence[str] = LABELS
+) -> dict[str, float]:
     """F1 of each label (0 where a label is neither gold nor predicted)."""
     scores = {}
-    for label in LABELS:
+    for label in labels:
         hits = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == label)
         said = sum(1 for p in predicted if p == label)
         true = sum(1 for g in gold if g == label)
@@ -89,9 +91,11 @@ def f1_by_label(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, floa
     return scores
 
 
-def confusion(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, dict[str, int]]:
+def confusion(
+    gold: Sequence[str], predicted: Sequence[str], *, labels: Sequence[str] = LABELS
+) -> dict[str, dict[str, int]]:
     """Counts by gold label (rows) and predicted label."""
-    table = {g: dict.fromkeys(LABELS, 0) for g in LABELS}
+    table = {g: dict.fromkeys(labels, 0) for g in labels}
     for g, p in zip(gold, predicted, strict=True):
         table[g][p] += 1
     return table
