@@ -12,7 +12,7 @@ previous stage's scores made *out of fold* (each half of the training pages scor
 networks fitted on the other half): scores on lines a network learnt from are too confident,
 and the next stage would learn to trust them. The keep threshold is the cut that maximises
 F1 on those out-of-fold scores of the last stage.
-Written to ``src/storydiff/clean/line_model.json``. A few minutes on two cores.
+Written to ``src/storydiff/clean/lines/model.json``. A few minutes on two cores.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from storydiff.clean.line_features import Matrix, page_features
-from storydiff.clean.line_model import (
+from storydiff.clean.lines.features import Matrix, page_features
+from storydiff.clean.lines.model import (
     WEIGHTS,
     LineModel,
     Network,
@@ -35,7 +35,7 @@ from storydiff.clean.line_model import (
     sigmoid,
     stage_score,
 )
-from storydiff.clean.line_vocabulary import LineWords, line_words
+from storydiff.clean.lines.vocabulary import LineWords, line_words
 from storydiff.evaluate.cleaning import _annotations, is_training_page, labelled_lines
 from storydiff.evaluate.extraction import Page, load_pages
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storydiff.clean import lines, metadata
+from storydiff.clean import metadata
+from storydiff.clean.lines import shapes
 
 
 @pytest.mark.parametrize(
@@ -53,7 +54,7 @@ from storydiff.clean import lines, metadata
     ],
 )
 def test_furniture_reason(line: str, reason: str) -> None:
-    assert lines.furniture_reason(line) == reason
+    assert shapes.furniture_reason(line) == reason
 
 
 @pytest.mark.parametrize(
@@ -71,7 +72,7 @@ def test_furniture_reason(line: str, reason: str) -> None:
     ],
 )
 def test_body_lines_are_not_furniture(line: str) -> None:
-    assert lines.furniture_reason(line) is None
+    assert shapes.furniture_reason(line) is None
 
 
 @pytest.mark.parametrize(
@@ -86,7 +87,7 @@ def test_body_lines_are_not_furniture(line: str) -> None:
     ],
 )
 def test_is_name_line(line: str, expected: bool) -> None:
-    assert lines.is_name_line(line) is expected
+    assert shapes.is_name_line(line) is expected
 
 
 @pytest.mark.parametrize(
@@ -99,7 +100,7 @@ def test_is_name_line(line: str, expected: bool) -> None:
     ],
 )
 def test_is_headline_like(line: str, expected: bool) -> None:
-    assert lines.is_headline_like(line) is expected
+    assert shapes.is_headline_like(line) is expected
 
 
 @pytest.mark.parametrize(
@@ -112,7 +113,7 @@ def test_is_headline_like(line: str, expected: bool) -> None:
     ],
 )
 def test_is_sentence_like(line: str, expected: bool) -> None:
-    assert lines.is_sentence_like(line) is expected
+    assert shapes.is_sentence_like(line) is expected
 
 
 @pytest.mark.parametrize(
@@ -130,7 +131,7 @@ def test_is_sentence_like(line: str, expected: bool) -> None:
     ],
 )
 def test_starts_bio(paragraph: str, name: str | None, expected: bool) -> None:
-    assert lines.starts_bio(paragraph, name) is expected
+    assert shapes.starts_bio(paragraph, name) is expected
 
 
 @pytest.mark.parametrize(

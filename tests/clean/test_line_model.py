@@ -10,7 +10,7 @@ import pytest
 
 from storydiff.clean import vocab
 from storydiff.clean.layout import lay_out
-from storydiff.clean.line_features import (
+from storydiff.clean.lines.features import (
     PAGE_NAMES,
     SHAPE_NAMES,
     context,
@@ -19,8 +19,8 @@ from storydiff.clean.line_features import (
     page_features,
     prose_run,
 )
-from storydiff.clean.line_model import WEIGHTS, article_lines, load_model
-from storydiff.clean.line_vocabulary import line_words, shared_vocabulary
+from storydiff.clean.lines.model import WEIGHTS, article_lines, load_model
+from storydiff.clean.lines.vocabulary import line_words, shared_vocabulary
 from storydiff.errors import ModelMissingError
 
 MENU = ["Home", "World", "Business", "Sport", "Culture", "Weather", "Sign in", "Search"]

@@ -4,7 +4,7 @@ Menus, teasers, footers and comment chrome survive in plain text as lines that a
 have few function words ("the", "of", "und", "le"). jusText (Pomikálek 2011) showed that
 length plus stop-word density, then smoothing over neighbours, separates them well. Without
 markup there is no link density, so only these two signals are computed here; the smoothing
-over neighbours is learnt (``line_features`` and ``line_model`` read these classes).
+over neighbours is learnt (``lines.features`` and ``lines.model`` read these classes).
 """
 
 from __future__ import annotations

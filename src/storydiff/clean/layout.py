@@ -3,7 +3,8 @@
 Furniture lives at the edges: menus and captions before the first paragraph, credits, related
 links, bios, comment forms and disclaimers after the last. So the pass finds the body's first
 and last prose line, then judges each line by its shape *and* its position. Lines inside the
-body are dropped only when a context-free rule in ``lines`` says so; that keeps real sentences.
+body are dropped only when a context-free rule in ``lines.shapes`` says so; that keeps real
+sentences.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storydiff.clean import line_model, metadata, vocab
-from storydiff.clean import lines as shapes
+from storydiff.clean import metadata, vocab
 from storydiff.clean.dates import date_line
+from storydiff.clean.lines import article_lines, shapes
 from storydiff.model import Removed
 
 # Why a line left the body when it went into metadata rather than away: it was recognised and
@@ -250,7 +251,7 @@ def _mark_not_article(rows: list[_Line]) -> bool:
     """
     if len(rows) < vocab.MIN_LINES_FOR_DENSITY:
         return False
-    for row, keep in zip(rows, line_model.article_lines([r.text for r in rows]), strict=True):
+    for row, keep in zip(rows, article_lines([r.text for r in rows]), strict=True):
         if row.reason is None and not keep:
             row.reason = "not article text"
     return True

@@ -14,7 +14,7 @@ Labels per data set:
   the gold text (lines under three words: when they equal a gold line).
 - ``trafilatura``: only lines holding a must-keep or a must-drop segment are labelled.
 
-The cleaner's line model (``clean.line_model``) learnt from half of the pages of each set,
+The cleaner's line model (``clean.lines.model``) learnt from half of the pages of each set,
 picked by a hash of the page's name (``is_training_page``); the benchmark scores the other
 half, which the model never saw, unless asked for every page.
 

@@ -18,8 +18,8 @@ import numpy as np
 import numpy.typing as npt
 
 from storydiff.clean import density, metadata, page_vocab, vocab
-from storydiff.clean import lines as shapes
 from storydiff.clean.dates import date_line
+from storydiff.clean.lines import shapes
 
 Matrix = npt.NDArray[np.float64]
 

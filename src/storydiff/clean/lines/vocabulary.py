@@ -1,7 +1,7 @@
 """How much of each line's vocabulary the lines a model stage believes in also use.
 
 A story's subheadings, quotes and captions repeat its words; menus, teasers for other stories
-and off-topic comments mostly do not. ``line_features`` measures this against a rule-found
+and off-topic comments mostly do not. ``features`` measures this against a rule-found
 run of prose; a later stage of the line model measures it against the lines the previous
 stage scored as article text, wherever on the page they sit, which finds the story's words
 even when comments or teasers split it into several runs.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from storydiff.clean.line_features import Matrix
+from storydiff.clean.lines.features import Matrix
 
 # Letters only, four or more: shorter words are mostly function words, and digits (years,
 # clock times) would tie timestamps and menus to the story.

@@ -2,12 +2,12 @@
 
 Hand rules see one line at a time and miss the article's short lines (subheadings, quotes,
 list items) that only their surroundings reveal. Small neural networks (one hidden layer
-each) do better, stacked in stages: the first scores each line from ``line_features``; each
+each) do better, stacked in stages: the first scores each line from ``features``; each
 later stage rereads every line together with the previous stage's scores of its neighbours
 and of the page's best-scoring run, so a short line inside a run of likely article lines is
 kept and a sentence inside a block of menus or comments is not. Each stage averages a few
 networks fitted from different seeds, which steadies the scores of rare kinds of line.
-Weights ship in ``line_model.json``; ``bench/train_line_classifier.py`` retrains them from
+Weights ship in ``model.json``; ``bench/train_line_classifier.py`` retrains them from
 the benchmark's training pages.
 """
 
@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from storydiff.clean.line_features import Matrix, context, feature_count, page_features, prose_run
-from storydiff.clean.line_vocabulary import LineWords, line_words, shared_vocabulary
+from storydiff.clean.lines.features import Matrix, context, feature_count, page_features, prose_run
+from storydiff.clean.lines.vocabulary import LineWords, line_words, shared_vocabulary
 from storydiff.errors import ModelMissingError
 
-WEIGHTS = Path(__file__).with_name("line_model.json")
+WEIGHTS = Path(__file__).with_name("model.json")
 
 
 @dataclass(frozen=True, slots=True)
