@@ -36,6 +36,8 @@ def corpus(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 
 def _stories(db: Path) -> list[dict[str, object]]:
+    """Group what is new, then read the stories (--json itself changes nothing)."""
+    assert _run("stories", "--db", str(db), "--quiet")[0] == 0
     code, out, err = _run("stories", "--db", str(db), "--json")
     assert code == 0, err
     found: list[dict[str, object]] = json.loads(out)
@@ -95,10 +97,16 @@ def test_the_list_shows_sizes_dates_and_outlets(corpus: tuple[Path, dict[str, st
     db = root / "c.db"
     _run("ingest", str(root / "all"), "--db", str(db))
     code, out, err = _run("stories", "--db", str(db), "--list")
+    assert code == 0 and "0 stories" in out  # listing groups nothing: no side effect
+    code, out, err = _run("stories", "--db", str(db))
     assert code == 0 and "placed 11 new articles: 3 new stories, 1 copy marked" in err
+    code, out, err = _run("stories", "--db", str(db), "--list")
+    assert code == 0 and "placed" not in err
     assert "3 stories" in out and "Wirewatch" in out and "2024-03-14" in out
     port = next(s for s in _stories(db) if len(s["articles"]) == 5)
     assert str(port["id"]) in out
+    titles = [line for line in out.splitlines() if str(port["id"]) in line]
+    assert any(word in titles[0] for word in ("Velmara", "Port", "lease", "Sallis")), out
 
 
 @pytest.mark.slow

@@ -105,6 +105,7 @@ def _story_table(found: list[CorpusStory]) -> Table:
     title = counted(len(found), "story", "stories")
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("story", min_width=16)  # ids are 16 hex: never cut, they are typed
+    table.add_column("title", max_width=36, no_wrap=True, overflow="ellipsis")
     table.add_column("articles", justify="right")
     table.add_column("copies", justify="right")
     table.add_column("first", min_width=10)  # ISO dates
@@ -113,6 +114,7 @@ def _story_table(found: list[CorpusStory]) -> Table:
     for story in found:
         table.add_row(
             story.id,
+            story.title or "",
             str(story.articles),
             str(story.copies),
             story.first or "",
@@ -155,7 +157,8 @@ def stories(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
-    """Group the stored articles that are in no story yet into stories.
+    """Group the stored articles that are in no story yet into stories; or, with --list or
+    --json, show the stories as they are (then nothing is grouped or changed).
 
     A new article joins the story it shares names, terms and dates with, or starts one;
     a near-copy of a stored article (a wire story republished) is marked as its copy and
@@ -170,14 +173,13 @@ def stories(
     from storydiff.scale.corpus import group
 
     with user_errors(), open_store(db) as store:
+        if as_json:
+            typer.echo(json.dumps(stories_json(store), ensure_ascii=False))
+            return
+        if show:
+            console.print(_story_table(store.corpus_stories()))
+            return
         report = group(store)
-        listed = store.corpus_stories() if show else []
-        documents = stories_json(store) if as_json else []
-    if as_json:
-        typer.echo(json.dumps(documents, ensure_ascii=False))
-        return
-    if show:
-        console.print(_story_table(listed))
     if not quiet:
         err_console.print(
             f"placed {counted(report.placed, 'new article')}: "

@@ -79,6 +79,7 @@ class CorpusStory:
     first: str | None
     last: str | None
     outlets: tuple[str, ...]
+    title: str | None = None  # its first article's, as a reader recognises the story
 
 
 @dataclass(frozen=True, slots=True)

@@ -386,13 +386,27 @@ class SqlStore(ABC):
             "WHERE story_id IS NOT NULL AND outlet IS NOT NULL ORDER BY story_id, outlet"
         ):
             outlets.setdefault(story, []).append(outlet)
+        titles: dict[str, str] = {}
+        for story, title in self._fetch(
+            "SELECT story_id, title FROM corpus "
+            "WHERE story_id IS NOT NULL AND title IS NOT NULL ORDER BY seq"
+        ):
+            titles.setdefault(story, title)
         rows = self._fetch(
             "SELECT story_id, COUNT(*), COUNT(duplicate_of), MIN(published), MAX(published) "
             "FROM corpus WHERE story_id IS NOT NULL GROUP BY story_id "
             "ORDER BY COUNT(*) DESC, MIN(seq)"
         )
         return [
-            CorpusStory(story, int(n), int(copies), first, last, tuple(outlets.get(story, ())))
+            CorpusStory(
+                story,
+                int(n),
+                int(copies),
+                first,
+                last,
+                tuple(outlets.get(story, ())),
+                titles.get(story),
+            )
             for story, n, copies, first, last in rows
         ]
 
