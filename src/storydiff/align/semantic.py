@@ -176,8 +176,24 @@ class SentenceEncoder:
             out[chosen] = self._encode_batch([token_ids[i] for i in chosen])
         return out
 
-    def _encode_batch(self, token_ids: list[list[int]]) -> Vectors:
-        """The forward pass over one padded batch; padding gets no attention and no weight."""
+    def token_states(self, texts: Sequence[str]) -> list[tuple[Vectors, npt.NDArray[np.int32]]]:
+        """Per text, every layer's vector of every word piece (layers × pieces × width, the
+        embedding layer first, special tokens left out) and each piece's character offsets:
+        what a reader of single words (a target's tone) needs, where ``encode`` pools."""
+        encodings = self.tokenizer.encode_batch(list(texts))
+        out: dict[int, tuple[Vectors, npt.NDArray[np.int32]]] = {}
+        for chosen in _length_batches([len(e.ids) for e in encodings], BATCH_SIZE):
+            layers, _ = self._forward([encodings[i].ids for i in chosen])
+            stacked = np.stack(layers, axis=1)  # batch × layers × pieces × width
+            for row, index in enumerate(chosen):
+                pieces = np.flatnonzero(np.array(encodings[index].special_tokens_mask) == 0)
+                offsets = np.array(encodings[index].offsets, dtype=np.int32)[pieces]
+                out[index] = (np.ascontiguousarray(stacked[row][:, pieces]), offsets)
+        return [out[i] for i in range(len(texts))]
+
+    def _forward(self, token_ids: list[list[int]]) -> tuple[list[Vectors], Vectors]:
+        """Every layer's output over one padded batch (the embeddings first), and the mask;
+        padding gets no attention."""
         width = max(len(ids) for ids in token_ids)
         ids = np.full((len(token_ids), width), self.pad_id, dtype=np.int64)
         mask = np.zeros((len(token_ids), width), dtype=np.float32)
@@ -186,8 +202,15 @@ class SentenceEncoder:
             mask[row, : len(sentence)] = 1.0
         hidden = self.embedding_norm(self.words[ids] + self.positions[:width] + self.segment)
         padding_bias = ((np.float32(1.0) - mask) * _MASKED)[:, None, None, :]
+        layers = [hidden]
         for layer in self.layers:
-            hidden = self._layer_forward(layer, hidden, padding_bias)
+            layers.append(self._layer_forward(layer, layers[-1], padding_bias))
+        return layers, mask
+
+    def _encode_batch(self, token_ids: list[list[int]]) -> Vectors:
+        """The forward pass over one padded batch, mean-pooled; padding gets no weight."""
+        layers, mask = self._forward(token_ids)
+        hidden = layers[-1]
         summed = (hidden * mask[:, :, None]).sum(axis=1)
         pooled: Vectors = summed / np.maximum(mask.sum(axis=1, keepdims=True), _MIN_TOKENS)
         if self.normalise:

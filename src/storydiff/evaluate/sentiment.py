@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from storydiff.analyse.sentiment import LABELS, Mention, TokenEncoder, TokenStates, rule_tone, tones
 from storydiff.errors import GoldError
 from storydiff.evaluate.fnc import confusion, f1_by_label
@@ -57,38 +55,13 @@ def load_examples(path: Path) -> list[Example]:
 
 def minilm_token_states(texts: Sequence[str]) -> list[TokenStates]:
     """Every layer's vector of every word piece from the packaged MiniLM, with offsets.
-
-    ``align.semantic`` runs the same forward pass but pools inside it; this runs its layers
-    and keeps the pieces. Raises ModelMissingError (one line) when the model is not installed.
-    """
+    Raises ModelMissingError (one line) when the model is not installed."""
     from storydiff.align import semantic
 
-    encoder = semantic.load_encoder()
-    encodings = encoder.tokenizer.encode_batch(list(texts))
-    out: dict[int, TokenStates] = {}
-    for chosen in semantic._length_batches([len(e.ids) for e in encodings], semantic.BATCH_SIZE):
-        width = max(len(encodings[i].ids) for i in chosen)
-        ids = np.full((len(chosen), width), encoder.pad_id, dtype=np.int64)
-        mask = np.zeros((len(chosen), width), dtype=np.float32)
-        for row, index in enumerate(chosen):
-            ids[row, : len(encodings[index].ids)] = encodings[index].ids
-            mask[row, : len(encodings[index].ids)] = 1.0
-        hidden = encoder.embedding_norm(
-            encoder.words[ids] + encoder.positions[:width] + encoder.segment
-        )
-        padding_bias = ((np.float32(1.0) - mask) * np.float32(-1e9))[:, None, None, :]
-        layers = [hidden]
-        for layer in encoder.layers:
-            layers.append(encoder._layer_forward(layer, layers[-1], padding_bias))
-        stacked = np.stack(layers, axis=1)  # batch × layers × pieces × width
-        for row, index in enumerate(chosen):
-            words = np.array(encodings[index].special_tokens_mask) == 0
-            pieces = np.flatnonzero(words)
-            out[index] = TokenStates(
-                np.ascontiguousarray(stacked[row][:, pieces]),
-                np.array(encodings[index].offsets, dtype=np.int32)[pieces],
-            )
-    return [out[i] for i in range(len(texts))]
+    return [
+        TokenStates(vectors, offsets)
+        for vectors, offsets in semantic.load_encoder().token_states(texts)
+    ]
 
 
 def score(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
