@@ -171,3 +171,22 @@ def test_a_stored_storys_output_must_be_a_folder(tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 2 and err.startswith("error: [E001] -o ") and "is not a folder" in err, err
     assert not (tmp_path / "c.db").exists()  # refused before the store was opened
+
+
+def test_a_story_is_named_by_a_prefix_of_its_id(corpus: tuple[Path, dict[str, str]]) -> None:
+    from storydiff.errors import InputError
+    from storydiff.scale.corpus import resolve_story_id
+    from storydiff.store import open_store
+
+    root, _ = corpus
+    db = root / "c.db"
+    _run("ingest", str(root / "all"), "--db", str(db))
+    ids = [str(s["id"]) for s in _stories(db)]
+    with open_store(db) as store:
+        for story_id in ids:
+            assert resolve_story_id(store, story_id[:8]) == story_id
+            assert resolve_story_id(store, story_id) == story_id
+        with pytest.raises(InputError, match="4\\+ characters"):
+            resolve_story_id(store, ids[0][:3])
+        with pytest.raises(InputError, match="no story 'zzzzzzzz'"):
+            resolve_story_id(store, "zzzzzzzz")

@@ -218,7 +218,9 @@ def analyze(
     story: Annotated[
         str | None,
         typer.Option(
-            metavar="ID", help="With --db and no PATHs: a stored story (storydiff stories --list)."
+            metavar="ID",
+            help="With --db and no PATHs: a stored story, by its id or its first 4+ "
+            "characters (storydiff stories --list).",
         ),
     ] = None,
     issue: Annotated[

@@ -208,7 +208,7 @@ def analyze_story(
     from storydiff.cli.stages import stages
     from storydiff.outputs import build_and_write
     from storydiff.pipeline import RunStats
-    from storydiff.scale.corpus import story_articles
+    from storydiff.scale.corpus import resolve_story_id, story_articles
 
     with user_errors():
         if story_id is None:
@@ -220,6 +220,7 @@ def analyze_story(
             )
         check_output_folder(output)
         with open_store(db) as store:
+            story_id = resolve_story_id(store, story_id)
             articles = story_articles(store, story_id)
         stats = RunStats(read=len(articles))
         with stages(quiet) as progress:

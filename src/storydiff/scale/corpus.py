@@ -109,12 +109,32 @@ def group(store: SqlStore, settings: GroupingSettings | None = None) -> GroupRep
     return report
 
 
-def story_articles(store: SqlStore, story_id: str) -> list[Article]:
-    """A corpus story's articles in arrival order, copies included: the dossier marks them."""
-    members = store.story_members(story_id)
-    if not members:
+# Fewest characters of a story id that name it, as git takes a commit's prefix.
+SHORTEST_PREFIX = 4
+
+
+def resolve_story_id(store: SqlStore, given: str) -> str:
+    """The story ``given`` names: its whole id, or a prefix only one story's id starts with."""
+    if store.story_members(given):
+        return given
+    matches = [s.id for s in store.corpus_stories() if s.id.startswith(given)]
+    if len(given) >= SHORTEST_PREFIX and len(matches) == 1:
+        return matches[0]
+    if len(given) >= SHORTEST_PREFIX and matches:
+        shown = ", ".join(matches[:3])
         raise InputError(
-            f"no story {story_id!r} in the store; run storydiff stories --db DB --list for ids"
+            f"story {given!r} could be any of {len(matches)} stories ({shown}…); "
+            "give more of its id"
         )
+    raise InputError(
+        f"no story {given!r} in the store; run storydiff stories --db DB --list for ids "
+        f"(a prefix of {SHORTEST_PREFIX}+ characters will do)"
+    )
+
+
+def story_articles(store: SqlStore, story_id: str) -> list[Article]:
+    """A corpus story's articles in arrival order, copies included: the dossier marks them.
+    ``story_id`` may be a prefix of the id (``resolve_story_id``)."""
+    members = store.story_members(resolve_story_id(store, story_id))
     articles = [store.get_article(entry.key) for entry, _ in members]
     return [a for a in articles if a is not None]
