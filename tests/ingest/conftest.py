@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -11,6 +12,16 @@ import pytest
 
 Route = tuple[int, dict[str, str], bytes]
 Routes = dict[str, Route | Callable[[], Route]]
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A test server for which a client hanging up early (a fetch giving up on purpose) is
+    part of the test, not an error to print over the test run's output."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 class _Server:
@@ -35,7 +46,7 @@ class _Server:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()

@@ -13,7 +13,7 @@ from storydiff.ingest.fetch import USER_AGENT, Fetched, Fetcher, FetchOptions
 from storydiff.ingest.urls import UrlPolicy, UrlRefused, check_url
 from storydiff.model import Rejection
 
-from .conftest import ARTICLE_HTML
+from .conftest import ARTICLE_HTML, QuietServer
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 LOCAL = UrlPolicy(allow_private=True)
@@ -277,7 +277,7 @@ class _Trickle:
 
     def __init__(self, gap: float, size: int = 1000, first: float = 0.0) -> None:
         import threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from http.server import BaseHTTPRequestHandler
 
         self.stop = threading.Event()
         outer = self
@@ -307,7 +307,7 @@ class _Trickle:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
