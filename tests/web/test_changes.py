@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -221,6 +222,10 @@ def test_a_story_being_analysed_is_left_alone(
 ) -> None:
     client, release = held
     story_id = _paste(client)
+    deadline = time.monotonic() + 30  # queued until the worker takes it: wait for that
+    while (row := stories.get_story(settings.db, story_id)) is None or row.status != "running":
+        assert time.monotonic() < deadline, "the analysis never started"
+        time.sleep(0.02)
     added = client.post(f"/api/stories/{story_id}/articles", json={"articles": [{"text": SECOND}]})
     assert_error(added.json(), 409)
     assert_error(client.delete(f"/api/stories/{story_id}").json(), 409)
