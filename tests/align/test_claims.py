@@ -307,3 +307,21 @@ def test_outlets_citing_different_claimants_conflict_they_do_not_dispute() -> No
     _, claims = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"}, claimants)
     (claim,) = claims
     assert claim.verdict == "conflict"
+
+
+def test_a_third_death_updates_the_earlier_two_whatever_the_words() -> None:
+    """ "A third person has died" days later is the story's toll risen from two, though the
+    sentences share few words; the same words in an earlier article say nothing of the kind."""
+    early = "Police said two men were killed outside the club early on Saturday."
+    later = "A third person has died after Saturday's shooting, the coroner said."
+    claims = _dated_claims(
+        {"A": (early, "2016-09-17"), "B": (later, "2016-09-22")},
+        {"A": [("two", 2, "men")], "B": [("A third person", 3, "person")]},
+    )
+    assert claims["two"] is claims["A third person"]
+    assert claims["two"].verdict == "updated"
+    backwards = _dated_claims(
+        {"A": (early, "2016-09-22"), "B": (later, "2016-09-17")},
+        {"A": [("two", 2, "men")], "B": [("A third person", 3, "person")]},
+    )
+    assert backwards["two"] is not backwards["A third person"]

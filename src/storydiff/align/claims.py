@@ -18,6 +18,7 @@ from storydiff.align.claim_vocab import (
     SAME_FIGURE_SIMILARITY,
 )
 from storydiff.align.facts_left_out import CLOCK, clock_interval
+from storydiff.align.measure_vocab import ORDINAL_TOLL
 from storydiff.align.measures import (
     AGE,
     NOT_FACTS,
@@ -266,12 +267,27 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
             # one morning (shots heard at 6:12, police arriving at 6:32) that words do not
             # tell apart: they stay two facts.
             return None
+        if x.measure in TOLLS and (_risen_to(x, y) or _risen_to(y, x)):
+            return LINK_SIMILARITY
         # Tolls share their kind by measure alone, so their words must carry the whole match:
         # a story's background attack ("killing 12" in 2009) is not its event ("killing three").
         return CONFLICT_SIMILARITY + (CONCEPT_BONUS if x.measure in TOLLS else 0.0)
     if verdict == "agree" and x.quantity.value == y.quantity.value:
         return SAME_FIGURE_SIMILARITY
     return None if kinds_differ else LINK_SIMILARITY
+
+
+def _risen_to(later: _Item, earlier: _Item) -> bool:
+    """Whether ``later`` says the toll has risen to its count ("A third person has died")
+    in an article dated after ``earlier``'s count of one fewer (the two before)."""
+    dates = later.article.published, earlier.article.published
+    return (
+        ORDINAL_TOLL.match(later.record.text) is not None
+        and dates[0] is not None
+        and dates[1] is not None
+        and dates[0] > dates[1]
+        and later.quantity.value == earlier.quantity.value + 1
+    )
 
 
 def _copies_figure(x: _Item, y: _Item) -> bool:

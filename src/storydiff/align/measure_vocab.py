@@ -105,3 +105,8 @@ CLOCK_QUALIFIERS: dict[str, tuple[int, int]] = {
     "approximately": (-5, 5),
     "roughly": (-5, 5),
 }
+
+# A toll stated as its latest death ("A third person has died"): the words say the count has
+# risen since earlier reports, so they meet an earlier, lower count of the story's dead with
+# no more shared words than any figure needs (analyse/quantity_singular.py reads them).
+ORDINAL_TOLL = re.compile(r"^[Aa]n?\s+(?:second|third|fourth|fifth|sixth|seventh)\b")
