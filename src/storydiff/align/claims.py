@@ -744,11 +744,7 @@ def _topic_label(cluster: list[_Item]) -> str | None:
     if len(cluster) < 2:
         return None
     first = cluster[0]
-    offset = first.record.sentence_start
-    topic = shared_topic(
-        (first.sentence, first.record.start - offset, first.record.end - offset),
-        (m.sentence for m in cluster[1:]),
-    )
+    topic = shared_topic(first.sentence, first.record, (m.sentence for m in cluster[1:]))
     if first.quantity.unit in DURATION_DAYS:
         return f"length of time: {topic}" if topic else "length of time"
     return topic

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from typing import Protocol
 
 from storydiff.align.claim_vocab import CONCEPTS, TIME_WORDS
 from storydiff.lexicon.datelines import DATELINE
@@ -149,11 +150,23 @@ def clause_topic(sentence: str, start: int, end: int, *, fewest_words: int = 3) 
 _TOPIC_WORDS = 5
 
 
-def shared_topic(first: tuple[str, int, int], others: Iterable[str]) -> str | None:
+class Located(Protocol):
+    """A figure or date record: where it stands in its article and where its sentence starts."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def sentence_start(self) -> int: ...
+
+
+def shared_topic(sentence: str, located: Located, others: Iterable[str]) -> str | None:
     """What several sources' sentences say about one figure or date: the words of the first
-    member's clause around it (``first``: sentence, start, end) that every other member's
-    sentence also has, in the first's order; None when they share none."""
-    sentence, start, end = first
+    member's clause around ``located`` (in ``sentence``) that every other member's sentence
+    also has, in the first's order; None when they share none."""
+    start = located.start - located.sentence_start
+    end = located.end - located.sentence_start
     dateline = DATELINE.match(sentence)
     if dateline:  # blanked around the figure or date, so the offsets still hold
         cut = dateline.end()

@@ -192,11 +192,7 @@ def _date_label(group: list[_Dated]) -> str:
     """The ledger's name for a date fact: "date: construction began", the event words the
     sources share around their dates."""
     first = group[0]
-    offset = first.record.sentence_start
-    topic = shared_topic(
-        (first.sentence, first.record.start - offset, first.record.end - offset),
-        (g.sentence for g in group[1:]),
-    )
+    topic = shared_topic(first.sentence, first.record, (g.sentence for g in group[1:]))
     return f"date: {topic}" if topic else "date"
 
 
