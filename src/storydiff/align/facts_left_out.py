@@ -30,8 +30,9 @@ _TIME_OF_DAY = "a time of day"
 def facts_left_out(text: str, analysis: Analysis) -> list[QuantityRecord]:
     """Named people's ages and times of day among ``analysis``'s left-out figures."""
     found = []
+    starts = [s.start for s in analysis.sentences]
     for item in analysis.quantities_left_out:
-        bounds = _sentence(analysis, item.start, len(text))
+        bounds = _sentence(analysis, starts, item.start, len(text))
         if item.reason == _TIME_OF_DAY:
             record = _clock(text, item.start, bounds)
         elif item.reason == _AGE:
@@ -53,8 +54,8 @@ def clock_interval(value: float, text: str) -> tuple[float, float]:
     return value, value
 
 
-def _sentence(analysis: Analysis, start: int, length: int) -> tuple[int, int]:
-    starts = [s.start for s in analysis.sentences]
+def _sentence(analysis: Analysis, starts: list[int], start: int, length: int) -> tuple[int, int]:
+    """The bounds of the sentence holding ``start`` (``starts``: the sentences' starts)."""
     k = bisect_right(starts, start) - 1
     if k < 0:
         return 0, length

@@ -183,7 +183,7 @@ class SentenceEncoder:
         encodings = self.tokenizer.encode_batch(list(texts))
         out: dict[int, tuple[Vectors, npt.NDArray[np.int32]]] = {}
         for chosen in _length_batches([len(e.ids) for e in encodings], BATCH_SIZE):
-            layers, _ = self._forward([encodings[i].ids for i in chosen])
+            layers, _ = self._forward([encodings[i].ids for i in chosen], every_layer=True)
             stacked = np.stack(layers, axis=1)  # batch × layers × pieces × width
             for row, index in enumerate(chosen):
                 pieces = np.flatnonzero(np.array(encodings[index].special_tokens_mask) == 0)
@@ -191,9 +191,12 @@ class SentenceEncoder:
                 out[index] = (np.ascontiguousarray(stacked[row][:, pieces]), offsets)
         return [out[i] for i in range(len(texts))]
 
-    def _forward(self, token_ids: list[list[int]]) -> tuple[list[Vectors], Vectors]:
-        """Every layer's output over one padded batch (the embeddings first), and the mask;
-        padding gets no attention."""
+    def _forward(
+        self, token_ids: list[list[int]], *, every_layer: bool = False
+    ) -> tuple[list[Vectors], Vectors]:
+        """The last layer's output over one padded batch (or, with ``every_layer``, each
+        layer's, the embeddings first: only token states need them, and they cost a batch's
+        memory seven times), and the mask; padding gets no attention."""
         width = max(len(ids) for ids in token_ids)
         ids = np.full((len(token_ids), width), self.pad_id, dtype=np.int64)
         mask = np.zeros((len(token_ids), width), dtype=np.float32)
@@ -204,8 +207,10 @@ class SentenceEncoder:
         padding_bias = ((np.float32(1.0) - mask) * _MASKED)[:, None, None, :]
         layers = [hidden]
         for layer in self.layers:
-            layers.append(self._layer_forward(layer, layers[-1], padding_bias))
-        return layers, mask
+            hidden = self._layer_forward(layer, hidden, padding_bias)
+            if every_layer:
+                layers.append(hidden)
+        return (layers if every_layer else [hidden]), mask
 
     def _encode_batch(self, token_ids: list[list[int]]) -> Vectors:
         """The forward pass over one padded batch, mean-pooled; padding gets no weight."""

@@ -148,9 +148,6 @@ def _csv(rows: list[Row], columns: tuple[str, ...]) -> str:
 
 def write_tables(doc: dict[str, Any], folder: Path, form: str) -> list[Path]:
     """Each table as ``folder/NAME.csv`` or ``folder/NAME.parquet``; the paths written."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, rows in dossier_tables(doc).items():
@@ -158,9 +155,18 @@ def write_tables(doc: dict[str, Any], folder: Path, form: str) -> list[Path]:
         path = folder / f"{name}.{form}"
         if form == "csv":
             path.write_text(_csv(rows, columns), "utf-8")
-        elif rows:
-            pq.write_table(pa.Table.from_pylist(rows), path)
-        else:  # no rows to infer types from: every column a string
-            pq.write_table(pa.table({c: pa.array([], pa.string()) for c in columns}), path)
+        else:
+            _parquet(rows, columns, path)
         written.append(path)
     return written
+
+
+def _parquet(rows: list[Row], columns: tuple[str, ...], path: Path) -> None:
+    """pyarrow is imported here: a CSV run never pays for it."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if rows:
+        pq.write_table(pa.Table.from_pylist(rows), path)
+    else:  # no rows to infer types from: every column a string
+        pq.write_table(pa.table({c: pa.array([], pa.string()) for c in columns}), path)
