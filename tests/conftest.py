@@ -34,6 +34,18 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_dates() -> list[str]:
+    """``--published`` values for the seeds, which state no dates: the months and year the
+    gold's notes place them in, as a user who knows them gives them. Stance changes need them:
+    an estimated date never dates a reversal."""
+    return [
+        "000_31a11feff95758c6.txt=2017-03",
+        "001_6c1bc6534c3d9a21.txt=2018",
+        "002_2c7c834008df57e6.txt=2017-02",
+    ]
+
+
+@pytest.fixture(scope="session")
 def chromium() -> Path:
     """The browser binary; browser tests skip with the reason when it is not installed."""
     if not CHROMIUM.exists():

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from storydiff.evaluate.dossier import load_gold, score_dossier
-from storydiff.pipeline import run_story
+from storydiff.pipeline import PublishedDates, run_story
 from storydiff.report import to_document
 from storydiff.store import open_store
 
@@ -35,9 +35,11 @@ def _figures(score: dict[str, Any]) -> dict[str, int]:
     }
 
 
-def _score(articles: Path, gold: Path, tmp_path: Path) -> dict[str, Any]:
+def _score(
+    articles: Path, gold: Path, tmp_path: Path, published: list[str] | None = None
+) -> dict[str, Any]:
     store = open_store(tmp_path / "gate.db")
-    dossier, _ = run_story([articles], store)
+    dossier, _ = run_story([articles], store, overrides=PublishedDates(published or []))
     store.close()
     return score_dossier(to_document(dossier), load_gold(gold))
 
@@ -51,8 +53,8 @@ def _check(figures: dict[str, int], floors: dict[str, int]) -> None:
 
 
 @pytest.mark.slow
-def test_seeds_gate(shared: Path, tmp_path: Path) -> None:
-    score = _score(shared / "seeds", shared / "gold" / "seeds.json", tmp_path)
+def test_seeds_gate(shared: Path, seed_dates: list[str], tmp_path: Path) -> None:
+    score = _score(shared / "seeds", shared / "gold" / "seeds.json", tmp_path, seed_dates)
     _check(_figures(score), BASELINE["seeds"])
     assert "United States" in score["stances"]["changes"]
 

@@ -19,6 +19,8 @@ from storydiff.model import (
     Quote,
     RoleMention,
     SentenceRecord,
+    Stance,
+    StanceValue,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -243,12 +245,33 @@ def test_the_issue_is_what_cues_take_as_object_unless_the_user_names_it() -> Non
     )
 
 
-def test_seed_stances_and_the_us_change(seed_dossier: Dossier, shared: Path) -> None:
-    score = _score(seed_dossier, shared / "gold" / "seeds.json")
+def test_seed_stances_and_the_us_change(dated_seed_dossier: Dossier, shared: Path) -> None:
+    score = _score(dated_seed_dossier, shared / "gold" / "seeds.json")
     assert score["right"] >= 10, score["missed"]
-    us = [c for c in seed_dossier.stance_changes if c.actor_name == "United States"]
+    us = [c for c in dated_seed_dossier.stance_changes if c.actor_name == "United States"]
     assert us and us[0].before.stance == "oppose" and us[0].after.stance == "support"
     assert us[0].before.evidence and us[0].after.evidence
+    assert (us[0].before.date, us[0].after.date) == ("2017-03", "2018")
+
+
+def test_no_stance_change_from_estimated_dates(seed_dossier: Dossier) -> None:
+    """Undated, the seeds' estimates (a NATO chief's term, 2014-2024; the Trump years) overlap:
+    the same stances are found, and no reversal is dated by them."""
+    assert all(a.published is None for a in seed_dossier.articles)
+    assert any(s.actor_name == "United States" for s in seed_dossier.stances)
+    assert seed_dossier.stance_changes == []
+
+
+def test_changes_need_an_order_at_the_coarser_precision() -> None:
+    from storydiff.align.stances.build import stance_changes
+
+    def stance(article: str, date: str, value: StanceValue) -> Stance:
+        return Stance("e1", "Ana", "the lease", article, date, value)
+
+    tie = [stance("a1", "2017", "support"), stance("a2", "2017-03", "oppose")]
+    assert stance_changes(tie) == []
+    ordered = [stance("a1", "2017-02", "support"), stance("a2", "2017-03-10", "oppose")]
+    assert [(c.before.article, c.after.article) for c in stance_changes(ordered)] == [("a1", "a2")]
 
 
 def test_example_story_stances_and_the_change(example_dossier: Dossier) -> None:

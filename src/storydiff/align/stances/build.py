@@ -280,14 +280,18 @@ def build_stances(
             )
         )
     stances += outlets
-    return stances, _changes(stances)
+    stated = {ids[a.key] for a in articles if a.published}
+    return stances, stance_changes([s for s in stances if s.article in stated])
 
 
 def _is_person(entity_id: str, index: EntityIndex) -> bool:
     return any(e.id == entity_id and e.type == "PERSON" for e in index.entities)
 
 
-def _changes(stances: list[Stance]) -> list[StanceChange]:
+def stance_changes(stances: list[Stance]) -> list[StanceChange]:
+    """Reversals between articles whose dates are stated, never estimated: an estimate is an
+    interval (a term of office, a year mentioned), and two overlapping intervals order nothing.
+    Dates of unequal precision are compared at the coarser one ("2017" and "2017-03" tie)."""
     by_actor: dict[str, list[Stance]] = defaultdict(list)
     for stance in stances:
         if stance.date and stance.stance in ("support", "oppose"):
@@ -296,6 +300,12 @@ def _changes(stances: list[Stance]) -> list[StanceChange]:
     for items in by_actor.values():
         items.sort(key=lambda s: s.date or "")
         for before, after in pairwise(items):
-            if before.stance != after.stance and before.date != after.date:
+            if before.stance != after.stance and _before(before.date or "", after.date or ""):
                 changes.append(StanceChange(after.actor, after.actor_name, before, after))
     return changes
+
+
+def _before(earlier: str, later: str) -> bool:
+    """Whether ``earlier`` falls before ``later`` at the precision both give."""
+    n = min(len(earlier), len(later))
+    return earlier[:n] < later[:n]
