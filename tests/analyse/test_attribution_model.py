@@ -100,3 +100,40 @@ def test_rules_alone_when_asked(nlp: Language) -> None:
     rules = extract_attributions(doc, text, cognitive=True, learned=False)
     learned = extract_attributions(doc, text, cognitive=True)
     assert rules != learned
+
+
+def test_layout_cues_keep_the_rules_reading(nlp: Language) -> None:
+    """A quoted transcript's turns and signed quotations are read off the page, not rescored."""
+    text = (
+        'Partial transcript as follows:\n\n"WALLACE: Will she be there, sir?\n\n'
+        '"PENCE: She will not attend the debate.\n\n'
+        "\u201cHe scares me.\u201d\u2015 Carla Sanchez\n"
+    )
+    doc = nlp(spacy_view(text))
+    found = {
+        (text[a.source_start : a.source_end], text[a.content_start : a.content_end])
+        for a in extract_attributions(doc, text, cognitive=True)
+        if a.source_start is not None and a.source_end is not None
+    }
+    assert found >= {
+        ("WALLACE", "Will she be there, sir?"),
+        ("PENCE", "She will not attend the debate."),
+        ("Carla Sanchez", "\u201cHe scares me.\u201d"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("reading", "closed"),
+    [
+        ("the candidate \u201cextremely fit", "the candidate \u201cextremely fit.\u201d"),
+        ('the candidate "extremely fit', 'the candidate "extremely fit."'),
+        ("the candidate", "the candidate"),  # nothing left open: unchanged
+    ],
+)
+def test_a_reading_left_inside_a_quotation_takes_its_close(reading: str, closed: str) -> None:
+    from storydiff.analyse.quotes.model import _closed
+
+    text = f"He called {closed[: len(reading)]}{closed[len(reading) :] or '.'} Then he left."
+    start = text.index(reading)
+    got = _closed(text, (start, start + len(reading)))
+    assert text[got[0] : got[1]] == closed

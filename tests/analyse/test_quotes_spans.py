@@ -128,6 +128,23 @@ def test_headline_labels_are_not_speakers(nlp: Language, text: str) -> None:
             "The panel met on Monday.\n\nLEE: We will win the vote in March.\n\nQ: Why?",
             {("LEE", ":", "We will win the vote in March")},
         ),
+        (  # a quoted transcript: each paragraph reopens the quotation, the turn keeps its stop
+            'Partial transcript as follows:\n\n"WALLACE: Will she be there, sir?\n\n'
+            '"PENCE: She will not attend the debate.\n\n"WALLACE: Thank you."',
+            {
+                ("WALLACE", ":", "Will she be there, sir?"),
+                ("PENCE", ":", "She will not attend the debate."),
+                ("WALLACE", ":", "Thank you."),
+            },
+        ),
+        (  # quotations signed with a horizontal bar, glued to the mark or not
+            "Voters spoke.\n\u201cHe is a bully.\u201d \u2015 Sonya Herridge\n"
+            "\u201cHe scares me.\u201d\u2015 Carla Sanchez.\n",
+            {
+                ("Sonya Herridge", "\u2015", "\u201cHe is a bully.\u201d"),
+                ("Carla Sanchez", "\u2015", "\u201cHe scares me.\u201d"),
+            },
+        ),
     ],
 )
 def test_polnear_pieces(nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:

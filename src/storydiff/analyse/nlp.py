@@ -57,9 +57,18 @@ def model_id() -> str:
 
 
 # Characters spaCy's English model reads badly, mapped one-for-one so offsets stay valid:
-# curly apostrophes split "don’t" into a GPE, and no-break spaces glue tokens together.
+# curly apostrophes split "don’t" into a GPE, no-break spaces glue tokens together, and a
+# horizontal bar stays glued to a closing mark ("…”― Name") where an em dash is split off.
 _SAME_LENGTH_FOLDS = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " "}
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u2015": "\u2014",
+    }
 )
 
 

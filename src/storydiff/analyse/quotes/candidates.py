@@ -314,7 +314,27 @@ def content_candidates(ctx: Context, cue: Token) -> list[Candidate]:
             feats.append(f"c:pathhow={path}|{how.split('|')[0]}")
             feats.append(f"c:lhow={lem}|{how.split('|')[0]}")
             push((span,), head, feats)
+            for longer in _to_sentence_end(ctx, cue, span):
+                feats = base + _span_features(ctx, longer, "toend", "c:")
+                feats += [f"c:toend={how.split('|')[0]}", f"c:ltoend={lem}"]
+                push((longer,), head, feats)
     return out
+
+
+def _to_sentence_end(ctx: Context, cue: Token, span: CharSpan) -> list[CharSpan]:
+    """A reading after the cue run on to its sentence's end, with and without the stop: the
+    conjuncts, relative clauses and tails the parse hangs elsewhere ("wants to triple …,
+    grow the Peace Corps …")."""
+    if span[0] <= cue.idx:
+        return []
+    sent = cue.sent
+    toks = _trim([t for t in sent if t.idx >= span[0]], True)
+    if not toks:
+        return []
+    end = toks[-1].idx + len(toks[-1].text)
+    bare = _trim(toks, False)
+    ends = {end, bare[-1].idx + len(bare[-1].text)} if bare else {end}
+    return [(span[0], e) for e in sorted(ends) if e > span[1] and "\n" not in ctx.text[span[0] : e]]
 
 
 def _pairs(ctx: Context, cue: Token) -> dict[Fragments, str]:

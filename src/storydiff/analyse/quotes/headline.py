@@ -1,9 +1,12 @@
-"""Attribution by a colon: "Graham: Trump's Rhetoric Destroying GOP's Chance".
+"""Attribution by layout: "Graham: Trump's Rhetoric Destroying GOP's Chance", "“…” ― Name".
 
 News sites title an article with the speaker, a colon and the gist of what was said; the colon
-is the cue. Transcripts ("TAPPER: Do you think …") and poll digests ("Iowa polls - Carl Bialik:
-“…”") give the speaker the same way inside the text. Only a short name-like prefix with no verb
-counts, so a title such as "Analysis: the vote" or a dateline is not taken for one.
+is the cue. Transcripts ("TAPPER: Do you think …", also inside a quotation running over
+paragraphs: "\"PENCE: Well, …") and poll digests ("Iowa polls - Carl Bialik: “…”") give the
+speaker the same way inside the text. Only a short name-like prefix with no verb counts, so a
+title such as "Analysis: the vote" or a dateline is not taken for one. A quotation signed with
+a dash and a name after it ("“…” ― Adriana Rodarte", an embedded tweet's "— Paul Ryan
+(@SpeakerRyan)") is that name's, the dash its cue.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from spacy.tokens import Doc
 from storydiff.analyse.quotes import vocab
 from storydiff.analyse.quotes.speaker import Speaker
 
+# Marks that can close a quotation running over paragraphs; a turn ends before its mark.
+CLOSING_MARKS = "\u201d\u2019\"'"
 # Longest prefix, in words, that can name a speaker before a headline colon.
 MAX_SPEAKER_WORDS = 5
 
@@ -73,9 +78,12 @@ def speaker_lines(
         p_end = len(text) if p_end < 0 else p_end
         pos = p_end
         colon = text.find(":", p_start, p_end)
-        if colon < 0 or any(a <= colon < b for a, b in quotes):
+        if colon < 0:
             continue
-        found = _line_speaker(doc, text, p_start, colon)
+        opening = next((a for a, b in quotes if a <= colon < b), None)
+        if opening is not None and not _transcript_label(text, opening, p_start, colon):
+            continue
+        found = _line_speaker(doc, text, p_start if opening is None else p_start + 1, colon)
         if found is None:
             continue
         c_start = colon + 1
@@ -83,11 +91,26 @@ def speaker_lines(
             c_start += 1
         quote = next(((a, b) for a, b in quotes if a == c_start), None)
         c_end = quote[1] if quote is not None else len(text[:p_end].rstrip())
-        if quote is None and c_end > c_start and text[c_end - 1] == ".":
+        if opening is not None:
+            c_end = min(c_end, _close_of(text, quotes, opening))  # the whole turn, its stop kept
+        elif quote is None and c_end > c_start and text[c_end - 1] == ".":
             c_end -= 1
         if len(text[c_start:c_end].split()) >= 2:
             out.append((found, colon, c_start, c_end))
     return out
+
+
+def _transcript_label(text: str, opening: int, p_start: int, colon: int) -> bool:
+    """ "\"PENCE: …": a paragraph of a quoted transcript opens with the mark and a speaker in
+    capitals, so its colon is the speaker's, though it lies inside the quotation."""
+    label = text[p_start + 1 : colon]
+    return opening == p_start and label.isupper() and 0 < len(label.split()) <= MAX_SPEAKER_WORDS
+
+
+def _close_of(text: str, quotes: list[tuple[int, int]], opening: int) -> int:
+    """Where the quotation opened at ``opening`` ends, less a closing mark."""
+    close = next(b for a, b in quotes if a == opening)
+    return close - 1 if close - opening > 1 and text[close - 1] in CLOSING_MARKS else close
 
 
 def _line_speaker(doc: Doc, text: str, p_start: int, colon: int) -> Speaker | None:
@@ -109,3 +132,26 @@ def _line_speaker(doc: Doc, text: str, p_start: int, colon: int) -> Speaker | No
     n_start = names[0].idx
     name = text[n_start:colon].strip()
     return Speaker(name, n_start, n_start + len(name), n_start, n_start + len(name))
+
+
+# A name signing a quotation: a dash, then up to five capitalised words, an optional
+# "(@handle)", then the end of the line or a date ("— Paul Ryan (@SpeakerRyan) July 5, 2016").
+_SIGNATURE = re.compile(
+    r"[^\S\n]*\n?[^\S\n]*([\u2015\u2014\u2013-])[^\S\n]*"
+    r"((?:[A-Z][\w.'’-]*[^\S\n]+){0,4}[A-Z][\w.'’-]*(?:[^\S\n]+\(@\w+\))?)"
+    r"(?=[^\S\n]*(?:$|\n|[.,]?[^\S\n]*(?:\n|$)|[A-Z][a-z]+ \d{1,2}, \d{4}))"
+)
+
+
+def signed_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[Speaker, int, int, int]]:
+    """(speaker, dash, quote open, quote close) for each quotation signed with a name."""
+    out: list[tuple[Speaker, int, int, int]] = []
+    for open_, close in quotes:
+        found = _SIGNATURE.match(text, close)
+        if found is None:
+            continue
+        name = found.group(2).rstrip(".")
+        start = found.start(2)
+        speaker = Speaker(name, start, start + len(name), start, start + len(name))
+        out.append((speaker, found.start(1), open_, close))
+    return out

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from storydiff.analyse.quotes import vocab
 from storydiff.analyse.quotes.cues import Cue, according_cue, build_attribution, subject
-from storydiff.analyse.quotes.headline import headline_attribution, speaker_lines
+from storydiff.analyse.quotes.headline import headline_attribution, signed_quotes, speaker_lines
 from storydiff.analyse.quotes.marks import QuoteSpan
 from storydiff.analyse.quotes.record import Attribution, mostly_quoted
 from storydiff.analyse.quotes.spans import (
@@ -230,10 +230,17 @@ def _according_clause(doc: Doc, text: str, index: SpeakerIndex, verb: Token) -> 
 
 
 def colon_attributions(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Attribution]:
-    """A "Name: gist" title, or a "NAME: …" line further on, its colon the cue."""
+    """A "Name: gist" title, or a "NAME: …" line further on, its colon the cue; or a quotation
+    signed "― Name", the dash the cue."""
     title = headline_attribution(doc, text)
     marks = [(q.open, q.close) for q in quotes]
-    lines = [(k, f) for k, f in enumerate([title, *speaker_lines(doc, text, marks)]) if f]
+    lines = [
+        (k, f)
+        for k, f in enumerate(
+            [title, *speaker_lines(doc, text, marks), *signed_quotes(text, marks)]
+        )
+        if f
+    ]
     out: list[Attribution] = []
     for k, (speaker, colon, c_start, c_end) in lines:
         span = doc.char_span(colon, colon + 1)

@@ -15,7 +15,7 @@ Family = Literal["double", "single"]
 Role = Literal["open", "close", "either"]
 
 _OPEN_CONTEXT = set("([{—–-/\u2014\u2013")
-_CLOSE_CONTEXT = set(".,;:!?)]}—–-…\u2014\u2013")
+_CLOSE_CONTEXT = set(".,;:!?)]}—–-…\u2014\u2013\u2015")
 _DOUBLE_MARKS = ("''", "``", "\u201c", "\u201d", '"', "\u201e")
 _SINGLE_MARKS = ("\u2018", "\u2019", "'")
 # A sentence end glued to a capital ("…Serbia or Serbs.Mitchell’s statement…") is where a

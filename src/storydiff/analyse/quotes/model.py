@@ -14,6 +14,7 @@ shows come from the rules.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -93,13 +94,16 @@ def learned_attributions(
         p = 1.0 / (1.0 + np.exp(-z))
         if p >= model.threshold:
             cues.append((p, tok))
+    # A layout cue the rules found (a transcript's "PENCE:", a quotation signed "― Name") is
+    # read off the page exactly; the corpus has too few of them to teach the model, so the
+    # rules' reading stands and takes its words first.
+    out = [a for i, atts in ctx.rule_cues.items() if doc[i].is_punct for a in atts]
+    taken = [(a.content_start, a.content_end) for a in out]
+    cue_at = [a.cue_start for a in out if a.cue_start is not None]
     # PolNeAR gives each word one attribution: the surest cues choose first, and a later
     # cue takes its best content that neither overlaps a chosen one nor holds a chosen cue.
-    taken: list[tuple[int, int]] = []
-    cue_at: list[int] = []
-    out: list[Attribution] = []
     for _, tok in sorted(cues, key=lambda c: (-c[0], c[1].i)):
-        if any(a <= tok.idx < b for a, b in taken):
+        if tok.idx in cue_at or any(a <= tok.idx < b for a, b in taken):
             continue
         ranked = sorted(
             ac.content_candidates(ctx, tok),
@@ -124,6 +128,24 @@ def learned_attributions(
     return sorted(out, key=lambda a: (a.record.start, a.record.end, a.content_start))
 
 
+# A content that opens a quotation ends after its closing mark and the stop before it.
+_CLOSING = re.compile(r"[.,?!]?[\u201d\"]")
+
+
+def _closed(text: str, frag: tuple[int, int]) -> tuple[int, int]:
+    """``calling the candidate “extremely physically fit`` reaches ``fit.”``: a reading that
+    leaves a quotation open takes in its close, as the annotators do."""
+    words = text[frag[0] : frag[1]]
+    curly_open = words.count("\u201c") > words.count("\u201d")
+    straight_open = words.count('"') % 2 == 1
+    found = _CLOSING.match(text, frag[1])
+    if found is None or not (curly_open or straight_open):
+        return frag
+    if (found.group()[-1] == '"') != straight_open:
+        return frag
+    return frag[0], found.end()
+
+
 def _attributions(
     ctx: af.Context,
     index: SpeakerIndex,
@@ -132,7 +154,7 @@ def _attributions(
     content: ac.Candidate,
 ) -> list[Attribution]:
     text = ctx.text
-    frags = content.fragments
+    frags = tuple(_closed(text, f) for f in content.fragments)
     src = source.fragments[0] if source.fragments else None
     speaker = resolve(index, source.head) if source.head is not None else None
     rule = ctx.rule_cues.get(cue.i)

@@ -274,6 +274,8 @@ def _with_preposition(verb: Token, end: int, content: CharSpan) -> int:
 
 def cue_extent(verb: Token, content: CharSpan, source: CharSpan | None) -> CharSpan:
     """The cue as annotated: verb with its auxiliaries, and its phrase or colon around it."""
+    if verb.is_punct:
+        return verb.idx, verb.idx + len(verb.text)  # a layout cue: the colon or dash alone
     text = doc_text(verb.doc)
     floor = source[1] if source is not None and source[1] <= verb.idx else 0
     start = _left_edge(verb, max(floor, content[1] if content[1] <= verb.idx else 0))
