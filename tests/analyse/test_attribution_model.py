@@ -27,6 +27,25 @@ def test_weights_are_shipped_small_and_load() -> None:
     assert model is not None
     assert model.cue.shape == (af.DIM,)
     assert 0.0 < model.threshold < 1.0
+    assert set(model.residuals) == {"source"}
+
+
+def test_the_hidden_layer_reads_only_features_it_knows() -> None:
+    """Unknown feature ids add nothing; a known one adds its row, once per occurrence."""
+    import numpy as np
+
+    from storydiff.analyse.quotes.model import Residual
+
+    layer = Residual(
+        np.array([3, 7], dtype=np.int32),
+        np.array([[1.0, -1.0], [2.0, 0.5]], dtype=np.float32),
+        np.array([0.0, 1.0], dtype=np.float32),
+        np.array([1.0, 2.0], dtype=np.float32),
+    )
+    empty = layer.score(np.array([5, 99], dtype=np.int32))
+    assert empty == 2.0  # relu(bias) @ out
+    assert layer.score(np.array([7], dtype=np.int32)) == 2.0 + 2 * 1.5
+    assert layer.score(np.array([3, 3], dtype=np.int32)) == 2.0
 
 
 def test_hashing_is_stable_across_processes() -> None:

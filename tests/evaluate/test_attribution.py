@@ -87,5 +87,18 @@ def test_polnear_dev_floor() -> None:
     assert scores["content"]["exact_f1"] >= FLOORS["content"], scores
 
 
-# Measured 0.860 / 0.733 / 0.639 with the learned scorer.
-FLOORS = {"source": 0.84, "cue": 0.71, "content": 0.62}
+@pytest.mark.slow
+def test_polnear_whole_dev_floor() -> None:
+    """The issue-19 source target on all 84 dev articles (about 30 s)."""
+    if not (POLNEAR_DEV / "text").is_dir():
+        pytest.skip("PolNeAR dev split is absent (../shared/datasets/polnear)")
+    scores = evaluate_polnear(POLNEAR_DEV.resolve())
+    assert scores["n"]["docs"] == 84
+    for role, floor in WHOLE_DEV_FLOORS.items():
+        assert scores[role]["exact_f1"] >= floor, (role, scores[role])
+
+
+# Measured 0.872 / 0.736 / 0.637 with the learned scorer.
+FLOORS = {"source": 0.85, "cue": 0.71, "content": 0.62}
+# Measured 0.7805 / 0.673 / 0.623: source at the issue's 0.78, content short of its 0.68.
+WHOLE_DEV_FLOORS = {"source": 0.78, "cue": 0.665, "content": 0.615}

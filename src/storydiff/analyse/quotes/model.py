@@ -1,10 +1,10 @@
 """The learned attribution scorer: which words are cues, and each cue's source and content.
 
-Three linear models over hashed features (``features``), trained on PolNeAR's
-train split by ``bench/train_attribution.py`` and shipped as ``model.npz``
-(float16 weights, numpy only at inference: no torch). The rules in ``quotes`` run first;
-their spans are candidates and features here, so the model keeps a rule's reading where the
-corpus agrees with it and takes a nearby phrase where it does not.
+Three linear models over hashed features (``features``), the source one with a small hidden
+layer added (``Residual``), trained on PolNeAR's train split by ``bench/train_attribution.py``
+and shipped as ``model.npz`` (float16 weights, numpy only at inference: no torch). The rules
+in ``quotes`` run first; their spans are candidates and features here, so the model keeps a
+rule's reading where the corpus agrees with it and takes a nearby phrase where it does not.
 
 It reads attributions the way PolNeAR annotates them (beliefs, intentions and acts as well
 as speech), so only the cognitive mode used for scoring asks for it; the quotes a dossier
@@ -34,6 +34,24 @@ WEIGHTS_PATH = Path(__file__).with_name("model.npz")
 
 
 @dataclass(frozen=True, slots=True)
+class Residual:
+    """A small hidden layer over the features the training saw often enough (``vocab``, sorted
+    hashed ids), whose score is added to the linear one: it weighs a feature by its company."""
+
+    vocab: np.ndarray
+    embed: np.ndarray
+    bias: np.ndarray
+    out: np.ndarray
+
+    def score(self, ids: np.ndarray) -> float:
+        """The hidden layer's share of one reading's score."""
+        at = np.minimum(np.searchsorted(self.vocab, ids), len(self.vocab) - 1)
+        rows = at[self.vocab[at] == ids]
+        hidden = np.maximum(self.embed[rows].sum(axis=0) + self.bias, 0.0)
+        return float(hidden @ self.out)
+
+
+@dataclass(frozen=True, slots=True)
 class Model:
     """Weights of the three scorers and the cue probability a cue must reach."""
 
@@ -42,10 +60,18 @@ class Model:
     source: np.ndarray
     content: np.ndarray
     threshold: float
+    residuals: dict[str, Residual]
 
     def score(self, weights: np.ndarray, features: list[str]) -> float:
         """The linear score of one feature list."""
         return float(weights[af.hashed(features)].sum())
+
+    def rank(self, name: str, features: list[str]) -> float:
+        """A source or content reading's score: linear, plus the hidden layer's share."""
+        ids = np.asarray(af.hashed(features), dtype=np.int32)
+        linear = float((self.source if name == "source" else self.content)[ids].sum())
+        residual = self.residuals.get(name)
+        return linear + (residual.score(ids) if residual is not None else 0.0)
 
 
 @lru_cache(maxsize=1)
@@ -57,12 +83,23 @@ def load_model(path: Path = WEIGHTS_PATH) -> Model | None:
         meta = json.loads(bytes(data["meta"]).decode("utf-8"))
         if meta.get("hash_bits") != af.HASH_BITS:
             return None
+        residuals = {
+            name: Residual(
+                data[f"{name}_vocab"],
+                data[f"{name}_embed"].astype(np.float32),
+                data[f"{name}_bias"].astype(np.float32),
+                data[f"{name}_out"].astype(np.float32),
+            )
+            for name in ("source", "content")
+            if f"{name}_vocab" in data
+        }
         return Model(
             data["cue"].astype(np.float32),
             data["cue_dense"].astype(np.float32),
             data["source"].astype(np.float32),
             data["content"].astype(np.float32),
             float(meta["cue_threshold"]),
+            residuals,
         )
 
 
@@ -107,7 +144,7 @@ def learned_attributions(
             continue
         ranked = sorted(
             ac.content_candidates(ctx, tok),
-            key=lambda c: -model.score(model.content, c.features),
+            key=lambda c: -model.rank("content", c.features),
         )
         content = next(
             (
@@ -121,7 +158,7 @@ def learned_attributions(
         if content is None:
             continue
         sources = ac.source_candidates(ctx, tok)
-        source = max(sources, key=lambda c: model.score(model.source, c.features))
+        source = max(sources, key=lambda c: model.rank("source", c.features))
         taken.extend(content.fragments)
         cue_at.append(tok.idx)
         out.extend(_attributions(ctx, index, tok, source, content))
