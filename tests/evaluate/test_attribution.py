@@ -100,5 +100,6 @@ def test_polnear_whole_dev_floor() -> None:
 
 # Measured 0.872 / 0.736 / 0.637 with the learned scorer.
 FLOORS = {"source": 0.85, "cue": 0.71, "content": 0.62}
-# Measured 0.7805 / 0.673 / 0.623: source at the 0.78, content short of its 0.68.
-WHOLE_DEV_FLOORS = {"source": 0.78, "cue": 0.665, "content": 0.615}
+# Measured 0.7805 / 0.673 / 0.623: source at the 0.78, content short of its 0.68. The
+# source floor leaves about four sources for float differences in the parse across CPUs.
+WHOLE_DEV_FLOORS = {"source": 0.778, "cue": 0.665, "content": 0.615}
