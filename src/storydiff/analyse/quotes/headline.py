@@ -16,10 +16,9 @@ import re
 from spacy.tokens import Doc
 
 from storydiff.analyse.quotes import vocab
+from storydiff.analyse.quotes.marks import QuoteSpan
 from storydiff.analyse.quotes.speaker import Speaker
 
-# Marks that can close a quotation running over paragraphs; a turn ends before its mark.
-CLOSING_MARKS = "\u201d\u2019\"'"
 # Longest prefix, in words, that can name a speaker before a headline colon.
 MAX_SPEAKER_WORDS = 5
 
@@ -62,7 +61,7 @@ _SEGMENT = re.compile(r"(?:^|\s)[-\u2013\u2014](?=\s*\S)")
 
 
 def speaker_lines(
-    doc: Doc, text: str, quotes: list[tuple[int, int]]
+    doc: Doc, text: str, quotes: list[QuoteSpan]
 ) -> list[tuple[Speaker, int, int, int]]:
     """(speaker, colon, content start, content end) for "NAME: …" paragraphs after the title.
 
@@ -80,8 +79,8 @@ def speaker_lines(
         colon = text.find(":", p_start, p_end)
         if colon < 0:
             continue
-        opening = next((a for a, b in quotes if a <= colon < b), None)
-        if opening is not None and not _transcript_label(text, opening, p_start, colon):
+        opening = next((q for q in quotes if q.open <= colon < q.close), None)
+        if opening is not None and not _transcript_label(text, opening.open, p_start, colon):
             continue
         found = _line_speaker(doc, text, p_start if opening is None else p_start + 1, colon)
         if found is None:
@@ -89,10 +88,10 @@ def speaker_lines(
         c_start = colon + 1
         while c_start < p_end and text[c_start].isspace():
             c_start += 1
-        quote = next(((a, b) for a, b in quotes if a == c_start), None)
-        c_end = quote[1] if quote is not None else len(text[:p_end].rstrip())
+        quote = next((q for q in quotes if q.open == c_start), None)
+        c_end = quote.close if quote is not None else len(text[:p_end].rstrip())
         if opening is not None:
-            c_end = min(c_end, _close_of(text, quotes, opening))  # the whole turn, its stop kept
+            c_end = min(c_end, opening.end)  # the whole turn, its stop kept, its mark not
         elif quote is None and c_end > c_start and text[c_end - 1] == ".":
             c_end -= 1
         if len(text[c_start:c_end].split()) >= 2:
@@ -105,12 +104,6 @@ def _transcript_label(text: str, opening: int, p_start: int, colon: int) -> bool
     capitals, so its colon is the speaker's, though it lies inside the quotation."""
     label = text[p_start + 1 : colon]
     return opening == p_start and label.isupper() and 0 < len(label.split()) <= MAX_SPEAKER_WORDS
-
-
-def _close_of(text: str, quotes: list[tuple[int, int]], opening: int) -> int:
-    """Where the quotation opened at ``opening`` ends, less a closing mark."""
-    close = next(b for a, b in quotes if a == opening)
-    return close - 1 if close - opening > 1 and text[close - 1] in CLOSING_MARKS else close
 
 
 def _line_speaker(doc: Doc, text: str, p_start: int, colon: int) -> Speaker | None:
@@ -143,15 +136,15 @@ _SIGNATURE = re.compile(
 )
 
 
-def signed_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tuple[Speaker, int, int, int]]:
+def signed_quotes(text: str, quotes: list[QuoteSpan]) -> list[tuple[Speaker, int, int, int]]:
     """(speaker, dash, quote open, quote close) for each quotation signed with a name."""
     out: list[tuple[Speaker, int, int, int]] = []
-    for open_, close in quotes:
-        found = _SIGNATURE.match(text, close)
+    for quote in quotes:
+        found = _SIGNATURE.match(text, quote.close)
         if found is None:
             continue
         name = found.group(2).rstrip(".")
         start = found.start(2)
         speaker = Speaker(name, start, start + len(name), start, start + len(name))
-        out.append((speaker, found.start(1), open_, close))
+        out.append((speaker, found.start(1), quote.open, quote.close))
     return out

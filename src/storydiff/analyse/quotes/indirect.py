@@ -233,14 +233,8 @@ def colon_attributions(doc: Doc, text: str, quotes: list[QuoteSpan]) -> list[Att
     """A "Name: gist" title, or a "NAME: …" line further on, its colon the cue; or a quotation
     signed "― Name", the dash the cue."""
     title = headline_attribution(doc, text)
-    marks = [(q.open, q.close) for q in quotes]
-    lines = [
-        (k, f)
-        for k, f in enumerate(
-            [title, *speaker_lines(doc, text, marks), *signed_quotes(text, marks)]
-        )
-        if f
-    ]
+    found = [title, *speaker_lines(doc, text, quotes), *signed_quotes(text, quotes)]
+    lines = [(k, f) for k, f in enumerate(found) if f]
     out: list[Attribution] = []
     for k, (speaker, colon, c_start, c_end) in lines:
         span = doc.char_span(colon, colon + 1)
