@@ -317,15 +317,11 @@ def fit_all(
     print(f"  cue model fitted on {len(rows)} tokens", flush=True)
     for name in ("source", "content"):
         e = ex[name]
-        ends = [*e.groups[1:], len(e.rows)]
         sel = [g for g, d in enumerate(e.docs) if keep_docs is None or d in keep_docs]
-        rows, starts = [], []
-        for g in sel:
-            starts.append(len(rows))
-            rows.extend(range(e.groups[g], ends[g]))
-        x = matrix([e.rows[j] for j in rows])
-        y = np.array([e.labels[j] for j in rows], dtype=np.float64)
-        weights[name] = fit_softmax(x, y, np.array(starts), L2[name], maxiter)
+        picked, starts = _group_rows(e, sel)
+        x = matrix([e.rows[j] for j in picked])
+        y = np.array([e.labels[j] for j in picked], dtype=np.float64)
+        weights[name] = fit_softmax(x, y, starts, L2[name], maxiter)
         print(f"  {name} model fitted on {len(sel)} cues", flush=True)
     return weights
 
@@ -485,13 +481,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in RESIDUAL_MODELS:
         e = ex[name]
         train = [g for g, d in enumerate(e.docs) if d not in held]
-        residuals[name], curve = fit_residual(
-            e, fitted[name], train, MAX_EPOCHS, [g for g, d in enumerate(e.docs) if d in held]
-        )
+        held_out = [g for g, d in enumerate(e.docs) if d in held]
+        residuals[name], curve = fit_residual(e, fitted[name], train, MAX_EPOCHS, held_out)
         epochs[name] = int(np.argmax(curve)) + 1
-        linear = top1(
-            e, matrix(e.rows) @ fitted[name], [g for g, d in enumerate(e.docs) if d in held]
-        )
+        linear = top1(e, matrix(e.rows) @ fitted[name], held_out)
         print(
             f"  {name} held-out top-1: linear {linear:.4f}, with the hidden layer "
             + " ".join(f"{c:.4f}" for c in curve)
