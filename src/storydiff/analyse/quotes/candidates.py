@@ -103,12 +103,22 @@ def child_ranges(cue: Token) -> dict[CharSpan, str]:
     ]
     out: dict[CharSpan, str] = {}
     for i, first in enumerate(kids):
+        starts = [(first, first.dep_), *((o, f"{first.dep_}>{o.dep_}") for o in _objects(first))]
         for last in kids[i + 1 :]:
-            toks = _trim(list(cue.doc[first.left_edge.i : last.right_edge.i + 1]), True)
-            if toks and toks[-1].idx < line_end:
-                span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
-                out.setdefault(span, f"range={first.dep_}|{last.dep_}")
+            for start, how in starts:
+                toks = _trim(list(cue.doc[start.left_edge.i : last.right_edge.i + 1]), True)
+                if toks and toks[-1].idx < line_end:
+                    span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+                    out.setdefault(span, f"range={how}|{last.dep_}")
     return out
+
+
+def _objects(tok: Token) -> list[Token]:
+    """A preposition's object, which a cue ending in that preposition leaves as its content:
+    "called on [police to release …]", "was accused of [using $50 million …]"."""
+    if tok.dep_ != "prep":
+        return []
+    return [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
 
 
 def phrase(tok: Token) -> CharSpan | None:
@@ -257,7 +267,7 @@ def content_candidates(ctx: Context, cue: Token) -> list[Candidate]:
     def push(frags: Fragments, head: Token | None, feats: list[str]) -> None:
         if frags not in seen and frags:
             seen.add(frags)
-            out.append(Candidate(frags, head, feats))
+            out.append(Candidate(frags, head, feats + _edge_phrases(ctx, cue, frags)))
 
     rules = ctx.rule_cues.get(cue.i, [])
     rule_frags = tuple(sorted({(a.content_start, a.content_end) for a in rules}))
@@ -321,6 +331,79 @@ def content_candidates(ctx: Context, cue: Token) -> list[Candidate]:
     return out
 
 
+def _edge_phrases(ctx: Context, cue: Token, frags: Fragments) -> list[str]:
+    """What a reading's last phrase is and what phrases it leaves out on either side, and
+    where each attaches: "offered [some advice] on Friday" keeps the object and drops the
+    verb's time adjunct; "[police to release …]" keeps the object before the complement."""
+    toks = ctx.doc.char_span(frags[0][0], frags[-1][1], alignment_mode="expand")
+    if toks is None or not len(toks):
+        return []
+    first, last = toks[0], toks[-1]
+    inside = range(first.i, last.i + 1)
+    feats: list[str] = []
+    tail = _phrase_ending(last, inside)
+    if tail is not None:
+        feats += [
+            f"c:tail={_phrase_kind(tail)}|{_attach(tail, cue, inside)}",
+            f"c:tail_ent={_entity(tail)}",
+            f"c:ltail={cue.lemma_.lower()}|{tail.dep_}",
+        ]
+    doc = ctx.doc
+    if last.i + 1 < len(doc):
+        nxt = _phrase_starting(doc[last.i + 1])
+        feats += [
+            f"c:dropR={_phrase_kind(nxt)}|{_attach(nxt, cue, inside)}",
+            f"c:dropR_ent={_entity(nxt)}",
+        ]
+    if first.i > 0:
+        prev = _phrase_ending(doc[first.i - 1], range(0, first.i))
+        if prev is not None:
+            feats += [
+                f"c:dropL={_phrase_kind(prev)}|{_attach(prev, cue, inside)}",
+                f"c:ldropL={cue.lemma_.lower()}|{prev.dep_}",
+            ]
+    return feats
+
+
+def _phrase_ending(tok: Token, within: range) -> Token | None:
+    """The largest phrase inside ``within`` whose last word is ``tok`` (not its head's)."""
+    node = tok
+    while node.head.i != node.i and node.head.i in within and node.head.right_edge.i == tok.i:
+        node = node.head
+    return None if node.i == tok.i and tok.is_punct else node
+
+
+def _phrase_starting(tok: Token) -> Token:
+    """The largest phrase whose first word is ``tok``."""
+    node = tok
+    while node.head.i != node.i and node.head.left_edge.i == tok.i and node.head.i >= tok.i:
+        node = node.head
+    return node
+
+
+def _phrase_kind(tok: Token) -> str:
+    return (
+        f"{tok.dep_}:{tok.lower_}"
+        if tok.dep_ in ("prep", "mark", "cc")
+        else f"{tok.dep_}:{tok.pos_}"
+    )
+
+
+def _attach(tok: Token, cue: Token, inside: range) -> str:
+    """Whether a phrase hangs on the cue, on a word of the reading, or elsewhere."""
+    head = tok.head
+    if head.i == cue.i:
+        return "cue"
+    return "in" if head.i in inside else "out"
+
+
+def _entity(tok: Token) -> str:
+    return next((t.ent_type_ for t in tok.subtree if t.ent_type_ in _TIME_ENTS), "-")
+
+
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
 def _to_sentence_end(ctx: Context, cue: Token, span: CharSpan) -> list[CharSpan]:
     """A reading after the cue run on to its sentence's end, with and without the stop: the
     conjuncts, relative clauses and tails the parse hangs elsewhere ("wants to triple …,
@@ -346,7 +429,7 @@ def _pairs(ctx: Context, cue: Token) -> dict[Fragments, str]:
     lefts = [c for c in cue.lefts if c.dep_ not in ("punct", "cc", "aux", "auxpass", "neg")]
     rights = [c for c in cue.rights if c.dep_ not in ("punct", "cc")]
     for a in lefts:
-        for b in rights:
+        for b in rights + [o for c in rights for o in _objects(c)]:
             pa, pb = phrase(a), phrase(b)
             if pa and pb and pa[1] <= cue.idx < pb[0]:
                 out.setdefault((pa, pb), f"LR={a.dep_}|{b.dep_}")
