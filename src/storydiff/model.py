@@ -7,6 +7,7 @@ offsets are character offsets (code points, end exclusive) into ``Article.text``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -268,6 +269,17 @@ class ClaimValue:
     value: float
     articles: list[str]
     claimant: str | None = None
+
+
+def value_sides(values: Sequence[ClaimValue], *, updated: bool) -> str:
+    """Each value with the articles (and claimant) giving it, "police: 300,000 (a1) · 1 million
+    (a2)"; an update reads as its sequence, "2 (a1) → 4 (a2)". The summary and the report
+    both show a fact's sides this way."""
+    joiner = " → " if updated else " · "
+    return joiner.join(
+        f"{v.claimant + ': ' if v.claimant else ''}{v.text} ({', '.join(v.articles)})"
+        for v in values
+    )
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
-from storydiff.model import Citation, Claim, StanceChange, SummarySentence
+from storydiff.model import Citation, Claim, StanceChange, SummarySentence, value_sides
 
 # Verdicts per section, in reading order, with the words that open each sentence.
 _SECTIONS = (
@@ -37,12 +37,7 @@ def _said(claim: Claim, statement: str) -> str:
     articles (and claimant) giving it: "organisers: 1 million (a1, a2) · police: 300,000 (a1)"."""
     if claim.verdict not in _SIDED or len(claim.values) < 2:
         return statement
-    joiner = " → " if claim.verdict == "updated" else " · "  # an update reads as its sequence
-    sides = joiner.join(
-        f"{value.claimant + ': ' if value.claimant else ''}{value.text} "
-        f"({', '.join(value.articles)})"
-        for value in claim.values
-    )
+    sides = value_sides(claim.values, updated=claim.verdict == "updated")
     return f"{claim.measure or 'the figure'}: {sides}. {statement}"
 
 

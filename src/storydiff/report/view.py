@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from storydiff.model import ClaimValue, value_sides
+
 VERDICTS = ("agree", "compatible", "conflict", "disputed", "updated", "single-source", "unresolved")
 
 
@@ -107,11 +109,9 @@ def sides(claim: dict[str, Any]) -> str:
     measure = claim.get("measure")
     if not values or (len(values) < 2 and not measure):
         return measure or ""
-    joiner = " → " if claim["verdict"] == "updated" else " · "
-    shown = joiner.join(
-        f"{v['claimant'] + ': ' if v.get('claimant') else ''}{v['text']} "
-        f"({', '.join(v['articles'])})"
-        for v in values
+    shown = value_sides(
+        [ClaimValue(v["text"], v["value"], v["articles"], v.get("claimant")) for v in values],
+        updated=claim["verdict"] == "updated",
     )
     return f"{measure or 'values'}: {shown}"
 
