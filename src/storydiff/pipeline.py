@@ -243,37 +243,14 @@ def _names(source: str, name: str) -> bool:
         return False
 
 
-_ANY_SPAN_DAYS = 365 * 200
-
-
 def story_groups(articles: list[Article]) -> list[list[Article]]:
-    """The inputs split by the story each is about (the corpus mode's grouping), the largest
-    story first: a dossier is about one story, and a stray article would set its issue."""
-    import tempfile
+    """The inputs split by the story each is about, the largest story first: a dossier is
+    about one story, and a stray article would set its issue (``scale.gathered``)."""
+    from storydiff.scale.features import story_features
+    from storydiff.scale.gathered import linked_groups
 
-    from storydiff.scale.features import signature, story_features
-    from storydiff.scale.stories import Assignment, GroupingSettings, StoryInput, group
-
-    items = [
-        StoryInput(
-            a.key,
-            a.source,
-            a.published,
-            signature(a.text),
-            story_features(a.text, a.title).vector(),
-        )
-        for a in articles
-    ]
-    by_key = {a.key: a for a in articles}
-    stories: dict[str, list[Article]] = {}
-    with tempfile.TemporaryDirectory() as workdir:
-        # What the user gathered is judged by what it says, not when: a dispute's articles can
-        # be years apart (corpus mode's window keeps a news stream's stories apart instead).
-        settings = GroupingSettings(window_days=_ANY_SPAN_DAYS)
-        for placed in group(items, Path(workdir), settings):
-            if isinstance(placed, Assignment):
-                stories.setdefault(placed.story, []).append(by_key[placed.key])
-    return sorted(stories.values(), key=len, reverse=True)
+    vectors = [story_features(a.text, a.title).vector() for a in articles]
+    return [[articles[i] for i in group] for group in linked_groups(vectors)]
 
 
 def _code_fingerprint() -> str:

@@ -64,3 +64,13 @@ def test_one_storys_articles_years_apart_stay_one_story(tmp_path: Path) -> None:
     assert "warning" not in result.output
     doc = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))
     assert len(doc["articles"]) == 4 and not doc["rejected"]
+
+
+def test_one_story_keeps_every_input(tmp_path: Path) -> None:
+    inputs = _mixed(tmp_path / "in")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["analyze", str(inputs), "-o", str(out), "--one-story", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "stories" not in result.output
+    doc = json.loads((out / "dossier.json").read_text("utf-8"))
+    assert len(doc["articles"]) == 5 and not doc["rejected"]

@@ -4,6 +4,7 @@ from storydiff.cli import analyze, eval_analysis, eval_ledger, eval_support, eva
 from storydiff.cli import batch as batch
 from storydiff.cli import corpus as corpus
 from storydiff.cli import eval_dates as eval_dates
+from storydiff.cli import eval_gathered as eval_gathered
 from storydiff.cli import eval_ingest as eval_ingest
 from storydiff.cli import eval_sentiment as eval_sentiment
 from storydiff.cli import schema as schema

@@ -77,7 +77,7 @@ def _largest_story(stories: list[list[Article]], stats: RunStats) -> list[Articl
             "yellow",
             f"the inputs are about {len(stories)} stories; analysing the largest "
             f"({counted(len(main), 'article')}, “{_story_name(main)}”) — pass --split for one "
-            "dossier each",
+            "dossier each, or --one-story to analyse them all together",
         )
     for story in others:
         for article in story:
@@ -85,8 +85,8 @@ def _largest_story(stories: list[list[Article]], stats: RunStats) -> list[Articl
                 Rejection(
                     article.source,
                     f"about another story (“{_story_name(story)}”) than the "
-                    f"{counted(len(main), 'article')} analysed; analyse it on its own or pass "
-                    "--split",
+                    f"{counted(len(main), 'article')} analysed; analyse it on its own, or pass "
+                    "--split or --one-story",
                 )
             )
     return main
@@ -161,7 +161,7 @@ def _news_only(articles: list[Article], stats: RunStats) -> list[Article]:
 
 
 def _stories(articles: list[Article], progress: Progress) -> list[list[Article]]:
-    """The inputs grouped as corpus mode groups them, the largest story first."""
+    """The inputs grouped by the story each is about, the largest story first."""
     if len(articles) < 2:
         return [articles]
     progress("group", 0, len(articles))
@@ -239,6 +239,14 @@ def analyze(
             "(OUTPUT/story-1, story-2, …) instead of the largest alone.",
         ),
     ] = False,
+    one_story: Annotated[
+        bool,
+        typer.Option(
+            "--one-story",
+            help="Analyse every input as one story, however little some share with the "
+            "rest (by default an input about another story is named and left out).",
+        ),
+    ] = False,
     tables: Annotated[
         list[TableFormat] | None,
         typer.Option(
@@ -264,6 +272,8 @@ def analyze(
 
       storydiff analyze examples/story --issue "the Port Sallis lease" -o out
 
+      storydiff analyze inbox/ --one-story -o out
+
       storydiff analyze examples/story --format csv --format parquet -o out
 
       storydiff analyze https://example.org/feed.xml export.jsonl --sidecar meta.csv -o out
@@ -287,7 +297,8 @@ def analyze(
             articles, stats = gather_articles(
                 paths, overrides=overrides, inputs=inputs, sidecar=stated, progress=progress
             )
-            stories = _stories(_news_only(articles, stats), progress)
+            news = _news_only(articles, stats)
+            stories = [news] if one_story else _stories(news, progress)
             if len(stories) > 1 and split:
                 _write_each_story(stories, stats, output, db, summary, quiet, issue, progress)
                 return
