@@ -93,3 +93,7 @@ def test_a_word_ending_a_country_name_does_not_join_a_company() -> None:
     index = build_entities([article], analyses, {"A": "a1"}, {"A": None})
     assert index.resolve("Corvania") != index.resolve("Corvania Shipping Group")
     assert index.resolve("Tessel") == index.resolve("Tessel Maritime Holdings")
+    # A phrase of common nouns around a name is not that name's surname form.
+    assert index.resolve("Corvania Shipping Group") is not None
+    assert index.resolve("officials in Tessel") is None
+    assert index.resolve("Tessel officials") is None

@@ -336,3 +336,47 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
         "Court to review the vote."
     )
     assert "to review the vote" in _find(_quotes(nlp, purpose), "signatures").text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "they" is the last group that was a subject, never the one person named since.
+        (
+            "Deputies followed Rafe Lindqvist from a barbecue two miles away. They said he "
+            "was arguing with his brother before the shots.",
+            "arguing with his brother",
+            "Deputies",
+        ),
+        # A trailing "he said" is not the man the report is about.
+        (
+            "Sheriff Tom Morrow spoke at a news conference. The two boys were listed in "
+            "serious condition, Morrow said.\n\nRafe Lindqvist went to the marina to meet a "
+            "friend who was throwing a party there, he said.",
+            "went to the marina",
+            "Sheriff Tom Morrow",
+        ),
+        # An office named for its holder is one name, not "Office".
+        (
+            "The Harbour County Sheriff's Office said two boats were damaged in the fire.",
+            "two boats were damaged",
+            "Harbour County Sheriff's Office",
+        ),
+        # A place's police speak as themselves, not as the place.
+        (
+            "The driver was taken into custody, according to the Boston police department.",
+            "The driver was taken into custody",
+            "Boston police department",
+        ),
+        # A statement speaks for whoever issued it.
+        (
+            "The harbour authority later issued a statement saying the quay would reopen.",
+            "the quay would reopen",
+            "harbour authority",
+        ),
+    ],
+)
+def test_speaker_is_who_the_text_says_not_the_nearest_name(
+    nlp: Language, text: str, words: str, speaker: str
+) -> None:
+    assert _find(_quotes(nlp, text), words).speaker_text == speaker

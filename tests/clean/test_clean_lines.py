@@ -39,6 +39,8 @@ from storydiff.clean.lines import shapes
         ("To find out more, click here.", "publisher disclaimer"),
         ("© 2018 The Daily Example. All rights reserved.", "publisher disclaimer"),
         ("Read more: Ministers meet again in Brussels", "related link"),
+        ("ALSO: Harbour Commentary: the quay may lose its charm", "related link"),
+        ("WATCH: Ferry crews strike over pay", "related link"),
         ("About the author", "author bio"),
         ("Hinterlasse einen Kommentar", "comment prompt"),
         ("Votre adresse e-mail ne sera pas publiée.", "comment prompt"),

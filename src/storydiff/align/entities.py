@@ -15,6 +15,7 @@ from storydiff.align.entity_vocab import (
     SURNAME_SIMILARITY,
     TYPE_PRIORITY,
 )
+from storydiff.lexicon.names import NAME_PARTICLES
 from storydiff.model import Analysis, Article, Citation, Entity, Mention, Role
 
 _ACRONYM_DEFINITION = re.compile(
@@ -70,6 +71,8 @@ class EntityIndex:
         key = name_key(KNOWN_ALIASES.get(key, name))
         if key in self.by_key:
             return self.by_key[key]
+        if any(w[:1].islower() and w not in NAME_PARTICLES for w in name.split()):
+            return None  # "authorities in Tulare" are not Tulare: a surname is a name's last word
         last = key.split(" ")[-1]
         return self.by_key.get(last)
 

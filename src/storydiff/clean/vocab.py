@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from storydiff.lexicon.datelines import DATELINE as DATELINE  # the cleaner reads it too
+from storydiff.lexicon.names import NAME_PARTICLES as NAME_PARTICLES  # bylines read them too
 from storydiff.lexicon.numbers import UNITS_WORDS
 
 # --- site menus and UI strings ------------------------------------------------------------------
@@ -269,12 +270,13 @@ DISCLAIMER_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
 PUBLISHER_VOICE: Final[re.Pattern[str]] = re.compile(r"\b(we|our|us|you|your)\b", re.IGNORECASE)
 
 # --- related-article links ------------------------------------------------------------------------
-# Lead-ins that announce links to other stories.
+# Lead-ins that announce links to other stories ("ALSO: Clancy's Commentary: …", "WATCH: …").
 RELATED_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(
         r"^(related|read more|read also|also read|see also|more on this|recommended|"
         r"you may also like|you might also like|more from|more stories|related stories|"
-        r"related articles|related content|further reading|top stories|editor'?s picks)"
+        r"related articles|related content|further reading|top stories|editor'?s picks|"
+        r"also|more|watch|photos|videos?|listen)"
         r"\s*([:»›|]|$)",
         re.IGNORECASE,
     ),
@@ -306,31 +308,6 @@ BYLINE: Final[re.Pattern[str]] = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})*)"
     r"\s*(?:[,|/–—-]\s*(?P<rest>.{0,60}))?$",
 )
-# Name particles allowed in lower case inside a personal name ("Lauren von Bernuth").
-NAME_PARTICLES: Final[frozenset[str]] = frozenset(
-    {
-        "von",
-        "van",
-        "de",
-        "der",
-        "den",
-        "da",
-        "di",
-        "du",
-        "del",
-        "della",
-        "al",
-        "bin",
-        "ibn",
-        "la",
-        "le",
-        "ter",
-        "dos",
-        "das",
-    }
-)
-
-
 # --- author bios --------------------------------------------------------------------------------
 # A bio is a third-person paragraph about the writer. It names a role at an outlet or a career
 # step. Used together with its shape (starts with the author's name or a pronoun, sits in the

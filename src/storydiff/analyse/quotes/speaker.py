@@ -87,6 +87,11 @@ def flat_name(tok: Token) -> Span | None:
         and doc[start - 1].head.i == tok.i
     ):
         start -= 1
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is not None and start == tok.i:
+        first = owner.left_edge.i + (owner.left_edge.dep_ == "det")
+        if all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in doc[first : tok.i]):
+            start = first  # "The Tulare County Sheriff's Office" is one name, not "Office"
     while start < tok.i and (
         doc[start].lower_ in vocab.TITLE_WORDS
         or doc[start].ent_type_ in vocab.NOT_NAME_LABELS
@@ -187,13 +192,37 @@ def _closing_comma(toks: list[Token]) -> int:
     return end
 
 
-def _recent(index: SpeakerIndex, before: int, labels: frozenset[str]) -> Span | None:
-    """The last mention with one of ``labels`` that ends before ``before``."""
+def _recent(
+    index: SpeakerIndex, before: int, labels: frozenset[str], reported: frozenset[int]
+) -> Span | None:
+    """The last mention with one of ``labels`` that ends before ``before``, outside the
+    words ``reported``."""
     best: Span | None = None
     for ent in index.ents:
-        if ent.end_char <= before and ent.label_ in labels:
+        if ent.end_char <= before and ent.label_ in labels and ent.root.i not in reported:
             best = ent
     return best
+
+
+def _reported_words(verb: Token) -> frozenset[int]:
+    """The words a reporting verb reports: its clausal complement, or, when the verb trails
+    its report ("Zamora went to the home…, he said"), the clause it hangs on. Whoever "he" is,
+    it is not someone the report itself is about: a speaker says "I", not his own name."""
+    out = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    head = verb.head
+    text = doc_text(verb.doc)
+    if (
+        verb.dep_ in _TRAILING_DEPS
+        and head.i < verb.i
+        and head.lemma_.lower() not in vocab.SPEECH_VERBS
+        and "\n" not in text[head.idx : verb.idx]
+    ):  # not "Icahn told Reuters: “…”\n\n“…,” he added", which the parse may join
+        own = {t.i for t in verb.subtree}
+        out |= {t.i for t in head.subtree if t.i not in own}
+    return frozenset(out)
+
+
+_TRAILING_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 
 
 def _chain(tok: Token) -> list[Token]:
@@ -275,8 +304,9 @@ def _author_in(prev: Token) -> Token | None:
 
 
 def _channel_author(index: SpeakerIndex, tok: Token, depth: int) -> Speaker | None:
-    """Who wrote "the letter": the subject of the clause where the letter was first mentioned."""
-    for prev in index.doc[: tok.i]:
+    """Who wrote "the letter": the subject of the clause where the letter was first mentioned
+    (this one, in "the department issued a statement saying …")."""
+    for prev in index.doc[: tok.i + 1]:
         if prev.lemma_.lower() != tok.lemma_.lower() or prev.pos_ != "NOUN":
             continue
         subj = _author_in(prev)
@@ -332,7 +362,7 @@ def resolve(
     for child in subj.children:
         if child.dep_ in ("compound", "poss", "nmod"):
             org = _ent_at(index, child, frozenset({"ORG", "GPE"}))
-            if org is not None:
+            if org is not None and org.label_ != "GPE":
                 name, start, end = clean_name(org)
                 return Speaker(name, start, end, local[0], local[1])
     if subj.lemma_.lower() in vocab.GROUP_NOUNS and subj.tag_ in ("NNS", "NNPS"):
@@ -393,19 +423,23 @@ def _salient(index: SpeakerIndex, pronoun: Token, ent: Span | None) -> Span | No
 def _pronoun(index: SpeakerIndex, subj: Token, local: tuple[int, int]) -> Speaker | None:
     """Most recent fitting mention outside quotes: a person for he/she, an org for it."""
     lower = subj.lower_
+    reported = _reported_words(subj.head) if subj.dep_ in ("nsubj", "nsubjpass") else frozenset()
+    if lower in vocab.PLURAL_PRONOUNS:
+        return _plural(index, subj, local, reported)
     if lower in vocab.PERSON_PRONOUNS or lower in vocab.FIRST_PERSON_PRONOUNS:
         labels = frozenset({"PERSON"})
     elif lower in vocab.ORG_PRONOUNS:
         labels = frozenset({"ORG", "GPE", "NORP"})
     else:
         labels = frozenset({"ORG", "GPE", "NORP", "PERSON"})
-    ent = _recent(index, subj.idx, labels)
-    if "PERSON" in labels and lower not in vocab.PLURAL_PRONOUNS:
+    ent = _recent(index, subj.idx, labels, reported)
+    if "PERSON" in labels:
         people = {e.root.lower_ for e in index.ents if e.label_ == "PERSON"}
         spoken = [
             n
             for n in index.names
             if n.end_char <= subj.idx
+            and n.root.i not in reported
             and n.root.dep_ in ("nsubj", "appos")
             and n.root.head.lemma_ in vocab.SPEECH_VERBS | {"spokeswoman", "spokesman"}
             and (n.root.ent_type_ not in vocab.NOT_PERSON_LABELS or n.root.lower_ in people)
@@ -417,3 +451,37 @@ def _pronoun(index: SpeakerIndex, subj: Token, local: tuple[int, int]) -> Speake
         return Speaker(subj.text, local[0], local[1], local[0], local[1])
     name, start, end = _fullest(index, ent)
     return Speaker(name, start, end, local[0], local[1])
+
+
+def _plural(
+    index: SpeakerIndex, subj: Token, local: tuple[int, int], reported: frozenset[int]
+) -> Speaker:
+    """ "Deputies followed Zamora … They said": "they" is the last group that was a clause's
+    subject (an organisation, a country, a people, or a plural noun such as "deputies"),
+    never one named person; left as written when none is."""
+    groups = [
+        e.root
+        for e in index.ents
+        if e.label_ in _GROUP_LABELS and e.end_char <= subj.idx and _is_subject(e)
+    ]
+    groups += [
+        t
+        for t in subj.doc[: subj.i]
+        if t.tag_ in ("NNS", "NNPS")
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and not t.ent_type_
+        and not index.in_quote(t.idx)
+    ]
+    found = [t for t in groups if t.i not in reported]
+    if not found:
+        return Speaker(subj.text, local[0], local[1], local[0], local[1])
+    head = max(found, key=lambda t: t.i)
+    ent = _ent_at(index, head, _GROUP_LABELS)
+    if ent is not None:
+        name, start, end = _fullest(index, ent)
+        return Speaker(name, start, end, local[0], local[1])
+    start, end = _local(head)
+    return Speaker(doc_text(subj.doc)[start:end], start, end, local[0], local[1])
+
+
+_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
