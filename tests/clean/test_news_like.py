@@ -49,3 +49,13 @@ def test_a_folder_of_help_pages_is_analysed_with_a_warning(tmp_path: Path) -> No
     result = runner.invoke(app, ["analyze", "-q", str(folder), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert f"none of the {len(NOT_NEWS)} inputs reads as a news article" in result.output
+
+
+def test_a_headline_alone_is_named_as_such() -> None:
+    reason = not_news_reason("Suspect in harbour shooting surrenders after hours-long standoff")
+    assert reason is not None and reason.startswith("only a headline is left after cleaning")
+    brief = (
+        "Suspect in harbour shooting surrenders.\n\nA man who fired at a ferry surrendered on "
+        "Tuesday, police said."
+    )
+    assert not_news_reason(brief) is None

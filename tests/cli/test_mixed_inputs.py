@@ -74,3 +74,15 @@ def test_one_story_keeps_every_input(tmp_path: Path) -> None:
     assert "stories" not in result.output
     doc = json.loads((out / "dossier.json").read_text("utf-8"))
     assert len(doc["articles"]) == 5 and not doc["rejected"]
+
+
+def test_strict_exits_3_when_an_input_is_left_out(tmp_path: Path) -> None:
+    inputs = _mixed(tmp_path / "in")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["analyze", str(inputs), "-o", str(out), "--strict", "-q"])
+    assert result.exit_code == 3, result.output
+    assert "library.txt" in result.output and "--strict" in result.output
+    assert len(json.loads((out / "dossier.json").read_text("utf-8"))["articles"]) == 4
+    story = REPO / "examples" / "story"
+    clean = CliRunner().invoke(app, ["analyze", str(story), "-o", str(tmp_path / "o2"), "--strict"])
+    assert clean.exit_code == 0, clean.output

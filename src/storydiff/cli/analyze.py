@@ -168,6 +168,20 @@ def _stories(articles: list[Article], progress: Progress) -> list[list[Article]]
     return story_groups(articles)
 
 
+SKIPPED_EXIT = 3  # --strict: the dossier was written, but without some of the inputs
+
+
+def _exit_if_skipped(stats: RunStats, strict: bool) -> None:
+    if strict and stats.rejected:
+        note(
+            "error:",
+            "red",
+            f"{counted(len(stats.rejected), 'input')} skipped (see the skipped lines); "
+            f"exit code {SKIPPED_EXIT} (--strict)",
+        )
+        raise typer.Exit(SKIPPED_EXIT)
+
+
 def _report_skipped(stats: RunStats) -> None:
     for rejection in stats.rejected:
         note("skipped", "yellow", f"{rejection.source}: {rejection.reason}")
@@ -239,6 +253,14 @@ def analyze(
             "(OUTPUT/story-1, story-2, …) instead of the largest alone.",
         ),
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Exit with code 3 when any input was skipped (unreadable, not news, another "
+            "story); the dossier is still written. For scripts that must not lose an input.",
+        ),
+    ] = False,
     one_story: Annotated[
         bool,
         typer.Option(
@@ -263,6 +285,9 @@ def analyze(
     Writes OUTPUT/dossier.json (the schema'd contract), OUTPUT/dossier.html (one
     self-contained page) and OUTPUT/dossier.md. Unchanged articles are read from the store
     instead of being analysed again.
+
+    Exit codes: 0 written (any input left out is named on a "skipped" line), 2 bad input
+    or options (one "error:" line), 3 written but inputs skipped, with --strict.
 
     Examples:
 
@@ -301,6 +326,7 @@ def analyze(
             stories = [news] if one_story else _stories(news, progress)
             if len(stories) > 1 and split:
                 _write_each_story(stories, stats, output, db, summary, quiet, issue, progress)
+                _exit_if_skipped(stats, strict)
                 return
             articles = _largest_story(stories, stats)
             fingerprint = run_fingerprint(
@@ -336,3 +362,4 @@ def analyze(
         console.print(printable(f"wrote {output / 'dossier.json'}, dossier.html, dossier.md"))
         if written:
             console.print(printable(f"wrote {output / 'tables'}: {', '.join(written)}"))
+    _exit_if_skipped(stats, strict)
