@@ -325,3 +325,32 @@ def test_a_third_death_updates_the_earlier_two_whatever_the_words() -> None:
         {"A": [("two", 2, "men")], "B": [("A third person", 3, "person")]},
     )
     assert backwards["two"] is not backwards["A third person"]
+
+
+def test_a_toll_from_a_year_before_the_story_is_labelled_with_its_year() -> None:
+    a_text = (
+        "Two people were killed in the shooting at the Elm Street bar on Sunday. The same gun "
+        "shop sold the rifle used in the 2009 rampage that killed 13 people at the base."
+    )
+    b_text = "Two people were killed in the shooting at the Elm Street bar on Sunday night."
+    claims = _dated_claims(
+        {"A": (a_text, "2014-04-06"), "B": (b_text, "2015-01-10")},
+        {"A": [("Two", 2, "people"), ("13", 13, "people")], "B": [("Two", 2, "people")]},
+    )
+    assert claims["13"].measure == "people killed in 2009"
+    assert claims["Two"].measure == "people killed"
+    # A year the story's first report shares is the story's own: a trial a year on recalls it.
+    later = "Three men were charged in a 2014 shooting that left two people dead on Elm Street."
+    claims = _dated_claims(
+        {"A": (a_text, "2014-04-06"), "B": (later, "2015-01-10")},
+        {"A": [("Two", 2, "people")], "B": [("two", 2, "people")]},
+    )
+    assert claims["two"].measure == "people killed"
+
+
+def test_a_length_of_time_is_no_toll() -> None:
+    text = "The teen received 3 years' probation for shooting and killing his best friend."
+    start = text.index("3 years")
+    record = QuantityRecord(start, start + 7, "3 years", 3, "year", None, False, None, 0, len(text))
+    _, claims = build_quantity_claims([_article("A", text)], {"A": [record]}, {"A": "a1"})
+    assert all(c.measure != "people killed" for c in claims)

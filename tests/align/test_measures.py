@@ -43,6 +43,16 @@ def _measure(sentence: str, figure: str, what: str | None = None, nth: int = 0) 
         ("He was shot near the house [40] on Friday.", "40", None, "reference"),
         ("The suspect was shot 10 times by officers.", "10", "times", None),
         ("The council approved 3 new parks.", "3", "parks", None),
+        # Ranges of ages, a parent's children and an age beside a name are no tolls.
+        ("Five children, ages 11 to 15, were shot on Sunday.", "15", None, "age"),
+        ("One of five children between the ages of 11 and 15 was wounded.", "15", None, "age"),
+        ("Nathan, a father of three, was shot and killed.", "three", None, None),
+        (
+            "The shooting death of Mira Dorn, three (pictured), was an accident.",
+            "three",
+            None,
+            "age",
+        ),
     ],
 )
 def test_measure_of(sentence: str, figure: str, what: str | None, expected: str | None) -> None:

@@ -27,13 +27,13 @@ from storydiff.model import Article, Dossier, Story
 
 FLOORS = {
     "fact_found": 0.5,
-    "fact_verdict": 0.42,
+    "fact_verdict": 0.44,
     "fact_measure": 0.19,
     "quote_speaker": 0.85,
     "stance": 0.16,
     "date": 1.0,
 }
-MAX_CONFLICTS_ON_GOLD_AGREEMENT = 1
+MAX_CONFLICTS_ON_GOLD_AGREEMENT = 0
 VERDICTS = {"agree", "compatible", "conflict", "disputed", "updated", "single-source"}
 _SPAN_KEYS = {"doc", "start", "end", "sha1"}
 

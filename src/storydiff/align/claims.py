@@ -202,6 +202,8 @@ def _items(
                     article.text, record.start, record.end, record.what, record.sentence_start
                 )
             )
+            if measure in TOLLS and record.unit in DURATION_DAYS:
+                measure = None  # "3 years' probation for killing his friend" counts no dead
             if measure in NOT_FACTS:  # a reference mark ("[40]"), an address ("300 block")
                 continue
             quantity = Quantity(
@@ -705,6 +707,7 @@ def build_quantity_claims(
     independent = {a.key: a.duplicate_of or a.key for a in articles}
     items = _items(articles, records, ids, claimants)
     weights = story_weights(a.text for a in articles)
+    first_year = min((y for a in articles if (y := _year_of(a)) is not None), default=None)
     claims: list[Claim] = []
     for cluster in _cluster(items, independent, weights):
         cluster.sort(key=lambda m: (m.quantity.article, m.quantity.start))
@@ -725,16 +728,42 @@ def build_quantity_claims(
                     )
                     for m in cluster
                 ],
-                measure=measure_label(
-                    cluster[0].measure,
-                    [m.quantity.what for m in cluster],
-                    max((m.subject for m in cluster if m.subject), key=len, default=None),
+                measure=_dated_label(
+                    measure_label(
+                        cluster[0].measure,
+                        [m.quantity.what for m in cluster],
+                        max((m.subject for m in cluster if m.subject), key=len, default=None),
+                    ),
+                    cluster,
+                    first_year,
                 )
                 or _topic_label(cluster),
                 values=_values(cluster, verdict),
             )
         )
     return [i.quantity for i in items], claims
+
+
+def _dated_label(label: str | None, cluster: list[_Item], first_year: int | None) -> str | None:
+    """A toll pinned to a year before the story's first report ("the 2009 Fort Hood shooting
+    that killed 13", "August 1982: Eight people killed") is an earlier event the story
+    recalls, so its label says when: "people killed in 2009", not the story's "people killed".
+    (A year the first report shares is the story's own: a trial a year on recalls it.)"""
+    if label is None or first_year is None or cluster[0].measure not in TOLLS:
+        return label
+    years = {m.when for m in cluster}
+    year = years.pop() if len(years) == 1 else None
+    if year is not None and year.isdigit() and int(year) < first_year:
+        return f"{label} in {year}"
+    return label
+
+
+def _year_of(article: Article) -> int | None:
+    """The year an article was published in: stated, else estimated."""
+    stated = article.published or (
+        article.published_estimate.value if article.published_estimate else None
+    )
+    return int(stated[:4]) if stated and stated[:4].isdigit() else None
 
 
 def _topic_label(cluster: list[_Item]) -> str | None:

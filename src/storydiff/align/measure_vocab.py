@@ -54,9 +54,20 @@ PEOPLE = re.compile(
 # never a count of people: it neither agrees nor conflicts with a toll.
 # News gives ages beside names: "Vincent Holt Jr., 27, died", "George Chen (19)".
 AGE_AFTER = re.compile(r"^(?:-year-old|-years-old| years? old|-month-old| months? old)")
-AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|\bturned)\s*$", re.IGNORECASE)
+AGE_BEFORE = re.compile(
+    r"(?:\baged?|\bage of|\bturned"
+    # either end of a range of ages: "ages 11 to 15", "between the ages of 11 and 15"
+    r"|\b(?:ages?|aged)\s+(?:of\s+|between\s+|from\s+)?(?:\d+\s*(?:to|and|-|–)))\s*$",
+    re.IGNORECASE,
+)
 AGE_BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|\s*\(|,\s+who\s+(?:was|is)\s+)$")
-AGE_CLOSE = re.compile(r"^\s*[,)]")
+AGE_CLOSE = re.compile(r"^\s*[,)(]")  # "Miranda Doerr, three (pictured)" too
+
+# "a father of three" counts children, not the dead or wounded around him.
+PARENT_OF = re.compile(
+    r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandparent)s?\s+of\s*$",
+    re.IGNORECASE,
+)
 
 # A figure naming a place is no count: "the 300 block of North Street", "3800 Main St".
 ADDRESS_AFTER = re.compile(

@@ -21,6 +21,7 @@ from storydiff.align.measure_vocab import (
     BREAKS_GOVERNING,
     GOVERNING_WORDS_BEFORE,
     MEASURES,
+    PARENT_OF,
     PEOPLE,
     REFERENCE_MARK,
     WINDOW_WORDS_AFTER,
@@ -121,6 +122,8 @@ def measure_of(
     ):
         return AGE
     if what is not None and not PEOPLE.match(what.split()[-1] if what.split() else ""):
+        return None
+    if PARENT_OF.search(before):
         return None
     governing = _governing_act(_words_before(before, GOVERNING_WORDS_BEFORE))
     if governing is not None:
