@@ -47,6 +47,10 @@ def _measure(sentence: str, figure: str, what: str | None = None, nth: int = 0) 
         ("Five children, ages 11 to 15, were shot on Sunday.", "15", None, "age"),
         ("One of five children between the ages of 11 and 15 was wounded.", "15", None, "age"),
         ("Nathan, a father of three, was shot and killed.", "three", None, None),
+        # Who did the act are not whom it befell.
+        ("Police named the two men who shot up a busy street.", "two", "men", None),
+        ("The two men who opened fire, killing one visitor, fled.", "two", "men", None),
+        ("Two men who were shot on Friday died.", "Two", "men", "shot"),
         (
             "The shooting death of Mira Dorn, three (pictured), was an accident.",
             "three",

@@ -63,6 +63,14 @@ AGE_BEFORE = re.compile(
 AGE_BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|\s*\(|,\s+who\s+(?:was|is)\s+)$")
 AGE_CLOSE = re.compile(r"^\s*[,)(]")  # "Miranda Doerr, three (pictured)" too
 
+# "the two men who shot up a busy street", "two gunmen who opened fire": the figure counts who
+# did the act, not whom it befell.
+DOERS_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:had\s+)?(?:allegedly\s+|reportedly\s+)?"
+    r"(?:shot|opened fire|fired|killed|wounded|attacked|gunned)\b",
+    re.IGNORECASE,
+)
+
 # "a father of three" counts children, not the dead or wounded around him.
 PARENT_OF = re.compile(
     r"\b(?:father|mother|parent|dad|mom|grandfather|grandmother|grandparent)s?\s+of\s*$",

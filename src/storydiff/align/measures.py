@@ -19,6 +19,7 @@ from storydiff.align.measure_vocab import (
     AGE_NAME_BEFORE,
     AGE_UNIT_GLUED,
     BREAKS_GOVERNING,
+    DOERS_AFTER,
     GOVERNING_WORDS_BEFORE,
     MEASURES,
     PARENT_OF,
@@ -123,7 +124,7 @@ def measure_of(
         return AGE
     if what is not None and not PEOPLE.match(what.split()[-1] if what.split() else ""):
         return None
-    if PARENT_OF.search(before):
+    if PARENT_OF.search(before) or DOERS_AFTER.match(after):
         return None
     governing = _governing_act(_words_before(before, GOVERNING_WORDS_BEFORE))
     if governing is not None:
