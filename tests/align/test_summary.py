@@ -12,6 +12,7 @@ from storydiff.model import (
     Citation,
     Claim,
     ClaimMember,
+    ClaimValue,
     Dossier,
     Stance,
     StanceChange,
@@ -109,3 +110,28 @@ def test_a_dispute_states_both_sides_with_their_sources() -> None:
     assert "organisers: 1 million (a1, a2)" in sentence.sentence
     assert "police: 300,000 (a1, a2)" in sentence.sentence
     assert sentence.sentence.startswith("Claimants disagree: people:")
+
+
+def test_one_sentence_cited_for_two_facts_names_each_fact() -> None:
+    statement = "One man was killed and nine people were injured, police said."
+    killed = Claim(
+        "c1",
+        statement,
+        "agree",
+        "same figure",
+        [ClaimMember("a1", "One man", 0, 7), ClaimMember("a2", "one man", 0, 7)],
+        "people killed",
+        [ClaimValue("One man", 1.0, ["a1", "a2"])],
+    )
+    injured = Claim(
+        "c2",
+        statement,
+        "single-source",
+        "one source",
+        [ClaimMember("a1", "nine", 20, 24)],
+        "people injured",
+        [ClaimValue("nine", 9.0, ["a1"])],
+    )
+    text = [s.sentence for s in build_summary([killed, injured], [])]
+    assert text[0].startswith("Sources agree: people killed: One man (a1, a2). One man was")
+    assert text[1].startswith("Only one source reports: people injured: nine (a1). One man")

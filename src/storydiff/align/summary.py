@@ -33,12 +33,17 @@ _SIDED = frozenset({"disputed", "conflict", "updated"})
 
 
 def _said(claim: Claim, statement: str) -> str:
-    """The statement, or for a dispute, a conflict or an update each side's value with the
-    articles (and claimant) giving it: "organisers: 1 million (a1, a2) · police: 300,000 (a1)"."""
-    if claim.verdict not in _SIDED or len(claim.values) < 2:
-        return statement
-    sides = value_sides(claim.values, updated=claim.verdict == "updated")
-    return f"{claim.measure or 'the figure'}: {sides}. {statement}"
+    """The statement led by the fact it is cited for: for a dispute, a conflict or an update
+    each side's value with the articles (and claimant) giving it, "organisers: 1 million (a1,
+    a2) · police: 300,000 (a1)"; for a named fact its value, "people killed: one (a1, a2)", so
+    one sentence cited for two facts (killed agreed, injured from one source) reads as two
+    findings, not as a contradiction."""
+    if claim.verdict in _SIDED and len(claim.values) >= 2:
+        sides = value_sides(claim.values, updated=claim.verdict == "updated")
+        return f"{claim.measure or 'the figure'}: {sides}. {statement}"
+    if claim.measure and claim.values:
+        return f"{claim.measure}: {value_sides(claim.values, updated=False)}. {statement}"
+    return statement
 
 
 def _claim_sentences(
@@ -51,10 +56,11 @@ def _claim_sentences(
         statement = claim.statement.lstrip(_STRAY)
         if claim.verdict not in verdicts or not claim.members or not statement:
             continue
+        said = _said(claim, statement)
         sentence = by_statement.setdefault(
-            statement, SummarySentence(f"{lead[claim.verdict]}: {_said(claim, statement)}", [])
+            said, SummarySentence(f"{lead[claim.verdict]}: {said}", [])
         )
-        seen = cited.setdefault(statement, set())
+        seen = cited.setdefault(said, set())
         for m in claim.members:
             citation = Citation(m.article, m.start, m.end, m.text)
             if citation not in seen:
