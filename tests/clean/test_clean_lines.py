@@ -41,6 +41,11 @@ from storydiff.clean.lines import shapes
         ("Read more: Ministers meet again in Brussels", "related link"),
         ("ALSO: Harbour Commentary: the quay may lose its charm", "related link"),
         ("WATCH: Ferry crews strike over pay", "related link"),
+        (
+            "Embed Harbour Fire Leaves 2 Hurt 1:29 autoplay autoplay Copy this code to your "
+            "website or blog",
+            "video player",
+        ),
         ("About the author", "author bio"),
         ("Hinterlasse einen Kommentar", "comment prompt"),
         ("Votre adresse e-mail ne sera pas publiée.", "comment prompt"),

@@ -114,6 +114,12 @@ MEDIA_LABEL: Final[re.Pattern[str]] = re.compile(
     r"^\d{1,2}\s*[x×:]\s*\d{1,2}\s+(image|photo|video|picture)s?$", re.IGNORECASE
 )
 
+# What a video player's embed box leaves in copied text ("Embed … 1:29 autoplay autoplay Copy
+# this code to your website or blog"): a widget, never the headline or a sentence.
+VIDEO_EMBED: Final[re.Pattern[str]] = re.compile(
+    r"copy this code to your (?:website|site|blog)|\bautoplay\b.*\bautoplay\b", re.IGNORECASE
+)
+
 # Characters that start list items in text copied from a page; stripped before matching.
 BULLETS: Final[str] = "•·▪◦‣–—-*>|»›"
 

@@ -85,6 +85,8 @@ def furniture_reason(line: str) -> str | None:
         return None
     if key in vocab.UI_STRINGS or vocab.MEDIA_LABEL.match(key):
         return "site menu"
+    if vocab.VIDEO_EMBED.search(text):
+        return "video player"
     if any(p.search(text) for p in vocab.COMMENT_PATTERNS):
         return "comment prompt"
     count = len(words(text))
