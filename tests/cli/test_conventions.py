@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,17 @@ def test_version_flag_prints_the_package_version() -> None:
         result = runner.invoke(app, [flag])
         assert result.exit_code == 0
         assert result.output.strip() == f"storydiff {storydiff.__version__}"
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "storydiff", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"storydiff {storydiff.__version__}"
 
 
 def test_short_help_works_on_every_level() -> None:
