@@ -97,3 +97,21 @@ def test_a_word_ending_a_country_name_does_not_join_a_company() -> None:
     assert index.resolve("Corvania Shipping Group") is not None
     assert index.resolve("officials in Tessel") is None
     assert index.resolve("Tessel officials") is None
+
+
+def test_a_name_with_a_title_before_it_is_the_same_person() -> None:
+    text = (
+        "Superintendent Michael Harrison spoke. Police Chief Michael Harrison said more. "
+        "Michael Harrison left. Harrison returned."
+    )
+    article = Article("A", "a.txt", text)
+    names = [
+        ("Superintendent Michael Harrison", "PERSON"),
+        ("Police Chief Michael Harrison", "PERSON"),
+        ("Michael Harrison", "PERSON"),
+        ("Harrison", "PERSON"),
+    ]
+    analyses = {"A": Analysis("A", mentions=_mentions(text, names))}
+    index = build_entities([article], analyses, {"A": "a1"}, {"A": None})
+    assert len({index.resolve(n) for n, _ in names}) == 1
+    assert len(index.entities) == 1

@@ -163,6 +163,18 @@ def _is_misspelling(surname: str, key: str) -> bool:
     return surname[0] == key[0] and fuzz.ratio(surname, key) >= SURNAME_SIMILARITY
 
 
+def _join_titled_names(groups: dict[str, _Group]) -> dict[str, str]:
+    """Map a person's name written with a title or office before it ("superintendent michael
+    harrison") to the plain name it ends with ("michael harrison")."""
+    people = [k for k, g in groups.items() if " " in k and g.labels["PERSON"] > 0]
+    joined: dict[str, str] = {}
+    for key in people:
+        plain = [p for p in people if p != key and key.endswith(" " + p)]
+        if plain:
+            joined[key] = min(plain, key=len)  # the plainest: every titled form meets there
+    return joined
+
+
 def _join_surnames(groups: dict[str, _Group]) -> dict[str, str]:
     """Map single-word person keys to the full name they shorten (or misspell)."""
     full = [k for k, g in groups.items() if " " in k and g.labels["PERSON"] > 0]
@@ -217,6 +229,7 @@ def build_entities(
             group.names[mention.text.strip()] += 1
             group.labels[mention.label] += 1
             group.mentions.append((article_key, mention))
+    _merge(groups, _join_titled_names(groups))
     _merge(groups, _join_surnames(groups))
     _merge(groups, _join_short_org_names(groups))
 
