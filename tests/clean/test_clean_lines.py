@@ -42,6 +42,10 @@ from storydiff.clean.lines import shapes
         ("ALSO: Harbour Commentary: the quay may lose its charm", "related link"),
         ("WATCH: Ferry crews strike over pay", "related link"),
         (
+            "Divers search the harbour near the quay after the ferry sank / Courtesy: The Ledger",
+            "image credit",
+        ),
+        (
             "Embed Harbour Fire Leaves 2 Hurt 1:29 autoplay autoplay Copy this code to your "
             "website or blog",
             "video player",

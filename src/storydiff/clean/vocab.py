@@ -139,6 +139,8 @@ IMAGE_CREDIT_PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
         re.IGNORECASE,
     ),
     re.compile(r"^(photo|image|picture)\s+(by|courtesy(\s+of)?)\s", re.IGNORECASE),
+    # a caption closed by its credit: "… in New Orleans / Courtesy: The Advocate"
+    re.compile(r"[/|]\s*(photo\s+)?courtesy(\s+of)?\s*:?\s*([A-Z][\w.&' -]*)?$", re.IGNORECASE),
     re.compile(
         r"[(\[/|]\s*(photo|image)?\s*:?\s*(AP|AFP|Reuters|Getty Images|EPA|Shutterstock|"
         r"iStock|Alamy)(\s*(photo|images?)|\s*/\s*[A-Z][\w .]+)*\s*[)\]]?\s*$",
