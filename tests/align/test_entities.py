@@ -115,3 +115,12 @@ def test_a_name_with_a_title_before_it_is_the_same_person() -> None:
     index = build_entities([article], analyses, {"A": "a1"}, {"A": None})
     assert len({index.resolve(n) for n, _ in names}) == 1
     assert len(index.entities) == 1
+
+
+def test_a_middle_initial_does_not_make_another_person() -> None:
+    text = "Donald J. Trump spoke. Donald Trump left. Trump returned."
+    article = Article("A", "a.txt", text)
+    names = [("Donald J. Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Trump", "PERSON")]
+    analyses = {"A": Analysis("A", mentions=_mentions(text, names))}
+    index = build_entities([article], analyses, {"A": "a1"}, {"A": None})
+    assert len(index.entities) == 1

@@ -24,7 +24,8 @@ _ACRONYM_DEFINITION = re.compile(
 
 
 def name_key(name: str) -> str:
-    """A comparison key: case, curly marks, "the", possessives and plurals folded."""
+    """A comparison key: case, curly marks, "the", possessives, middle initials and plurals
+    folded."""
     key = name.replace("’", "'").replace("\u00a0", " ").strip().lower()
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"'s\b", "", key)
@@ -32,6 +33,8 @@ def name_key(name: str) -> str:
     if re.fullmatch(r"(?:[a-z]\.){2,}", key):  # "U.C." and "UC" are one short form
         key = key.replace(".", "")
     words = key.split(" ")
+    if len(words) > 2:  # "Donald J. Trump" is "Donald Trump": a middle initial is dropped
+        words = [words[0], *(w for w in words[1:-1] if not re.fullmatch(r"[a-z]\.", w)), words[-1]]
     if (
         len(words) > 1
         and len(words[-1]) > 3
