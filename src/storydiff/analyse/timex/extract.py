@@ -27,7 +27,12 @@ from typing import TYPE_CHECKING
 
 from storydiff.analyse.timex.grammar import Timex, find_timexes
 from storydiff.analyse.timex.resolve import fill_year, parse_anchor, shift, too_coarse
-from storydiff.analyse.timex.vocab import MODIFIER_RE
+from storydiff.analyse.timex.vocab import (
+    MODIFIER_RE,
+    NINE_ELEVEN,
+    NINE_ELEVEN_EVENT,
+    NINE_ELEVEN_NUMERIC,
+)
 from storydiff.model import TimeRecord
 
 if TYPE_CHECKING:  # the caller parses; importing the package loads no spaCy (see __init__)
@@ -48,7 +53,7 @@ def extract_timexes(doc: Doc, text: str) -> list[Timex]:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        if _is_counted_number(timex, span):
+        if _is_counted_number(timex, span) or _names_the_attacks(timex, text):
             continue
         if timex.unit == "weekday" and timex.direction == 0:
             timex = _with_direction(timex, _tense(span))
@@ -130,6 +135,21 @@ def _is_counted_number(timex: Timex, span: Span) -> bool:
         return False
     token = span[0]
     return token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"} and token.head.i > token.i
+
+
+def _names_the_attacks(timex: Timex, text: str) -> bool:
+    """ "9/11" and "the Sept. 11 hijackers" name the 2001 attacks, not a day of this year: a
+    ledger that dated them would find two sources "agreeing" on September 11 of the story's
+    year."""
+    if NINE_ELEVEN_NUMERIC.fullmatch(text[timex.start : timex.end]):
+        return True
+    window = max(0, timex.start - 12)
+    return any(
+        NINE_ELEVEN_EVENT.match(text, found.end()) is not None
+        and found.start() < timex.end
+        and timex.start < found.end()
+        for found in NINE_ELEVEN.finditer(text, window, timex.end + 12)
+    )  # also "the 19 Sept. 11 hijackers", whose "19 Sept." the grammar reads as a day
 
 
 def _tense(span: Span) -> int:

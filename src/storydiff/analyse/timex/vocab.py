@@ -6,6 +6,7 @@ expression fragments at the end are built from these lists.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from storydiff.lexicon.numbers import TENS_WORDS, UNITS_WORDS
@@ -116,3 +117,14 @@ UNIT_RE: Final[str] = (
     r"(?:second|minute|hour|day|weekend|week|month|quarter|year|decade|centur(?:y|ies))s?"
 )
 MODIFIER_RE: Final[str] = _alternation(list(DURATION_MODIFIERS))
+
+
+# "9/11" and "Sept. 11" followed by what the attacks left ("hijackers", "families", "bill")
+# name the 2001 attacks in news, not a date of the story's year.
+NINE_ELEVEN_NUMERIC = re.compile(r"9/11")
+NINE_ELEVEN = re.compile(r"Sept(?:ember|\.)?\s+11(?:th)?", re.IGNORECASE)
+NINE_ELEVEN_EVENT = re.compile(
+    r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijackers?|terrorists?|widows?|families|victims|"
+    r"survivors|responders|commission|memorial|museum|bill|law|lawsuits?|plot|plotters?|era)\b",
+    re.IGNORECASE,
+)
