@@ -237,6 +237,7 @@ def source_candidates(ctx: Context, cue: Token) -> list[Candidate]:
                 continue
             seen.add(span)
             feats = base + _span_features(ctx, span, how, "s:")
+            feats += _edge_phrases(ctx, cue, (span,), "s:")
             feats.append(f"s:pathhow={path}|{how.split('|')[0]}")
             feats.append(f"s:khow={head_kind(head)}|{how}")
             if span in rule_spans:
@@ -267,7 +268,7 @@ def content_candidates(ctx: Context, cue: Token) -> list[Candidate]:
     def push(frags: Fragments, head: Token | None, feats: list[str]) -> None:
         if frags not in seen and frags:
             seen.add(frags)
-            out.append(Candidate(frags, head, feats + _edge_phrases(ctx, cue, frags)))
+            out.append(Candidate(frags, head, feats + _edge_phrases(ctx, cue, frags, "c:")))
 
     rules = ctx.rule_cues.get(cue.i, [])
     rule_frags = tuple(sorted({(a.content_start, a.content_end) for a in rules}))
@@ -331,10 +332,11 @@ def content_candidates(ctx: Context, cue: Token) -> list[Candidate]:
     return out
 
 
-def _edge_phrases(ctx: Context, cue: Token, frags: Fragments) -> list[str]:
+def _edge_phrases(ctx: Context, cue: Token, frags: Fragments, prefix: str) -> list[str]:
     """What a reading's last phrase is and what phrases it leaves out on either side, and
     where each attaches: "offered [some advice] on Friday" keeps the object and drops the
-    verb's time adjunct; "[police to release …]" keeps the object before the complement."""
+    verb's time adjunct; "[police to release …]" keeps the object before the complement; a
+    source "[Ban Ki-moon], the secretary general," leaves its appositive out."""
     toks = ctx.doc.char_span(frags[0][0], frags[-1][1], alignment_mode="expand")
     if toks is None or not len(toks):
         return []
@@ -344,23 +346,23 @@ def _edge_phrases(ctx: Context, cue: Token, frags: Fragments) -> list[str]:
     tail = _phrase_ending(last, inside)
     if tail is not None:
         feats += [
-            f"c:tail={_phrase_kind(tail)}|{_attach(tail, cue, inside)}",
-            f"c:tail_ent={_entity(tail)}",
-            f"c:ltail={cue.lemma_.lower()}|{tail.dep_}",
+            f"{prefix}tail={_phrase_kind(tail)}|{_attach(tail, cue, inside)}",
+            f"{prefix}tail_ent={_entity(tail)}",
+            f"{prefix}ltail={cue.lemma_.lower()}|{tail.dep_}",
         ]
     doc = ctx.doc
     if last.i + 1 < len(doc):
         nxt = _phrase_starting(doc[last.i + 1])
         feats += [
-            f"c:dropR={_phrase_kind(nxt)}|{_attach(nxt, cue, inside)}",
-            f"c:dropR_ent={_entity(nxt)}",
+            f"{prefix}dropR={_phrase_kind(nxt)}|{_attach(nxt, cue, inside)}",
+            f"{prefix}dropR_ent={_entity(nxt)}",
         ]
     if first.i > 0:
         prev = _phrase_ending(doc[first.i - 1], range(0, first.i))
         if prev is not None:
             feats += [
-                f"c:dropL={_phrase_kind(prev)}|{_attach(prev, cue, inside)}",
-                f"c:ldropL={cue.lemma_.lower()}|{prev.dep_}",
+                f"{prefix}dropL={_phrase_kind(prev)}|{_attach(prev, cue, inside)}",
+                f"{prefix}ldropL={cue.lemma_.lower()}|{prev.dep_}",
             ]
     return feats
 
