@@ -380,3 +380,10 @@ def test_speaker_is_who_the_text_says_not_the_nearest_name(
     nlp: Language, text: str, words: str, speaker: str
 ) -> None:
     assert _find(_quotes(nlp, text), words).speaker_text == speaker
+
+
+def test_a_clause_the_speaker_reports_of_himself_is_not_a_second_quote(nlp: Language) -> None:
+    text = 'Sanders said he agrees Trump is a "total opportunist."'
+    quotes = _quotes(nlp, text)
+    assert [(q.kind, q.speaker_text) for q in quotes] == [("indirect", "Sanders")]
+    assert quotes[0].text.startswith("he agrees Trump")

@@ -46,20 +46,22 @@ def extract_quotes(doc: Doc, text: str) -> list[QuoteRecord]:
 
 def _once(records: list[QuoteRecord]) -> list[QuoteRecord]:
     """One quote once: a quoted fragment inside the same speaker's reported clause ("Lee said
-    the plan was “a reckless giveaway”") is that clause's, not a second record of its words."""
+    the plan was “a reckless giveaway”") is that clause's, not a second record of its words;
+    so is a clause the speaker reports of himself inside it ("Sanders said he agrees Trump
+    is …": "Trump is …" by "he" is Sanders' own words again)."""
     clauses = [r for r in records if r.kind == "indirect"]
-    return [
-        r
-        for r in records
-        if r.kind != "partial"
-        or not any(
-            c.start <= r.start
-            and r.end <= c.end
-            and c.speaker_text == r.speaker_text
-            and c.speaker_start == r.speaker_start
-            for c in clauses
-        )
-    ]
+    return [r for r in records if not any(_repeats(r, c) for c in clauses)]
+
+
+def _repeats(inner: QuoteRecord, clause: QuoteRecord) -> bool:
+    if inner is clause or not (clause.start <= inner.start and inner.end <= clause.end):
+        return False
+    same = clause.speaker_text == inner.speaker_text and clause.speaker_start == inner.speaker_start
+    if inner.kind == "partial":
+        return same
+    own = (inner.speaker_text or "").lower() in vocab.PERSON_PRONOUNS
+    narrower = (inner.start, inner.end) != (clause.start, clause.end)
+    return inner.kind == "indirect" and narrower and (same or own)
 
 
 def extract_attributions(
