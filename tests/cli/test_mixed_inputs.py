@@ -86,3 +86,13 @@ def test_strict_exits_3_when_an_input_is_left_out(tmp_path: Path) -> None:
     story = REPO / "examples" / "story"
     clean = CliRunner().invoke(app, ["analyze", str(story), "-o", str(tmp_path / "o2"), "--strict"])
     assert clean.exit_code == 0, clean.output
+
+
+def test_the_run_names_the_issue_and_asks_for_missing_outlets(tmp_path: Path) -> None:
+    inputs = _mixed(tmp_path / "in")
+    result = CliRunner().invoke(
+        app, ["analyze", str(inputs), "-o", str(tmp_path / "out"), "--one-story"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "stances are on" in result.output
+    assert "no outlet is known for 1 article" in result.output and "--sidecar" in result.output

@@ -47,7 +47,7 @@ def _linking_note() -> str:
 def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
     table = Table(title=printable(doc["story"]["title"]), title_justify="left")
     table.add_column("what")
-    table.add_column("count", justify="right")
+    table.add_column("value", justify="right")
     verdicts = [c["verdict"] for c in doc["claims"]]
     rows = [
         ("articles analysed / from cache", f"{stats.analysed} / {stats.cached}"),
@@ -56,6 +56,7 @@ def _summary_table(doc: dict[str, Any], stats: RunStats) -> Table:
         ("quotes", str(len(doc["quotes"]))),
         *((f"claims: {v}", str(verdicts.count(v))) for v in VERDICTS),
         ("stances (changes)", f"{len(doc['stances'])} ({len(doc['stance_changes'])})"),
+        ("stances are on", doc["story"].get("issue") or "no issue found (set one with --issue)"),
         ("timeline events", str(len(doc["timeline"]))),
         ("claims linked by", _linking_note()),
     ]
@@ -359,6 +360,14 @@ def analyze(
     ]
     if not quiet:
         console.print(_summary_table(doc, stats))
+        unnamed = sum(1 for a in doc["articles"] if not a.get("outlet"))
+        if unnamed:
+            note(
+                "tip:",
+                "cyan",
+                f"no outlet is known for {counted(unnamed, 'article')}; framing and sources "
+                "name outlets given with --sidecar meta.csv (columns file,outlet)",
+            )
         console.print(printable(f"wrote {output / 'dossier.json'}, dossier.html, dossier.md"))
         if written:
             console.print(printable(f"wrote {output / 'tables'}: {', '.join(written)}"))
