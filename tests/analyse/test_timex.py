@@ -78,6 +78,9 @@ TIMEX_CASES = [
     ("They met yesterday.", "yesterday", "DATE", "1998-02-05"),
     ("The vote is at 10:30 a.m. today.", "10:30 a.m.", "TIME", "1998-02-06T10:30"),
     ("Sales fell in the 1990s.", "1990s", "DATE", "199"),
+    # A deadline and a scheduled act look ahead, whatever the reporting verb's tense.
+    ("He said he would name a running mate by Tuesday.", "Tuesday", "DATE", "1998-02-10"),
+    ("The vote is expected to begin Wednesday.", "Wednesday", "DATE", "1998-02-11"),
 ]
 
 

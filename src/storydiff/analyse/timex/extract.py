@@ -41,6 +41,9 @@ if TYPE_CHECKING:  # the caller parses; importing the package loads no spaCy (se
 __all__ = ["extract_times", "extract_timexes", "timex3_value"]
 
 _FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo"})
+# Words before a weekday that set a deadline, and verbs that schedule what follows them.
+_DEADLINE_WORDS = frozenset({"by", "until"})
+_SCHEDULED = frozenset({"expect", "schedule", "set", "plan", "due"})
 _YEARS_DURATION = re.compile(r"^P(\d+)Y$")
 # "nearly two decades after": the hedge belongs to the record's text (TimeML leaves it out).
 _HEDGE_BEFORE = re.compile(rf"\b(?i:{MODIFIER_RE})\s+$")
@@ -155,12 +158,17 @@ def _names_the_attacks(timex: Timex, text: str) -> bool:
 def _tense(span: Span) -> int:
     """+1 when the verb governing ``span`` speaks of the future ("will meet on Friday"),
     -1 when of the past ("met on Friday"), 0 when the text does not say."""
-    verb = next((t for t in span[0].ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    first = span[0]
+    if first.i > 0 and first.doc[first.i - 1].lower_ in _DEADLINE_WORDS:
+        return 1  # "a running mate by Friday"
+    verb = next((t for t in first.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     if verb is None:
         return 0
     words = [verb, *verb.children]
     if any(t.lower_ in _FUTURE_CUES or t.lower_ == "going" for t in words):
         return 1
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _SCHEDULED:
+        return 1  # "the vote is expected to begin Wednesday"
     if verb.tag_ in {"VBD", "VBN"} or any(t.tag_ == "VBD" for t in verb.children):
         return -1
     return 0
