@@ -304,3 +304,19 @@ def test_a_negated_cue_counts_only_when_its_object_is_the_issue(
     text: str, stance: str | None
 ) -> None:
     assert _stances(text, [("Borvia", "GPE")]).get("Borvia") == stance
+
+
+def test_a_bill_or_a_bare_adjective_holds_no_stance() -> None:
+    from storydiff.align.entities import EntityIndex
+    from storydiff.align.stances.build import _can_hold
+    from storydiff.model import Entity
+
+    entities = [
+        Entity("e1", "Justice Against Sponsors of Terrorism Act", "ORG"),
+        Entity("e2", "Democratic", "NORP"),
+        Entity("e3", "Democrats", "NORP"),
+        Entity("e4", "Senate", "ORG"),
+        Entity("e5", "Chuck Schumer", "PERSON"),
+    ]
+    index = EntityIndex(entities, {}, {})
+    assert [_can_hold(e.id, index) for e in entities] == [False, False, True, True, True]

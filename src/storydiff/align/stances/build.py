@@ -52,6 +52,7 @@ from storydiff.align.stances.issue import near_issue, object_names_issue
 from storydiff.align.stances.outlet import outlet_stance
 from storydiff.align.stances.vocab import (
     CONTRAST_CHARS,
+    DOCUMENT_WORDS,
     NEGATION_WORDS,
     NEGATIONS,
     RUN_ON_QUOTE_CHARS,
@@ -258,7 +259,7 @@ def build_stances(
         outlets += [own] if own is not None else []
     grouped: dict[tuple[str, str], list[Vote]] = defaultdict(list)
     for vote in votes:
-        if group_of(vote.actor, index) is None and not _is_person(vote.actor, index):
+        if not _can_hold(vote.actor, index):
             continue
         grouped[(vote.actor, vote.article)].append(vote)
     date_of = {ids[k]: v for k, v in dates.items()}
@@ -286,6 +287,19 @@ def build_stances(
 
 def _is_person(entity_id: str, index: EntityIndex) -> bool:
     return any(e.id == entity_id and e.type == "PERSON" for e in index.entities)
+
+
+def _can_hold(entity_id: str, index: EntityIndex) -> bool:
+    """A person, or a group that can act: not a text ("… Terrorism Act") and not a bare
+    adjective that names no country or people ("Democratic"; "Democrats" can hold one)."""
+    if _is_person(entity_id, index):
+        return True
+    group = group_of(entity_id, index)
+    name = (index.name_of(entity_id) or "").strip()
+    if group is None or not name or name.split()[-1].lower() in DOCUMENT_WORDS:
+        return False
+    entity = next(e for e in index.entities if e.id == entity_id)
+    return not (entity.type == "NORP" and group == entity_id and not name.endswith("s"))
 
 
 def stance_changes(stances: list[Stance]) -> list[StanceChange]:

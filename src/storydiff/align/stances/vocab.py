@@ -408,3 +408,11 @@ OUTLET_JUDGEMENTS = {
     "bold": 1,
 }
 OUTLET_MIN_JUDGEMENTS = 2  # one loaded word can slip in; two all one way make a stance
+
+
+# Last words of a name that make it a text, not an actor: a bill does not support or oppose
+# ("Justice Against Sponsors of Terrorism Act — oppose" read the bill's own subject as its
+# stance). Those who back or fight it are the holders.
+DOCUMENT_WORDS: frozenset[str] = frozenset(
+    {"act", "bill", "law", "resolution", "amendment", "treaty", "ordinance", "statute", "code"}
+)
