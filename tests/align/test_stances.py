@@ -320,3 +320,20 @@ def test_a_bill_or_a_bare_adjective_holds_no_stance() -> None:
     ]
     index = EntityIndex(entities, {}, {})
     assert [_can_hold(e.id, index) for e in entities] == [False, False, True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "sign"),
+    [
+        ("Congress overwhelmingly rejected the president's veto of the bill.", "rejected", 1),
+        ("The House voted to override the veto on Thursday.", "override", 1),
+        ("He had never had a veto overridden by Congress.", "overridden", 1),
+        ("The council rejected the harbour lease.", "rejected", -1),
+        ("The union rejected the ban on night shifts.", "rejected", 1),
+    ],
+)
+def test_rejecting_an_act_against_something_backs_it(sentence: str, cue: str, sign: int) -> None:
+    from storydiff.align.stances.cues import CUE_PATTERN, cue_sign
+
+    match = next(m for m in CUE_PATTERN.finditer(sentence) if m.group() == cue)
+    assert cue_sign(match) == sign

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storydiff.align.stances.vocab import FALSE_CUES, OPPOSE_CUES, SUPPORT_CUES
+from storydiff.align.stances.vocab import FALSE_CUES, NEGATIVE_ACTS, OPPOSE_CUES, SUPPORT_CUES
 
 
 def _cue_regex(cue: str) -> str:
@@ -38,9 +38,29 @@ CUE_PATTERN = re.compile(
 
 
 def cue_sign(match: re.Match[str]) -> int:
-    """+1 for a support cue, -1 for an oppose cue."""
+    """+1 for a support cue, -1 for an oppose cue; an oppose cue whose object is itself an
+    act against something ("rejected Obama's veto of the bill") backs what that act was
+    against."""
     group = match.lastgroup or "c0"
-    return _CUES[int(group[1:])][1]
+    sign = _CUES[int(group[1:])][1]
+    text = match.string
+    if sign < 0 and (
+        _NEGATIVE_OBJECT.match(text, match.end())
+        or _NEGATIVE_SUBJECT.search(text, 0, match.start())
+    ):
+        return 1
+    return sign
+
+
+# The cue's object within three words ("rejected [President Obama's] veto"), or the thing a
+# passive cue was done to ("a veto [was] overridden").
+_NEGATIVE_OBJECT = re.compile(
+    r"\s+(?:[\w'’.-]+\s+){0,3}?(?:" + "|".join(NEGATIVE_ACTS) + r")\b", re.I
+)
+_NEGATIVE_SUBJECT = re.compile(
+    r"\b(?:" + "|".join(NEGATIVE_ACTS) + r")\s+(?:(?:was|were|is|are|been|be|had|has)\s+)*$",
+    re.I,
+)
 
 
 _FALSE = re.compile("|".join(r"\b" + re.escape(p) + r"\b" for p in FALSE_CUES), re.I)

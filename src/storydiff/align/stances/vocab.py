@@ -88,6 +88,8 @@ OPPOSE_CUES = (
     "challenge",
     "protest*",
     "veto*",
+    "overrid*",
+    "overrode",
     "objected",
     "objection*",
     "warned against",
@@ -415,4 +417,19 @@ OUTLET_MIN_JUDGEMENTS = 2  # one loaded word can slip in; two all one way make a
 # stance). Those who back or fight it are the holders.
 DOCUMENT_WORDS: frozenset[str] = frozenset(
     {"act", "bill", "law", "resolution", "amendment", "treaty", "ordinance", "statute", "code"}
+)
+
+# Acts against something: rejecting or overriding one of them is backing what it was against
+# ("Congress rejected Obama's veto of the bill", "voted to override his veto": for the bill).
+NEGATIVE_ACTS = (
+    "veto",
+    "vetoes",
+    "ban",
+    "repeal",
+    "objection",
+    "objections",
+    "opposition",
+    "boycott",
+    "blockade",
+    "moratorium",
 )
