@@ -31,6 +31,12 @@ def test_an_excerpt_is_a_copy_of_the_full_text_whichever_comes_first() -> None:
     assert duplicate_links(list(reversed(first))) == {"part": "full"}
 
 
+def test_a_near_copy_a_few_words_longer_stays_the_copy() -> None:
+    full = _texts()[0]
+    longer = full + "\n\nThis story has been updated."
+    assert duplicate_links([_article("first", full), _article("wire", longer)]) == {"wire": "first"}
+
+
 def test_copies_of_an_excerpt_follow_it_to_the_full_text() -> None:
     full = _texts()[0]
     part = _excerpt(full, 120)

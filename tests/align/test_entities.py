@@ -117,6 +117,15 @@ def test_a_name_with_a_title_before_it_is_the_same_person() -> None:
     assert len(index.entities) == 1
 
 
+def test_a_longer_name_without_a_title_is_another_person() -> None:
+    text = "Anna Maria Lopez spoke. Maria Lopez left."
+    article = Article("A", "a.txt", text)
+    names = [("Anna Maria Lopez", "PERSON"), ("Maria Lopez", "PERSON")]
+    analyses = {"A": Analysis("A", mentions=_mentions(text, names))}
+    index = build_entities([article], analyses, {"A": "a1"}, {"A": None})
+    assert len(index.entities) == 2
+
+
 def test_a_middle_initial_does_not_make_another_person() -> None:
     text = "Donald J. Trump spoke. Donald Trump left. Trump returned."
     article = Article("A", "a.txt", text)

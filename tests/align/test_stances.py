@@ -330,6 +330,8 @@ def test_a_bill_or_a_bare_adjective_holds_no_stance() -> None:
         ("He had never had a veto overridden by Congress.", "overridden", 1),
         ("The council rejected the harbour lease.", "rejected", -1),
         ("The union rejected the ban on night shifts.", "rejected", 1),
+        ("The opposition rejected the plan.", "rejected", -1),
+        ("They rejected Ban Ki-moon's plan.", "rejected", -1),
     ],
 )
 def test_rejecting_an_act_against_something_backs_it(sentence: str, cue: str, sign: int) -> None:

@@ -81,6 +81,7 @@ TIMEX_CASES = [
     # A deadline and a scheduled act look ahead, whatever the reporting verb's tense.
     ("He said he would name a running mate by Tuesday.", "Tuesday", "DATE", "1998-02-10"),
     ("The vote is expected to begin Wednesday.", "Wednesday", "DATE", "1998-02-11"),
+    ("By Tuesday, police had arrested three men.", "Tuesday", "DATE", "1998-02-03"),
 ]
 
 

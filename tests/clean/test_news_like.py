@@ -59,3 +59,6 @@ def test_a_headline_alone_is_named_as_such() -> None:
         "Tuesday, police said."
     )
     assert not_news_reason(brief) is None
+    one_line_brief = "A man who fired at a ferry surrendered on Tuesday, police said."
+    assert not_news_reason(one_line_brief) is None
+    assert not_news_reason("").startswith("nothing is left after cleaning")

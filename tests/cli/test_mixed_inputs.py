@@ -96,3 +96,11 @@ def test_the_run_names_the_issue_and_asks_for_missing_outlets(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert "stances are on" in result.output
     assert "no outlet is known for 1 article" in result.output and "--sidecar" in result.output
+
+
+def test_split_and_one_story_together_are_refused(tmp_path: Path) -> None:
+    story = REPO / "examples" / "story"
+    args = ["analyze", str(story), "-o", str(tmp_path / "out"), "--split", "--one-story"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "--split and --one-story" in result.output and "Traceback" not in result.output

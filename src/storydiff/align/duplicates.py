@@ -61,7 +61,7 @@ def duplicate_links(articles: list[Article]) -> dict[str, str]:
                 originals.append((article, own))
                 continue
             first, theirs = originals[k]
-            if len(own) <= len(theirs):
+            if len(own) <= len(theirs) or jaccard(own, theirs) >= THRESHOLD:
                 links[article.key] = first.key
                 continue
             # An excerpt came first: the full text stands for both, and for the excerpt's copies.

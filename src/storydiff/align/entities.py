@@ -13,6 +13,7 @@ from storydiff.align.entity_vocab import (
     GENERIC_ORG_HEADS,
     KNOWN_ALIASES,
     SURNAME_SIMILARITY,
+    TITLE_BEFORE_NAME,
     TYPE_PRIORITY,
 )
 from storydiff.lexicon.names import NAME_PARTICLES
@@ -172,7 +173,13 @@ def _join_titled_names(groups: dict[str, _Group]) -> dict[str, str]:
     people = [k for k, g in groups.items() if " " in k and g.labels["PERSON"] > 0]
     joined: dict[str, str] = {}
     for key in people:
-        plain = [p for p in people if p != key and key.endswith(" " + p)]
+        plain = [
+            p
+            for p in people
+            if p != key
+            and key.endswith(" " + p)
+            and key[: -len(p)].split()[-1] in TITLE_BEFORE_NAME
+        ]
         if plain:
             joined[key] = min(plain, key=len)  # the plainest: every titled form meets there
     return joined

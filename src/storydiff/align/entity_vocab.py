@@ -41,3 +41,57 @@ GENERIC_ORG_HEADS = frozenset(
     holdings group corporation government assembly parliament
     """.split()
 )
+
+# Words of an office written before a name ("Superintendent Michael Harrison", "New Orleans
+# Police Chief Michael Harrison"): the word right before the plain name must be one of these
+# for the titled form to join it, so "Anna Maria Lopez" never joins "Maria Lopez".
+TITLE_BEFORE_NAME: frozenset[str] = frozenset(
+    {
+        "president",
+        "vice",
+        "superintendent",
+        "chief",
+        "sheriff",
+        "deputy",
+        "governor",
+        "gov.",
+        "senator",
+        "sen.",
+        "representative",
+        "rep.",
+        "congressman",
+        "congresswoman",
+        "mayor",
+        "minister",
+        "premier",
+        "leader",
+        "whip",
+        "speaker",
+        "secretary",
+        "judge",
+        "justice",
+        "director",
+        "commissioner",
+        "officer",
+        "detective",
+        "sgt.",
+        "sergeant",
+        "lt.",
+        "lieutenant",
+        "capt.",
+        "captain",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "general",
+        "gen.",
+        "coach",
+        "spokesman",
+        "spokeswoman",
+        "attorney",
+        "ambassador",
+        "chairman",
+        "chairwoman",
+    }
+)

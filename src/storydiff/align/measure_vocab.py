@@ -57,7 +57,7 @@ AGE_AFTER = re.compile(r"^(?:-year-old|-years-old| years? old|-month-old| months
 AGE_BEFORE = re.compile(
     r"(?:\baged?|\bage of|\bturned"
     # either end of a range of ages: "ages 11 to 15", "between the ages of 11 and 15"
-    r"|\b(?:ages?|aged)\s+(?:of\s+|between\s+|from\s+)?(?:\d+\s*(?:to|and|-|–)))\s*$",
+    r"|\b(?:ages?|aged)\s+(?:of\s+|between\s+|from\s+)?(?:\d+\s*(?:to|and|-|–))?)\s*$",
     re.IGNORECASE,
 )
 AGE_BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|\s*\(|,\s+who\s+(?:was|is)\s+)$")

@@ -23,7 +23,14 @@ def not_news_reason(text: str) -> str | None:
     judge, unless it is a headline alone)."""
     words = len(text.split())
     lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) <= 1 and words < _HEADLINE_WORDS:
+    if words == 0:
+        return "nothing is left after cleaning: the page held no article text"
+    if (
+        len(lines) == 1
+        and words < _HEADLINE_WORDS
+        and not text.rstrip().endswith((".", "!", "?", '"', "”"))
+        and not REPORTING_WORDS.search(text)
+    ):
         return (
             f"only a headline is left after cleaning ({words} words): the page held no article "
             "text (a video page, a list of links or a paywall); pass the article's full text"

@@ -173,6 +173,7 @@ SKIPPED_EXIT = 3  # --strict: the dossier was written, but without some of the i
 
 
 def _exit_if_skipped(stats: RunStats, strict: bool) -> None:
+    """``--strict``: a run that left any input out ends with its own exit code."""
     if strict and stats.rejected:
         note(
             "error:",
@@ -315,6 +316,11 @@ def analyze(
         check_output_folder(output)
         check_location(outputs.store_location(output, db))
         overrides = PublishedDates(published or [])
+        if split and one_story:
+            raise InputError(
+                "--split and --one-story ask for opposite things; pass one "
+                "(--split: a dossier per story; --one-story: every input in one dossier)"
+            )
         if max_bytes <= 0:
             raise InputError(f"--max-bytes {max_bytes} must be positive; e.g. --max-bytes 5000000")
         inputs = InputOptions(max_bytes=max_bytes, allow_private=allow_private)

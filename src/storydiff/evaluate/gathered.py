@@ -31,9 +31,8 @@ def trials(folder: Path, *, limit: int | None = None) -> list[tuple[list[Article
         if len(i.documents) <= MAX_REPORTS
     ]
     random.Random(SHUFFLE_SEED).shuffle(incidents)
-    incidents = incidents[:limit]
     out = []
-    for n, incident in enumerate(incidents):
+    for n, incident in enumerate(incidents[:limit]):
         reports = [replace(a, title=None) for a in incident_articles(incident)]
         others = incident_articles(incidents[(n + 1) % len(incidents)])
         if len(reports) >= 2 and others:

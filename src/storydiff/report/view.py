@@ -110,7 +110,10 @@ def sides(claim: dict[str, Any]) -> str:
     if not values or (len(values) < 2 and not measure):
         return measure or ""
     shown = value_sides(
-        [ClaimValue(v["text"], v["value"], v["articles"], v.get("claimant")) for v in values],
+        [
+            ClaimValue(v["text"], v.get("value", 0.0), v["articles"], v.get("claimant"))
+            for v in values
+        ],
         updated=claim["verdict"] == "updated",
     )
     return f"{measure or 'values'}: {shown}"

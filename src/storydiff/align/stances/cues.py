@@ -44,23 +44,24 @@ def cue_sign(match: re.Match[str]) -> int:
     group = match.lastgroup or "c0"
     sign = _CUES[int(group[1:])][1]
     text = match.string
+    passive = _NEGATIVE_SUBJECT.search(text, 0, match.start())
     if sign < 0 and (
         _NEGATIVE_OBJECT.match(text, match.end())
-        or _NEGATIVE_SUBJECT.search(text, 0, match.start())
+        or (passive and (passive.group("helper") or _BY_AGENT.match(text, match.end())))
     ):
         return 1
     return sign
 
 
 # The cue's object within three words ("rejected [President Obama's] veto"), or the thing a
-# passive cue was done to ("a veto [was] overridden").
-_NEGATIVE_OBJECT = re.compile(
-    r"\s+(?:[\w'’.-]+\s+){0,3}?(?:" + "|".join(NEGATIVE_ACTS) + r")\b", re.I
-)
+# passive cue was done to ("a veto was overridden", "a veto overridden by Congress"). The acts
+# match in lower case only: "rejected Ban Ki-moon's plan" names a man, not a ban.
+_ACTS = r"(?-i:" + "|".join(NEGATIVE_ACTS) + r")"
+_NEGATIVE_OBJECT = re.compile(r"\s+(?:[\w'’.-]+\s+){0,3}?" + _ACTS + r"\b", re.I)
 _NEGATIVE_SUBJECT = re.compile(
-    r"\b(?:" + "|".join(NEGATIVE_ACTS) + r")\s+(?:(?:was|were|is|are|been|be|had|has)\s+)*$",
-    re.I,
+    r"\b" + _ACTS + r"\s+(?P<helper>(?:(?:was|were|is|are|been|be|had|has)\s+)*)$", re.I
 )
+_BY_AGENT = re.compile(r"\s+by\b", re.I)
 
 
 _FALSE = re.compile("|".join(r"\b" + re.escape(p) + r"\b" for p in FALSE_CUES), re.I)

@@ -425,6 +425,7 @@ NEGATIVE_ACTS = (
     "veto",
     "vetoes",
     "ban",
+    "bans",
     "repeal",
     "objection",
     "objections",

@@ -347,7 +347,7 @@ def _edge_phrases(ctx: Context, cue: Token, frags: Fragments, prefix: str) -> li
     if tail is not None:
         feats += [
             f"{prefix}tail={_phrase_kind(tail)}|{_attach(tail, cue, inside)}",
-            f"{prefix}tail_ent={_entity(tail)}",
+            f"{prefix}tail_ent={_time_entity(tail)}",
             f"{prefix}ltail={cue.lemma_.lower()}|{tail.dep_}",
         ]
     doc = ctx.doc
@@ -355,7 +355,7 @@ def _edge_phrases(ctx: Context, cue: Token, frags: Fragments, prefix: str) -> li
         nxt = _phrase_starting(doc[last.i + 1])
         feats += [
             f"{prefix}dropR={_phrase_kind(nxt)}|{_attach(nxt, cue, inside)}",
-            f"{prefix}dropR_ent={_entity(nxt)}",
+            f"{prefix}dropR_ent={_time_entity(nxt)}",
         ]
     if first.i > 0:
         prev = _phrase_ending(doc[first.i - 1], range(0, first.i))
@@ -384,6 +384,7 @@ def _phrase_starting(tok: Token) -> Token:
 
 
 def _phrase_kind(tok: Token) -> str:
+    """A phrase by its relation, and by its word when that word is a preposition or marker."""
     return (
         f"{tok.dep_}:{tok.lower_}"
         if tok.dep_ in ("prep", "mark", "cc")
@@ -399,7 +400,8 @@ def _attach(tok: Token, cue: Token, inside: range) -> str:
     return "in" if head.i in inside else "out"
 
 
-def _entity(tok: Token) -> str:
+def _time_entity(tok: Token) -> str:
+    """A date or time entity inside the phrase ("on Friday"), which readings tend to leave out."""
     return next((t.ent_type_ for t in tok.subtree if t.ent_type_ in _TIME_ENTS), "-")
 
 

@@ -88,7 +88,7 @@ def flat_name(tok: Token) -> Span | None:
     ):
         start -= 1
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if owner is not None and start == tok.i:
+    if owner is not None and owner.i < tok.i and start == tok.i:
         first = owner.left_edge.i + (owner.left_edge.dep_ == "det")
         if all(t.pos_ == "PROPN" or t.tag_ == "POS" for t in doc[first : tok.i]):
             start = first  # "The Tulare County Sheriff's Office" is one name, not "Office"
@@ -361,8 +361,8 @@ def resolve(
             return author  # else the document itself speaks ("the letter from the ministers")
     for child in subj.children:
         if child.dep_ in ("compound", "poss", "nmod"):
-            org = _ent_at(index, child, frozenset({"ORG", "GPE"}))
-            if org is not None and org.label_ != "GPE":
+            org = _ent_at(index, child, frozenset({"ORG"}))  # a place's police speak as such
+            if org is not None:
                 name, start, end = clean_name(org)
                 return Speaker(name, start, end, local[0], local[1])
     if subj.lemma_.lower() in vocab.GROUP_NOUNS and subj.tag_ in ("NNS", "NNPS"):

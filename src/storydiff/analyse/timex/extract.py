@@ -159,9 +159,10 @@ def _tense(span: Span) -> int:
     """+1 when the verb governing ``span`` speaks of the future ("will meet on Friday"),
     -1 when of the past ("met on Friday"), 0 when the text does not say."""
     first = span[0]
-    if first.i > 0 and first.doc[first.i - 1].lower_ in _DEADLINE_WORDS:
-        return 1  # "a running mate by Friday"
     verb = next((t for t in first.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    deadline = first.i > 0 and first.doc[first.i - 1].lower_ in _DEADLINE_WORDS
+    if deadline and (verb is None or verb.tag_ not in {"VBD", "VBN"}):
+        return 1  # "a running mate by Friday"; not "by Tuesday, police had arrested …"
     if verb is None:
         return 0
     words = [verb, *verb.children]
