@@ -13,7 +13,8 @@ import pytest
 from storydiff.evaluate.gathered import evaluate_gathered
 from storydiff.model import Article
 from storydiff.pipeline import story_groups
-from storydiff.scale.gathered import cosine, linked_groups
+from storydiff.scale.features import story_features
+from storydiff.scale.gathered import close_pairs, cosine, linked_groups
 
 GATE_TRIALS = 120
 # Measured on the first 120 trials (119 scored): 0.739 incidents whole, 0.891 reports kept,
@@ -55,3 +56,15 @@ def test_gva_gathered_gate(shared: Path) -> None:
     result = evaluate_gathered(folder, story_groups, limit=GATE_TRIALS)
     for name, floor in FLOORS.items():
         assert result[name] >= floor, result
+
+
+def test_sparse_products_find_the_same_close_pairs(shared: Path) -> None:
+    folder = shared / "datasets" / "gva_longtail"
+    if not (folder / "incidents.jsonl").is_file():
+        pytest.skip("../shared/datasets/gva_longtail is not present")
+    from storydiff.evaluate.gathered import trials
+
+    articles = [a for reports, stray in trials(folder, limit=12) for a in (*reports, stray)]
+    vectors = [story_features(a.text, a.title).vector() for a in articles]
+    exact = close_pairs(vectors, 0.22)
+    assert exact and sorted(close_pairs(vectors, 0.22, exact_up_to=0)) == sorted(exact)

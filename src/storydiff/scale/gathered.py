@@ -22,6 +22,8 @@ import math
 from collections.abc import Sequence
 
 LINK_THRESHOLD = 0.22
+EXACT_UP_TO = 300  # inputs compared pair by pair; past this, sparse products in row blocks
+_BLOCK_ROWS = 1000  # rows per sparse product: bounds memory on a pile of thousands
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -46,11 +48,46 @@ def linked_groups(
             i = parent[i]
         return i
 
-    for i in range(len(vectors)):
-        for j in range(i + 1, len(vectors)):
-            if root(i) != root(j) and cosine(vectors[i], vectors[j]) >= threshold:
-                parent[root(j)] = root(i)
+    for i, j in close_pairs(vectors, threshold):
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
     groups: dict[int, list[int]] = {}
     for i in range(len(vectors)):
         groups.setdefault(root(i), []).append(i)
     return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def close_pairs(
+    vectors: Sequence[dict[str, float]], threshold: float, exact_up_to: int = EXACT_UP_TO
+) -> list[tuple[int, int]]:
+    """Every pair (i < j) at or above ``threshold``: compared one by one for a pile a user
+    gathers, by sparse matrix products in row blocks past ``exact_up_to`` (thousands of
+    inputs would otherwise take minutes; SciPy is imported only then, as it is slow to load)."""
+    n = len(vectors)
+    if n <= exact_up_to:
+        return [
+            (i, j)
+            for i in range(n)
+            for j in range(i + 1, n)
+            if cosine(vectors[i], vectors[j]) >= threshold
+        ]
+    import numpy as np
+    from scipy import sparse
+
+    columns: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, vector in enumerate(vectors):
+        for feature, weight in vector.items():
+            rows.append(i)
+            cols.append(columns.setdefault(feature, len(columns)))
+            vals.append(weight)
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(columns), 1)))
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    x = sparse.csr_matrix(sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ x)
+    pairs: list[tuple[int, int]] = []
+    for start in range(0, n, _BLOCK_ROWS):
+        block = (x[start : start + _BLOCK_ROWS] @ x.T).tocoo()
+        keep = (block.data >= threshold) & (block.row + start < block.col)
+        pairs += zip((block.row[keep] + start).tolist(), block.col[keep].tolist(), strict=True)
+    return pairs
