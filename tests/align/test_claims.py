@@ -354,3 +354,13 @@ def test_a_length_of_time_is_no_toll() -> None:
     record = QuantityRecord(start, start + 7, "3 years", 3, "year", None, False, None, 0, len(text))
     _, claims = build_quantity_claims([_article("A", text)], {"A": [record]}, {"A": "a1"})
     assert all(c.measure != "people killed" for c in claims)
+
+
+def test_a_statement_stops_at_a_paragraph_break_the_parser_ran_across() -> None:
+    text = "The lone vote against came from Sen. Ada Reid, D-Nev.\n\nSome 3,000 people died."
+    start = text.index("3,000")
+    record = QuantityRecord(
+        start, start + 5, "3,000", 3000, None, "people", False, None, 0, len(text)
+    )
+    _, claims = build_quantity_claims([_article("A", text)], {"A": [record]}, {"A": "a1"})
+    assert claims[0].statement == "Some 3,000 people died."

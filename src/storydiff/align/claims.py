@@ -77,6 +77,21 @@ class _Item:
         return name.removeprefix("the ") or name
 
 
+def _paragraph_part(text: str, record: QuantityRecord) -> str:
+    """The figure's sentence as a statement, cut at a paragraph break the parser ran across
+    ("… Harry Reid, D-Nev.\n\nWith elections just over a month away, …" is two statements);
+    linking still reads the whole sentence's words."""
+    start, end = record.sentence_start, record.sentence_end
+    before = text.rfind(_PARAGRAPH_BREAK, start, record.start)
+    after = text.find(_PARAGRAPH_BREAK, record.end, end)
+    return text[
+        before + len(_PARAGRAPH_BREAK) if before >= 0 else start : after if after >= 0 else end
+    ]
+
+
+_PARAGRAPH_BREAK = "\n\n"
+
+
 def _when(article: Article, record: QuantityRecord) -> str | None:
     near = article.text[
         max(record.sentence_start, record.start - _WINDOW) : min(
@@ -715,7 +730,9 @@ def build_quantity_claims(
         claims.append(
             Claim(
                 id="",
-                statement=statement_text(cluster[0].sentence),
+                statement=statement_text(
+                    _paragraph_part(cluster[0].article.text, cluster[0].record)
+                ),
                 verdict=verdict,
                 reason=reason,
                 members=[
