@@ -88,6 +88,13 @@ class Article:
     duplicate_of: str | None = None  # key of the article this one copies
 
 
+def article_date(article: Article) -> str | None:
+    """The stated date, else the estimate: what ordering over time can rely on."""
+    if article.published:
+        return article.published
+    return article.published_estimate.value if article.published_estimate else None
+
+
 # --- analyse (per article) ----------------------------------------------------------------------
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from storydiff.align.entities import build_entities, name_key
+from storydiff.align.entities import EntityIndex, build_entities, name_key
 from storydiff.model import Analysis, Article, Mention
 
 
@@ -24,6 +24,12 @@ def _mentions(text: str, names: list[tuple[str, str]]) -> list[Mention]:
         at = text.index(name)
         found.append(Mention(at, at + len(name), name, label))
     return found
+
+
+def _one_article_index(text: str, names: list[tuple[str, str]]) -> EntityIndex:
+    """The entities of one article whose mentions are ``names`` (each at its first place)."""
+    analyses = {"A": Analysis("A", mentions=_mentions(text, names))}
+    return build_entities([Article("A", "a.txt", text)], analyses, {"A": "a1"}, {"A": None})
 
 
 def test_one_actor_under_many_names() -> None:
@@ -81,7 +87,6 @@ def test_a_word_ending_a_country_name_does_not_join_a_company() -> None:
         "United Corvania signed. Corvania Shipping Group bid. Tessel Maritime Holdings won. "
         "Corvania's envoy spoke. Tessel paid."
     )
-    article = Article("A", "a.txt", text)
     names = [
         ("United Corvania", "GPE"),
         ("Corvania Shipping Group", "ORG"),
@@ -89,8 +94,7 @@ def test_a_word_ending_a_country_name_does_not_join_a_company() -> None:
         ("Corvania", "ORG"),
         ("Tessel", "ORG"),
     ]
-    analyses = {"A": Analysis("A", mentions=_mentions(text, names))}
-    index = build_entities([article], analyses, {"A": "a1"}, {"A": None})
+    index = _one_article_index(text, names)
     assert index.resolve("Corvania") != index.resolve("Corvania Shipping Group")
     assert index.resolve("Tessel") == index.resolve("Tessel Maritime Holdings")
     # A phrase of common nouns around a name is not that name's surname form.
@@ -104,32 +108,26 @@ def test_a_name_with_a_title_before_it_is_the_same_person() -> None:
         "Superintendent Michael Harrison spoke. Police Chief Michael Harrison said more. "
         "Michael Harrison left. Harrison returned."
     )
-    article = Article("A", "a.txt", text)
     names = [
         ("Superintendent Michael Harrison", "PERSON"),
         ("Police Chief Michael Harrison", "PERSON"),
         ("Michael Harrison", "PERSON"),
         ("Harrison", "PERSON"),
     ]
-    analyses = {"A": Analysis("A", mentions=_mentions(text, names))}
-    index = build_entities([article], analyses, {"A": "a1"}, {"A": None})
+    index = _one_article_index(text, names)
     assert len({index.resolve(n) for n, _ in names}) == 1
     assert len(index.entities) == 1
 
 
 def test_a_longer_name_without_a_title_is_another_person() -> None:
     text = "Anna Maria Lopez spoke. Maria Lopez left."
-    article = Article("A", "a.txt", text)
     names = [("Anna Maria Lopez", "PERSON"), ("Maria Lopez", "PERSON")]
-    analyses = {"A": Analysis("A", mentions=_mentions(text, names))}
-    index = build_entities([article], analyses, {"A": "a1"}, {"A": None})
+    index = _one_article_index(text, names)
     assert len(index.entities) == 2
 
 
 def test_a_middle_initial_does_not_make_another_person() -> None:
     text = "Donald J. Trump spoke. Donald Trump left. Trump returned."
-    article = Article("A", "a.txt", text)
     names = [("Donald J. Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Trump", "PERSON")]
-    analyses = {"A": Analysis("A", mentions=_mentions(text, names))}
-    index = build_entities([article], analyses, {"A": "a1"}, {"A": None})
+    index = _one_article_index(text, names)
     assert len(index.entities) == 1

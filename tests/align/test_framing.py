@@ -8,8 +8,7 @@ import pytest
 
 from storydiff.align.framing import build_framing, inside_quotes
 from storydiff.align.framing_sides import Sides, voice_sides
-from storydiff.align.story import article_date
-from storydiff.model import Article, Claim, ClaimMember, Dossier, Framing, Quote
+from storydiff.model import Article, Claim, ClaimMember, Dossier, Framing, Quote, article_date
 
 
 def _id(dossier: Dossier, file_prefix: str) -> str:

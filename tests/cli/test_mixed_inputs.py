@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
 from storydiff.cli import app
@@ -29,21 +30,25 @@ def _mixed(folder: Path) -> Path:
     return folder
 
 
-def test_a_stray_article_is_named_and_left_out_of_the_story(tmp_path: Path) -> None:
+def _analyze_mixed(tmp_path: Path, *flags: str) -> tuple[Result, Path]:
+    """``analyze`` on the example story and one stray article, with ``flags``; and OUTPUT."""
+    out = tmp_path / "out"
     inputs = _mixed(tmp_path / "in")
-    result = CliRunner().invoke(app, ["analyze", str(inputs), "-o", str(tmp_path / "out"), "-q"])
+    return CliRunner().invoke(app, ["analyze", str(inputs), "-o", str(out), *flags]), out
+
+
+def test_a_stray_article_is_named_and_left_out_of_the_story(tmp_path: Path) -> None:
+    result, out = _analyze_mixed(tmp_path, "-q")
     assert result.exit_code == 0, result.output
     assert "about 2 stories" in result.output and "--split" in result.output
-    doc = json.loads((tmp_path / "out" / "dossier.json").read_text("utf-8"))
+    doc = json.loads((out / "dossier.json").read_text("utf-8"))
     assert len(doc["articles"]) == 4
     (stray,) = doc["rejected"]
     assert stray["source"].endswith("library.txt") and "another story" in stray["reason"]
 
 
 def test_split_writes_one_dossier_per_story(tmp_path: Path) -> None:
-    inputs = _mixed(tmp_path / "in")
-    out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["analyze", str(inputs), "-o", str(out), "--split", "-q"])
+    result, out = _analyze_mixed(tmp_path, "--split", "-q")
     assert result.exit_code == 0, result.output
     sizes = [
         len(json.loads((out / f"story-{n}" / "dossier.json").read_text("utf-8"))["articles"])
@@ -67,9 +72,7 @@ def test_one_storys_articles_years_apart_stay_one_story(tmp_path: Path) -> None:
 
 
 def test_one_story_keeps_every_input(tmp_path: Path) -> None:
-    inputs = _mixed(tmp_path / "in")
-    out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["analyze", str(inputs), "-o", str(out), "--one-story", "-q"])
+    result, out = _analyze_mixed(tmp_path, "--one-story", "-q")
     assert result.exit_code == 0, result.output
     assert "stories" not in result.output
     doc = json.loads((out / "dossier.json").read_text("utf-8"))
@@ -77,9 +80,7 @@ def test_one_story_keeps_every_input(tmp_path: Path) -> None:
 
 
 def test_strict_exits_3_when_an_input_is_left_out(tmp_path: Path) -> None:
-    inputs = _mixed(tmp_path / "in")
-    out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["analyze", str(inputs), "-o", str(out), "--strict", "-q"])
+    result, out = _analyze_mixed(tmp_path, "--strict", "-q")
     assert result.exit_code == 3, result.output
     assert "library.txt" in result.output and "--strict" in result.output
     assert len(json.loads((out / "dossier.json").read_text("utf-8"))["articles"]) == 4
@@ -89,10 +90,7 @@ def test_strict_exits_3_when_an_input_is_left_out(tmp_path: Path) -> None:
 
 
 def test_the_run_names_the_issue_and_asks_for_missing_outlets(tmp_path: Path) -> None:
-    inputs = _mixed(tmp_path / "in")
-    result = CliRunner().invoke(
-        app, ["analyze", str(inputs), "-o", str(tmp_path / "out"), "--one-story"]
-    )
+    result, _ = _analyze_mixed(tmp_path, "--one-story")
     assert result.exit_code == 0, result.output
     assert "stances are on" in result.output
     assert "no outlet is known for 1 article" in result.output and "--sidecar" in result.output

@@ -47,6 +47,7 @@ from storydiff.model import (
     Quantity,
     QuantityRecord,
     Verdict,
+    article_date,
 )
 
 _AGE_UNITS = frozenset({"year", "years"})
@@ -777,10 +778,8 @@ def _dated_label(label: str | None, cluster: list[_Item], first_year: int | None
 
 def _year_of(article: Article) -> int | None:
     """The year an article was published in: stated, else estimated."""
-    stated = article.published or (
-        article.published_estimate.value if article.published_estimate else None
-    )
-    return int(stated[:4]) if stated and stated[:4].isdigit() else None
+    date = article_date(article)
+    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _topic_label(cluster: list[_Item]) -> str | None:

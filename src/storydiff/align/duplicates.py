@@ -31,13 +31,15 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))}
 
 
-def _one_report(a: set[str], b: set[str]) -> bool:
-    """Near-identical texts, or one an excerpt of the other ("Click here to read the full
-    story"): nearly all the shorter text's shingles are in the longer one."""
+def _one_report(a: set[str], b: set[str]) -> str | None:
+    """How two texts are one report: "copy" when near-identical, "excerpt" when nearly all the
+    shorter text's shingles are in the longer one ("Click here to read the full story")."""
     if jaccard(a, b) >= THRESHOLD:
-        return True
+        return "copy"
     shorter = min(len(a), len(b))
-    return shorter >= MIN_EXCERPT_SHINGLES and len(a & b) >= THRESHOLD * shorter
+    if shorter >= MIN_EXCERPT_SHINGLES and len(a & b) >= THRESHOLD * shorter:
+        return "excerpt"
+    return None
 
 
 def _minhash(shingle_set: set[str]) -> MinHash:
@@ -56,12 +58,16 @@ def duplicate_links(articles: list[Article]) -> dict[str, str]:
         originals: list[tuple[Article, set[str]]] = []
         for article in articles:
             own = shingles(article.text)
-            k = next((k for k, (_, s) in enumerate(originals) if _one_report(own, s)), None)
-            if k is None:
+            found = next(
+                ((k, how) for k, (_, s) in enumerate(originals) if (how := _one_report(own, s))),
+                None,
+            )
+            if found is None:
                 originals.append((article, own))
                 continue
+            k, how = found
             first, theirs = originals[k]
-            if len(own) <= len(theirs) or jaccard(own, theirs) >= THRESHOLD:
+            if how == "copy" or len(own) <= len(theirs):
                 links[article.key] = first.key
                 continue
             # An excerpt came first: the full text stands for both, and for the excerpt's copies.

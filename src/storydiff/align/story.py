@@ -25,14 +25,8 @@ from storydiff.model import (
     Rejection,
     Stance,
     Story,
+    article_date,
 )
-
-
-def article_date(article: Article) -> str | None:
-    """The stated date, else the estimate: what ordering over time can rely on."""
-    if article.published:
-        return article.published
-    return article.published_estimate.value if article.published_estimate else None
 
 
 def _with_story_facts(articles: list[Article]) -> list[Article]:

@@ -17,7 +17,7 @@ def eval_gathered(
         Path, typer.Option(help="The gva_longtail folder (documents.jsonl, incidents.jsonl).")
     ],
     limit: Annotated[
-        int | None, typer.Option(help="Score the first N trials only (default: all, ~800).")
+        int | None, typer.Option(help="Score the first N trials only (default: all, 491).")
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +32,16 @@ def trials(folder: Path, *, limit: int | None = None) -> list[tuple[list[Article
         if len(i.documents) <= MAX_REPORTS
     ]
     random.Random(SHUFFLE_SEED).shuffle(incidents)
+
+    @cache
+    def cleaned(k: int) -> list[Article]:  # each incident's texts cleaned once, titles withheld
+        return [replace(a, title=None) for a in incident_articles(incidents[k])]
+
     out = []
-    for n, incident in enumerate(incidents[:limit]):
-        reports = [replace(a, title=None) for a in incident_articles(incident)]
-        others = incident_articles(incidents[(n + 1) % len(incidents)])
+    for n in range(len(incidents[:limit])):
+        reports, others = cleaned(n), cleaned((n + 1) % len(incidents))
         if len(reports) >= 2 and others:
-            out.append((reports, replace(others[0], title=None)))
+            out.append((reports, others[0]))
     return out
 
 

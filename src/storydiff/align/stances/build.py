@@ -285,20 +285,18 @@ def build_stances(
     return stances, stance_changes([s for s in stances if s.article in stated])
 
 
-def _is_person(entity_id: str, index: EntityIndex) -> bool:
-    return any(e.id == entity_id and e.type == "PERSON" for e in index.entities)
-
-
 def _can_hold(entity_id: str, index: EntityIndex) -> bool:
     """A person, or a group that can act: not a text ("… Terrorism Act") and not a bare
     adjective that names no country or people ("Democratic"; "Democrats" can hold one)."""
-    if _is_person(entity_id, index):
+    entity = next((e for e in index.entities if e.id == entity_id), None)
+    if entity is None:
+        return False
+    if entity.type == "PERSON":
         return True
     group = group_of(entity_id, index)
-    name = (index.name_of(entity_id) or "").strip()
+    name = entity.name.strip()
     if group is None or not name or name.split()[-1].lower() in DOCUMENT_WORDS:
         return False
-    entity = next(e for e in index.entities if e.id == entity_id)
     return not (entity.type == "NORP" and group == entity_id and not name.endswith("s"))
 
 

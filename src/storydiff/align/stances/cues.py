@@ -43,12 +43,13 @@ def cue_sign(match: re.Match[str]) -> int:
     against."""
     group = match.lastgroup or "c0"
     sign = _CUES[int(group[1:])][1]
+    if sign > 0:
+        return sign
     text = match.string
+    if _NEGATIVE_OBJECT.match(text, match.end()):
+        return 1
     passive = _NEGATIVE_SUBJECT.search(text, 0, match.start())
-    if sign < 0 and (
-        _NEGATIVE_OBJECT.match(text, match.end())
-        or (passive and (passive.group("helper") or _BY_AGENT.match(text, match.end())))
-    ):
+    if passive and (passive.group("helper") or _BY_AGENT.match(text, match.end())):
         return 1
     return sign
 
