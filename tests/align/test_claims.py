@@ -348,12 +348,76 @@ def test_a_toll_from_a_year_before_the_story_is_labelled_with_its_year() -> None
     assert claims["two"].measure == "people killed"
 
 
-def test_a_length_of_time_is_no_toll() -> None:
-    text = "The teen received 3 years' probation for shooting and killing his best friend."
-    start = text.index("3 years")
-    record = QuantityRecord(start, start + 7, "3 years", 3, "year", None, False, None, 0, len(text))
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        (
+            "The teen received 3 years' probation for shooting and killing his best friend.",
+            "3",
+            "year",
+        ),
+        ("Bond was set at $75,000 for the neighbor of the boy who died.", "$75,000", "USD"),
+    ],
+)
+def test_a_figure_with_a_unit_is_no_toll(text: str, figure: str, unit: str) -> None:
+    start = text.index(figure)
+    end = start + len(figure)
+    record = QuantityRecord(start, end, figure, 3, unit, None, False, None, 0, len(text))
     _, claims = build_quantity_claims([_article("A", text)], {"A": [record]}, {"A": "a1"})
     assert all(c.measure != "people killed" for c in claims)
+
+
+def _counts(text: str, *figures: tuple[str, float, str]) -> list[QuantityRecord]:
+    out = []
+    for figure, value, what in figures:
+        start = text.index(figure)
+        out.append(
+            QuantityRecord(
+                start, start + len(figure), figure, value, None, what, False, None, 0, len(text)
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "figures", "joined", "total"),
+    [
+        (
+            "Capt. Kelly Rich says three men and two women were hurt.",
+            [("three", 3, "men"), ("two", 2, "women")],
+            "three men and two women",
+            5,
+        ),
+        (
+            "The funeral for the two adults and their four children who were shot to death.",
+            [("two", 2, "adults"), ("four", 4, "children")],
+            "two adults and their four children",
+            6,
+        ),
+        (
+            "One man and two women were also wounded in that attack.",
+            [("two", 2, "women")],
+            "One man and two women",
+            3,
+        ),
+    ],
+)
+def test_a_toll_broken_down_as_stated_is_its_sum(
+    text: str, figures: list[tuple[str, float, str]], joined: str, total: float
+) -> None:
+    records = _counts(text, *figures)
+    _, claims = build_quantity_claims([_article("A", text)], {"A": records}, {"A": "a1"})
+    assert [(c.values[0].text, c.values[0].value) for c in claims] == [(joined, total)]
+
+
+def test_counts_of_two_acts_stay_apart() -> None:
+    text = "The gunman killed two men and wounded three women."
+    records = _counts(text, ("two", 2, "men"), ("three", 3, "women"))
+    _, claims = build_quantity_claims([_article("A", text)], {"A": records}, {"A": "a1"})
+    assert sorted((c.measure, c.values[0].value) for c in claims) == [
+        ("people injured", 3),
+        ("people killed", 2),
+    ]
 
 
 def test_a_statement_stops_at_a_paragraph_break_the_parser_ran_across() -> None:
@@ -364,3 +428,18 @@ def test_a_statement_stops_at_a_paragraph_break_the_parser_ran_across() -> None:
     )
     _, claims = build_quantity_claims([_article("A", text)], {"A": [record]}, {"A": "a1"})
     assert claims[0].statement == "Some 3,000 people died."
+
+
+def test_a_dated_list_line_pins_its_tolls_to_its_year() -> None:
+    a_text = (
+        "Two people were killed in the shooting at the Elm Street bar on Sunday.\n"
+        "August 1982: A gunman who had been fired from a welding shop across town came back "
+        "and killed eight people."
+    )
+    b_text = "Two people were killed in the shooting at the Elm Street bar on Sunday night."
+    claims = _dated_claims(
+        {"A": (a_text, "2014-04-06"), "B": (b_text, "2014-04-07")},
+        {"A": [("Two", 2, "people"), ("eight", 8, "people")], "B": [("Two", 2, "people")]},
+    )
+    assert claims["eight"].measure == "people killed in 1982"
+    assert claims["Two"].measure == "people killed"

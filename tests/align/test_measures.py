@@ -51,6 +51,17 @@ def _measure(sentence: str, figure: str, what: str | None = None, nth: int = 0) 
         ("Police named the two men who shot up a busy street.", "two", "men", None),
         ("The two men who opened fire, killing one visitor, fled.", "two", "men", None),
         ("Two men who were shot on Friday died.", "Two", "men", "shot"),
+        # Suspects, parts of a group already counted, gallery counters and custody.
+        ("Two gang members accused of killing a boy were indicted.", "Two", "members", None),
+        ("Two of the victims are in critical condition.", "Two", None, None),
+        ("Two victims remain hospitalized after the shooting.", "Two", "victims", None),
+        ("Image 4 of 16 The scene where a deputy was fatally shot.", "16", None, "reference"),
+        ("A student is dead and two people are in police custody.", "two", "people", "arrested"),
+        ("The three most seriously injured victims had spinal injuries.", "three", None, None),
+        ("Officers found a man, 26, dead from gunshot wounds.", "26", None, "age"),
+        ("Police arrested a man in the killing of a girl, 3.", "3", None, "age"),
+        ("Three were killed. Two others are fighting for their lives.", "Two", "others", "injured"),
+        ("His friend killed him while the two were playing with a gun.", "two", None, None),
         (
             "The shooting death of Mira Dorn, three (pictured), was an accident.",
             "three",

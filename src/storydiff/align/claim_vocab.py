@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Words of a date expression itself ("last month", "three years ago"): two sentences that
 # share them share a way of dating, not a fact.
 TIME_WORDS = frozenset(
@@ -66,6 +68,12 @@ CONCEPTS: dict[str, str] = {
     # date one start.
     **dict.fromkeys(["begin", "began", "begun", "start", "arrive", "commence"], "begin"),
 }
+
+# A line of a dated list pins every figure on it to its year, however far along the line:
+# "August 1982: Eight people killed, three injured at a Miami welding shop".
+DATED_ENTRY = re.compile(  # matched from the line's start
+    r"\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d{2})\s*:"
+)
 
 # Words near a figure that pin it to another time than the report's present: two figures
 # with different time anchors describe different moments, not a contradiction.

@@ -10,6 +10,7 @@ from storydiff.align.claim_vocab import (
     APPROX_TOLERANCE,
     CONCEPT_BONUS,
     CONFLICT_SIMILARITY,
+    DATED_ENTRY,
     LINK_SIMILARITY,
     PAST_MARKERS,
     PRESENT_MARKERS,
@@ -38,6 +39,7 @@ from storydiff.align.terms import (
     terms,
     years,
 )
+from storydiff.align.totals import join_counts
 from storydiff.lexicon.numbers import DURATION_DAYS
 from storydiff.model import (
     Article,
@@ -94,6 +96,10 @@ _PARAGRAPH_BREAK = "\n\n"
 
 
 def _when(article: Article, record: QuantityRecord) -> str | None:
+    line_start = article.text.rfind("\n", 0, record.start) + 1
+    entry = DATED_ENTRY.match(article.text, line_start, record.start)
+    if entry is not None:
+        return entry.group("year")
     near = article.text[
         max(record.sentence_start, record.start - _WINDOW) : min(
             record.sentence_end, record.end + _WINDOW
@@ -210,7 +216,7 @@ def _items(
     items: list[_Item] = []
     for article in articles:
         spans = (claimants or {}).get(article.key, [])
-        for record in records.get(article.key, []):
+        for record in join_counts(article.text, records.get(article.key, [])):
             measure = (
                 TIME_OF_DAY
                 if record.unit == CLOCK
@@ -218,8 +224,8 @@ def _items(
                     article.text, record.start, record.end, record.what, record.sentence_start
                 )
             )
-            if measure in TOLLS and record.unit in DURATION_DAYS:
-                measure = None  # "3 years' probation for killing his friend" counts no dead
+            if measure in TOLLS and record.unit is not None:
+                measure = None  # "3 years' probation", "$75,000 bond" for a killing count no dead
             if measure in NOT_FACTS:  # a reference mark ("[40]"), an address ("300 block")
                 continue
             quantity = Quantity(

@@ -20,6 +20,8 @@ KILLED = re.compile(
 # People hurt but alive: wounded, taken to hospital, in a named condition.
 INJURED = re.compile(
     r"\b(?:shot and (?:wounded|injured)|injur(?:ed|ing|y|ies)|wounded|wounding|wounds|hurt|"
+    # "fighting for their lives" is alive: matched before "lives" counts the dead
+    r"fighting for (?:their|his|her) li(?:fe|ves)|"
     r"hospitali[sz]ed|(?:critical|serious|stable|fair) condition|non-life-threatening|survived)\b",
     re.IGNORECASE,
 )
@@ -29,7 +31,9 @@ SHOT = re.compile(r"\b(?:shot|shooting victims?|gunshot)\b", re.IGNORECASE)
 
 # People detained: counts of arrests and charges.
 ARRESTED = re.compile(
-    r"\b(?:arrested|arrests?|detained|charged|in custody|apprehended|indicted)\b", re.IGNORECASE
+    r"\b(?:arrested|arrests?|detained|charged|in (?:police |federal )?custody|apprehended|"
+    r"indicted)\b",
+    re.IGNORECASE,
 )
 
 # Tried in this order: "shot and killed" counts the dead, "shot and wounded" the injured.
@@ -50,6 +54,19 @@ PEOPLE = re.compile(
     re.IGNORECASE,
 )
 
+# Between two counts of one phrase of people: the first count's noun, then "and" (or a list
+# comma) and at most a determiner: "three [men] and two women", "the two [adults] and their four
+# children", "two [girls], two boys and a man". "killed two men and wounded three" is no join.
+JOINED_COUNT_GAP = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\s*(?:,\s+(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:their|the|his|her)\s+)?$",
+    re.IGNORECASE,
+)
+# One person in words as a joined phrase's first part: "One man and [two] women were wounded".
+JOINED_ONE_BEFORE = re.compile(
+    r"(?<![\w-])(?:[Oo]ne|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\s+and\s+$"
+)
+
 # A person's age ("a 16-year-old", "aged 21", "Smith, 34,") is an attribute of one person,
 # never a count of people: it neither agrees nor conflicts with a toll.
 # News gives ages beside names: "Vincent Holt Jr., 27, died", "George Chen (19)".
@@ -62,12 +79,28 @@ AGE_BEFORE = re.compile(
 )
 AGE_BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|\s*\(|,\s+who\s+(?:was|is)\s+)$")
 AGE_CLOSE = re.compile(r"^\s*[,)(]")  # "Miranda Doerr, three (pictured)" too
+# An age after a person described, not named: "they found a man, 26, dead", "girl, 3."
+AGE_BESIDE_PERSON = re.compile(
+    r"\b(?:man|woman|boy|girl|teen|teenager|child|toddler|person|victim),\s*$", re.IGNORECASE
+)
+AGE_CLOSE_PERSON = re.compile(r"^\s*(?:[,)(]|\.(?:\s|$))")
 
 # "the two men who shot up a busy street", "two gunmen who opened fire": the figure counts who
 # did the act, not whom it befell.
 DOERS_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+){0,3}?(?:who|that)\s+(?:had\s+)?(?:allegedly\s+|reportedly\s+)?"
-    r"(?:shot|opened fire|fired|killed|wounded|attacked|gunned)\b",
+    r"(?:shot|opened fire|fired|killed|wounded|attacked|gunned)\b"
+    # "two gang members accused of killing a boy": suspects, counted by the arrests
+    r"|^\s+(?:[\w-]+\s+){0,3}?(?:accused|suspected|charged|convicted)\s+(?:of|in)\b",
+    re.IGNORECASE,
+)
+
+# A part of a group already counted: "Two of the victims are in critical condition", "three
+# of them", and who is still in hospital ("two remain hospitalized") days on. Neither is the
+# toll; the group's own count is.
+PART_AFTER = re.compile(
+    r"^\s+(?:of\s+(?:the|those|them|these|whom)\b|(?:[\w-]+\s+){0,2}?(?:remains?|still)\b"
+    r"|most\s+(?:seriously|critically|severely|badly)\b)",
     re.IGNORECASE,
 )
 
@@ -100,6 +133,8 @@ AGE_UNIT_GLUED = re.compile(r"-(?:year|month)s?$")
 
 # A figure in square brackets is a reference mark ("[40]"), not a statement.
 REFERENCE_MARK = (re.compile(r"\[$"), re.compile(r"^\]"))
+# A gallery's counter is page furniture, not a statement: "Image 4 of 16".
+GALLERY_COUNTER = re.compile(r"\b(?:Image|Photo|Picture|Slide)\s+\d+\s+of\s*$", re.IGNORECASE)
 
 # Words between an act and the figure that end the act's reach: "was killed and four others
 # were injured" does not make "four" a count of the dead.

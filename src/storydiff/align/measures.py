@@ -14,15 +14,19 @@ from storydiff.align.measure_vocab import (
     AGE_AFTER,
     AGE_BEFORE,
     AGE_BESIDE_NAME,
+    AGE_BESIDE_PERSON,
     AGE_CLOSE,
+    AGE_CLOSE_PERSON,
     AGE_NAME_AFTER,
     AGE_NAME_BEFORE,
     AGE_UNIT_GLUED,
     BREAKS_GOVERNING,
     DOERS_AFTER,
+    GALLERY_COUNTER,
     GOVERNING_WORDS_BEFORE,
     MEASURES,
     PARENT_OF,
+    PART_AFTER,
     PEOPLE,
     REFERENCE_MARK,
     WINDOW_WORDS_AFTER,
@@ -110,7 +114,9 @@ def measure_of(
     breaks = list(_SENTENCE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    if REFERENCE_MARK[0].search(before) and REFERENCE_MARK[1].match(after):
+    if (REFERENCE_MARK[0].search(before) and REFERENCE_MARK[1].match(after)) or (
+        GALLERY_COUNTER.search(before)
+    ):
         return REFERENCE
     if ADDRESS_AFTER.match(after):
         return ADDRESS
@@ -120,17 +126,20 @@ def measure_of(
         or AGE_BEFORE.search(before)
         or (AGE_UNIT_GLUED.search(figure) and after.startswith("-old"))
         or (AGE_BESIDE_NAME.search(before) and AGE_CLOSE.match(after))
+        or (AGE_BESIDE_PERSON.search(before) and AGE_CLOSE_PERSON.match(after))
     ):
         return AGE
     if what is not None and not PEOPLE.match(what.split()[-1] if what.split() else ""):
         return None
-    if PARENT_OF.search(before) or DOERS_AFTER.match(after):
+    if PARENT_OF.search(before) or DOERS_AFTER.match(after) or PART_AFTER.match(after):
         return None
     governing = _governing_act(_words_before(before, GOVERNING_WORDS_BEFORE))
     if governing is not None:
         return governing
     clause = _CLAUSE_END.split(after, maxsplit=1)[0] if after else ""
-    return _act(_words_after(clause, WINDOW_WORDS_AFTER)) or _act(
+    # An act further before reaches the figure only within its clause: "killed him while the
+    # two were playing" does not count the two.
+    return _act(_words_after(clause, WINDOW_WORDS_AFTER)) or _governing_act(
         _words_before(before, WINDOW_WORDS_BEFORE)
     )
 
