@@ -153,6 +153,8 @@ def test_quantity_table(
         ("NATO should respect Resolution 1244 of the UN.", "1244", "a name or identifier"),
         ("Text NEWS to 44848 for alerts.", "44848", "counts nothing named (read as a date)"),
         ("Airbus delivered 12 A320 jets.", "A320", "a code or identifier"),
+        ("The Senate voted 97-1 to override the veto.", "97-1", "a vote tally or score"),
+        ("It passed on a 5 to 4 vote.", "5 to 4", "a vote tally or score"),
     ],
 )
 def test_left_out_with_a_reason(nlp: Language, text: str, figure: str, reason: str) -> None:

@@ -26,6 +26,7 @@ from storydiff.analyse.quantity_context import (
     what_of,
 )
 from storydiff.analyse.quantity_parse import digits_value, is_number_word, parse_number
+from storydiff.analyse.quantity_tally import tally_spans
 from storydiff.analyse.timex.grammar import Timex, find_timexes, unit_name
 from storydiff.analyse.timex.vocab import DAY_PARTS, DAY_WORDS, MONTHS, SEASONS, WEEKDAYS
 from storydiff.lexicon.numbers import (
@@ -116,7 +117,13 @@ def read_quantities(doc: Doc, text: str) -> tuple[list[QuantityRecord], list[Qua
         for token in sent:
             if _DASH_RANGE.fullmatch(token.text):
                 reads.extend(_dash_range(token, sent, text, dates))
+        tallies = tally_spans(sent.text, sent.start_char)
+        left_out.extend(
+            QuantityLeftOut(a, b, text[a:b], "a vote tally or score") for a, b in tallies
+        )
         for read in reads:
+            if any(a <= read.start and read.end <= b for a, b in tallies):
+                continue
             if isinstance(read, QuantityRecord):
                 found.append(read)
             else:

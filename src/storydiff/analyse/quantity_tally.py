@@ -1,0 +1,37 @@
+"""Vote tallies and scores: "voted 97-1", "a 5-4 ruling", "won 24 to 10".
+
+Two numbers joined by a dash read as a range ("10-15 people"), but a range goes up; "97-1"
+after a vote is one result, the yeas and the nays. Read as two figures, the tally's "1" meets
+every other lone "1" of the story and "97" looks like a count of something. It is left out as
+a figure (with its reason), the way a date or a phone number is.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "97-1", "348–77", "97 to 1": two small counts, the first at least the second.
+_TALLY = re.compile(r"(?<![\w.,$/-])(\d{1,3})(?:\s?[-–—]\s?|\s+to\s+)(\d{1,3})(?![\w%/]|[.,]\d|-)")
+# Words that make a pair of numbers a result: a vote, a ruling, a game. A pair going down
+# ("97-1") needs none of them for a dash; "97 to 1" and a tie ("50-50") need one within reach.
+_RESULT_WORDS = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|rejected|overrode|override|won|lost|"
+    r"beat|defeated|ruled|ruling|decision|margin|majority|victory|tally|split|score[ds]?)\b",
+    re.IGNORECASE,
+)
+_REACH = 30  # characters either side of the pair where a result word counts
+
+
+def tally_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
+    """Character spans (offset by ``offset``) of the tallies in one sentence's text."""
+    spans: list[tuple[int, int]] = []
+    for match in _TALLY.finditer(sentence):
+        first, second = int(match[1]), int(match[2])
+        if first < second:
+            continue  # a range: "10-15 people", "ages 18 to 38"
+        around = sentence[max(0, match.start() - _REACH) : match.end() + _REACH]
+        dashed = " to " not in match[0]
+        if (first == second or not dashed) and _RESULT_WORDS.search(around) is None:
+            continue
+        spans.append((offset + match.start(), offset + match.end()))
+    return spans
