@@ -395,6 +395,18 @@ def _counts(text: str, *figures: tuple[str, float, str]) -> list[QuantityRecord]
             6,
         ),
         (
+            "Police released the names of the man and two children found dead on Thursday.",
+            [("two", 2, "children")],
+            "the man and two children",
+            3,
+        ),
+        (
+            "Flowers lay at the house where Conley and seven others were killed on Sunday.",
+            [("seven", 7, "others")],
+            "Conley and seven others",
+            8,
+        ),
+        (
             "One man and two women were also wounded in that attack.",
             [("two", 2, "women")],
             "One man and two women",

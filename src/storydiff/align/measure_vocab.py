@@ -62,9 +62,13 @@ JOINED_COUNT_GAP = re.compile(
     r"(?:(?:their|the|his|her)\s+)?$",
     re.IGNORECASE,
 )
-# One person in words as a joined phrase's first part: "One man and [two] women were wounded".
+# One person in words as a joined phrase's first part: "One man and [two] women were wounded",
+# "the man and [two] children found dead"; a named person and others: "Conley and [seven]
+# others were killed" (the figure must count "others").
+JOINED_NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]+|\b[Hh]e|\b[Ss]he)\s+and\s+$")
 JOINED_ONE_BEFORE = re.compile(
-    r"(?<![\w-])(?:[Oo]ne|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\s+and\s+$"
+    r"(?<![\w-])(?:[Oo]ne|[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?P<noun>man|woman|person|boy|"
+    r"girl|child|teen|teenager|adult|victim|father|mother|son|daughter|husband|wife)\s+and\s+$"
 )
 
 # A person's age ("a 16-year-old", "aged 21", "Smith, 34,") is an attribute of one person,
@@ -74,14 +78,17 @@ AGE_AFTER = re.compile(r"^(?:-year-old|-years-old| years? old|-month-old| months
 AGE_BEFORE = re.compile(
     r"(?:\baged?|\bage of|\bturned"
     # either end of a range of ages: "ages 11 to 15", "between the ages of 11 and 15"
-    r"|\b(?:ages?|aged)\s+(?:of\s+|between\s+|from\s+)?(?:\d+\s*(?:to|and|-|–))?)\s*$",
+    r"|\b(?:ages?|aged)\s+(?:of\s+|between\s+|from\s+)?(?:\d+\s*(?:to|and|-|–))?"
+    # a decade of life: "a man in his 20s", "in her early 30's"
+    r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?)\s*$",
     re.IGNORECASE,
 )
 AGE_BESIDE_NAME = re.compile(r"[A-Z][\w.'’-]*(?:,\s*|\s*\(|,\s+who\s+(?:was|is)\s+)$")
 AGE_CLOSE = re.compile(r"^\s*[,)(]")  # "Miranda Doerr, three (pictured)" too
 # An age after a person described, not named: "they found a man, 26, dead", "girl, 3."
 AGE_BESIDE_PERSON = re.compile(
-    r"\b(?:man|woman|boy|girl|teen|teenager|child|toddler|person|victim),\s*$", re.IGNORECASE
+    r"\b(?:(?:man|woman|boy|girl|teen|teenager|child|toddler|person|victim),|both)\s*$",
+    re.IGNORECASE,
 )
 AGE_CLOSE_PERSON = re.compile(r"^\s*(?:[,)(]|\.(?:\s|$))")
 
@@ -99,10 +106,18 @@ DOERS_AFTER = re.compile(
 # of them", and who is still in hospital ("two remain hospitalized") days on. Neither is the
 # toll; the group's own count is.
 PART_AFTER = re.compile(
-    r"^\s+(?:of\s+(?:the|those|them|these|whom)\b|(?:[\w-]+\s+){0,2}?(?:remains?|still)\b"
+    r"^\s+(?:of\s+(?:the|those|them|these|whom|\d+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)\b|(?:[\w-]+\s+){0,2}?(?:remains?|still)\b"
     r"|most\s+(?:seriously|critically|severely|badly)\b)",
     re.IGNORECASE,
 )
+# A part listed after its group: "eight people, including [five] children, were killed". A
+# relative clause makes it a count of its own: "five shot, including two who died".
+PART_BEFORE = re.compile(r"\b(?:including|among them|among whom)\s*$", re.IGNORECASE)
+PART_OWN_CLAUSE = re.compile(r"^\s+(?:[\w-]+\s+)?(?:who|that)\b", re.IGNORECASE)
+# A rate's base ("19.3 deaths per [100,000] people") and an emergency number ("called 911")
+# count no one.
+NO_COUNT_BEFORE = re.compile(r"\b(?:per|call(?:ed|ing|s)?|dial(?:l?ed|l?ing)?)\s*$", re.IGNORECASE)
 
 # "a father of three" counts children, not the dead or wounded around him.
 PARENT_OF = re.compile(
@@ -133,8 +148,12 @@ AGE_UNIT_GLUED = re.compile(r"-(?:year|month)s?$")
 
 # A figure in square brackets is a reference mark ("[40]"), not a statement.
 REFERENCE_MARK = (re.compile(r"\[$"), re.compile(r"^\]"))
-# A gallery's counter is page furniture, not a statement: "Image 4 of 16".
-GALLERY_COUNTER = re.compile(r"\b(?:Image|Photo|Picture|Slide)\s+\d+\s+of\s*$", re.IGNORECASE)
+# A gallery's counter is page furniture, not a statement: "Image 4 of 16" (both figures).
+GALLERY_COUNTER = (
+    re.compile(r"\b(?:Image|Photo|Picture|Slide)\s+\d+\s+of\s*$", re.IGNORECASE),  # the 16
+    re.compile(r"\b(?:Image|Photo|Picture|Slide)\s*$", re.IGNORECASE),  # the 4 ...
+    re.compile(r"^\s+of\s+\d"),  # ... before "of 16"
+)
 
 # Words between an act and the figure that end the act's reach: "was killed and four others
 # were injured" does not make "four" a count of the dead.

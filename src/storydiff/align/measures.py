@@ -25,8 +25,11 @@ from storydiff.align.measure_vocab import (
     GALLERY_COUNTER,
     GOVERNING_WORDS_BEFORE,
     MEASURES,
+    NO_COUNT_BEFORE,
     PARENT_OF,
     PART_AFTER,
+    PART_BEFORE,
+    PART_OWN_CLAUSE,
     PEOPLE,
     REFERENCE_MARK,
     WINDOW_WORDS_AFTER,
@@ -115,7 +118,8 @@ def measure_of(
     if breaks:
         before = before[breaks[-1].end() :]
     if (REFERENCE_MARK[0].search(before) and REFERENCE_MARK[1].match(after)) or (
-        GALLERY_COUNTER.search(before)
+        GALLERY_COUNTER[0].search(before)
+        or (GALLERY_COUNTER[1].search(before) and GALLERY_COUNTER[2].match(after))
     ):
         return REFERENCE
     if ADDRESS_AFTER.match(after):
@@ -132,6 +136,10 @@ def measure_of(
     if what is not None and not PEOPLE.match(what.split()[-1] if what.split() else ""):
         return None
     if PARENT_OF.search(before) or DOERS_AFTER.match(after) or PART_AFTER.match(after):
+        return None
+    if NO_COUNT_BEFORE.search(before):
+        return None
+    if PART_BEFORE.search(before) and not PART_OWN_CLAUSE.match(after):
         return None
     governing = _governing_act(_words_before(before, GOVERNING_WORDS_BEFORE))
     if governing is not None:

@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from storydiff.align.measure_vocab import JOINED_COUNT_GAP, JOINED_ONE_BEFORE, PEOPLE
+from storydiff.align.measure_vocab import (
+    JOINED_COUNT_GAP,
+    JOINED_NAMED_BEFORE,
+    JOINED_ONE_BEFORE,
+    PEOPLE,
+)
 from storydiff.model import QuantityRecord
 
 # The people noun that closes a joined phrase's last count: "two [juvenile] women".
@@ -37,10 +42,13 @@ def _closing_end(text: str, record: QuantityRecord) -> int | None:
 
 def _one_before(text: str, record: QuantityRecord) -> int | None:
     """Where a phrase's first part starts when it is one person in words ("a woman and two
-    children"): a count the figure reader leaves to the sentence's act."""
+    children") or by name ("Conley and seven others"): a count the figure reader leaves to
+    the sentence's act."""
     before = text[max(record.sentence_start, record.start - 40) : record.start]
     found = JOINED_ONE_BEFORE.search(before)
-    if found is None or PEOPLE.match(found.group("noun")) is None:
+    if found is None and record.what == "others":
+        found = JOINED_NAMED_BEFORE.search(before)
+    if found is None:
         return None
     return record.start - len(before) + found.start()
 
