@@ -455,3 +455,17 @@ def test_a_dated_list_line_pins_its_tolls_to_its_year() -> None:
     )
     assert claims["eight"].measure == "people killed in 1982"
     assert claims["Two"].measure == "people killed"
+
+
+def test_a_tally_of_many_incidents_is_labelled_apart_from_the_event() -> None:
+    a_text = (
+        "A teenager was killed in a shooting on Elm Street on Sunday. Five people were killed "
+        "and 17 wounded in separate shootings across the city since Friday evening."
+    )
+    b_text = "A teenager was killed in the shooting on Elm Street on Sunday night, police said."
+    claims = _dated_claims(
+        {"A": (a_text, "2014-04-06"), "B": (b_text, "2014-04-07")},
+        {"A": [("Five", 5, "people"), ("17", 17, None)], "B": []},
+    )
+    assert claims["Five"].measure == "people killed across incidents"
+    assert claims["17"].measure == "people injured across incidents"

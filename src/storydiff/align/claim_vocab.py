@@ -75,6 +75,16 @@ DATED_ENTRY = re.compile(  # matched from the line's start
     r"\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d{2})\s*:"
 )
 
+# Words near a toll that make it a tally of many incidents, not the story's event: "Five people
+# were killed and 17 wounded in separate shootings across the city since Friday". Such a count
+# neither meets nor conflicts with the event's; the ledger labels it apart.
+AGGREGATE_SCOPE = re.compile(
+    r"\b(?:in (?:\w+ )?separate (?:shootings|incidents|attacks)|across the (?:city|county|state|"
+    r"country|region|nation)|citywide|city-wide|statewide|nationwide)\b",
+    re.IGNORECASE,
+)
+AGGREGATE = "across incidents"
+
 # Words near a figure that pin it to another time than the report's present: two figures
 # with different time anchors describe different moments, not a contradiction.
 PAST_MARKERS = frozenset(

@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from storydiff.align.claim_vocab import (
+    AGGREGATE,
+    AGGREGATE_SCOPE,
     APPROX_TOLERANCE,
     CONCEPT_BONUS,
     CONFLICT_SIMILARITY,
@@ -105,6 +107,8 @@ def _when(article: Article, record: QuantityRecord) -> str | None:
             record.sentence_end, record.end + _WINDOW
         )
     ]
+    if AGGREGATE_SCOPE.search(near):
+        return AGGREGATE
     near_terms = {w.lower().strip(",.") for w in near.split()}
     pinned = years(near)
     if pinned:
@@ -772,12 +776,16 @@ def _dated_label(label: str | None, cluster: list[_Item], first_year: int | None
     """A toll pinned to a year before the story's first report ("the 2009 Fort Hood shooting
     that killed 13", "August 1982: Eight people killed") is an earlier event the story
     recalls, so its label says when: "people killed in 2009", not the story's "people killed".
-    (A year the first report shares is the story's own: a trial a year on recalls it.)"""
-    if label is None or first_year is None or cluster[0].measure not in TOLLS:
+    (A year the first report shares is the story's own: a trial a year on recalls it.)
+    A tally of many incidents ("in separate shootings across the city") is labelled apart too:
+    "people killed across incidents"."""
+    if label is None or cluster[0].measure not in TOLLS:
         return label
     years = {m.when for m in cluster}
     year = years.pop() if len(years) == 1 else None
-    if year is not None and year.isdigit() and int(year) < first_year:
+    if year == AGGREGATE:
+        return f"{label} across incidents"
+    if year and year.isdigit() and first_year is not None and int(year) < first_year:
         return f"{label} in {year}"
     return label
 
