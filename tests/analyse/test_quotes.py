@@ -387,3 +387,36 @@ def test_a_clause_the_speaker_reports_of_himself_is_not_a_second_quote(nlp: Lang
     quotes = _quotes(nlp, text)
     assert [(q.kind, q.speaker_text) for q in quotes] == [("indirect", "Sanders")]
     assert quotes[0].text.startswith("he agrees Trump")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A lawmaker's party and home ("D-Lakeport") is no one who speaks.
+        (
+            "State Sen. Marla Kent, D-Lakeport, said she is praying for the families.\n\n"
+            "“I ask the nation to keep Lakeport in its prayers,” she said.",
+            "I ask the nation",
+            "Marla Kent",
+        ),
+        # "he" follows the man the story follows, not a name in his sentence's clause.
+        (
+            "Tom Darby is presiding elder of the district's churches.\n\n"
+            "By 11 p.m., he still had no news about whether Paul Perkins was among them.\n\n"
+            "“We just don't know,” he said softly.",
+            "We just don't know",
+            "Tom Darby",
+        ),
+        # A name the model leaves unlabelled, subject earlier in the pronoun's own sentence.
+        (
+            "Jacob died over the weekend.\n\nBrock has not spoken publicly, but he released a "
+            'statement saying: "The true heroes are the teachers who protected the children."',
+            "The true heroes",
+            "Brock",
+        ),
+    ],
+)
+def test_pronoun_follows_the_story_not_the_nearest_name(
+    nlp: Language, text: str, words: str, speaker: str
+) -> None:
+    assert _find(_quotes(nlp, text), words).speaker_text == speaker

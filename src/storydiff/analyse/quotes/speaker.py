@@ -44,12 +44,17 @@ class SpeakerIndex:
             if e.label_ in vocab.SPEAKER_LABELS
             and not self.in_quote(e.start_char)
             and any(t.pos_ == "PROPN" for t in e)
+            and not self._affiliation(e)
         ]
         self.names = [
             n
             for n in (flat_name(t) for t in self.doc if t.pos_ == "PROPN")
-            if n is not None and not self.in_quote(n.start_char)
+            if n is not None and not self.in_quote(n.start_char) and not self._affiliation(n)
         ]
+
+    def _affiliation(self, mention: Span) -> bool:
+        before = self.doc.text[max(0, mention.start_char - 3) : mention.start_char]
+        return vocab.PARTY_AFFILIATION.search(before) is not None
 
     def cleaned(self) -> list[tuple[tuple[str, int, int], Span]]:
         """Every name mention with its cleaned form, computed once per article."""
@@ -213,6 +218,7 @@ def _reported_words(verb: Token) -> frozenset[int]:
     text = doc_text(verb.doc)
     if (
         verb.dep_ in _TRAILING_DEPS
+        and verb.lemma_.lower() in vocab.SPEECH_VERBS  # not "…, but he released a statement"
         and head.i < verb.i
         and head.lemma_.lower() not in vocab.SPEECH_VERBS
         and "\n" not in text[head.idx : verb.idx]
@@ -420,7 +426,47 @@ def _salient(index: SpeakerIndex, pronoun: Token, ent: Span | None) -> Span | No
     return max(subjects, key=lambda e: e.start) if subjects else ent
 
 
-def _pronoun(index: SpeakerIndex, subj: Token, local: tuple[int, int]) -> Speaker | None:
+def _main_subject(tok: Token) -> bool:
+    """The token (or the name it is in apposition to) is the subject of its sentence's main
+    verb, or of a verb joined to it: "Darby now is …", not "whether Pinckney was …"."""
+    while tok.dep_ in ("appos", "compound") and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ROOT"
+
+
+def _chained(index: SpeakerIndex, pronoun: Token, ent: Span) -> Token | None:
+    """The same pronoun as the main subject of a sentence from the chosen mention's on: "…, he
+    still had no news about whether Pinckney was among them. “…,” he said" is the "he" the
+    story follows, not the name in his sentence's clause."""
+    found = [
+        t
+        for t in index.doc[ent.sent.start : pronoun.i]
+        if t.lower_ == pronoun.lower_ and _main_subject(t) and not index.in_quote(t.idx)
+    ]
+    return found[-1] if found else None
+
+
+def _subject_names(index: SpeakerIndex, pronoun: Token, reported: frozenset[int]) -> list[Span]:
+    """Names the small model left unlabelled that are a clause's subject in the pronoun's own
+    sentence, before it: "Brock has not spoken, but he released a statement"."""
+    sent = pronoun.sent
+    return [
+        n
+        for n in index.names
+        if sent.start <= n.start
+        and n.end_char <= pronoun.idx
+        and n.root.i not in reported
+        and n.root.dep_ in ("nsubj", "nsubjpass")
+        and n.root.ent_type_ in ("", "PERSON")
+    ]
+
+
+def _pronoun(
+    index: SpeakerIndex, subj: Token, local: tuple[int, int], depth: int = 0
+) -> Speaker | None:
     """Most recent fitting mention outside quotes: a person for he/she, an org for it."""
     lower = subj.lower_
     reported = _reported_words(subj.head) if subj.dep_ in ("nsubj", "nsubjpass") else frozenset()
@@ -444,8 +490,14 @@ def _pronoun(index: SpeakerIndex, subj: Token, local: tuple[int, int]) -> Speake
             and n.root.head.lemma_ in vocab.SPEECH_VERBS | {"spokeswoman", "spokesman"}
             and (n.root.ent_type_ not in vocab.NOT_PERSON_LABELS or n.root.lower_ in people)
         ]  # a court is not "he"; Perrek is anywhere
-        if spoken and (ent is None or spoken[-1].start_char > ent.start_char):
-            ent = spoken[-1]
+        spoken += _subject_names(index, subj, reported)
+        latest = max(spoken, key=lambda n: n.start_char, default=None)
+        if latest is not None and (ent is None or latest.start_char > ent.start_char):
+            ent = latest
+        if ent is not None and depth < 3 and not _main_subject(ent.root):
+            earlier = _chained(index, subj, ent)
+            if earlier is not None:
+                return _pronoun(index, earlier, local, depth + 1)
         ent = _salient(index, subj, ent)
     if ent is None:
         return Speaker(subj.text, local[0], local[1], local[0], local[1])

@@ -6,6 +6,8 @@ narrow a list without reading the parser code, and so tests can point at the dat
 
 from __future__ import annotations
 
+import re
+
 # Verbs whose subject is a speaker and whose clausal complement is what was said. The core of
 # news attribution ("said", "told"); lemmas, because spaCy gives us the lemma of any tense.
 SPEECH_VERBS: frozenset[str] = frozenset(
@@ -315,6 +317,9 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
 
 # Entity labels that can speak. NORP ("Serbs said") and GPE ("Russia says") do speak in news.
 SPEAKER_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# A party and home state or district after a lawmaker's name ("Sen. Marlon Kimpson,
+# D-Charleston,", "Harry Reid, D-Nev."): the place there is an affiliation, never a speaker.
+PARTY_AFFILIATION = re.compile(r"\b[DRI]-$")
 
 # Words spaCy's small model often folds into a PERSON span, stripped so that "President
 # Hashim Thaci" and "Hashim Thaci" are one speaker.
