@@ -113,6 +113,16 @@ def test_sidecar_csv_and_json(tmp_path: Path) -> None:
     assert article.published == "2017-03-10" and article.outlet == "Harbour Daily"
 
 
+def test_a_sidecar_kept_beside_the_articles_is_not_read_as_one(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The council approved the lease on Monday.\n")
+    sidecar = tmp_path / "meta.csv"
+    sidecar.write_text("file,outlet\na.txt,Harbour Daily\n")
+    everything = InputReader(InputOptions())
+    beside = InputReader(InputOptions(not_articles=frozenset({sidecar.resolve()})))
+    assert len(list(everything.read([tmp_path]))) == 2
+    assert [d.source for d in beside.read([tmp_path])] == [str(tmp_path / "a.txt")]
+
+
 def test_bad_sidecar_is_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "meta.csv"
     bad.write_text("file,published\na.txt,last tuesday\n")

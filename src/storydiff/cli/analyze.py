@@ -323,7 +323,11 @@ def analyze(
             )
         if max_bytes <= 0:
             raise InputError(f"--max-bytes {max_bytes} must be positive; e.g. --max-bytes 5000000")
-        inputs = InputOptions(max_bytes=max_bytes, allow_private=allow_private)
+        inputs = InputOptions(
+            max_bytes=max_bytes,
+            allow_private=allow_private,
+            not_articles=frozenset({sidecar.resolve()}) if sidecar is not None else frozenset(),
+        )
         stated = load_sidecar(sidecar) if sidecar is not None else None
         with stages(quiet) as progress:
             articles, stats = gather_articles(

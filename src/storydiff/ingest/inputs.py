@@ -51,6 +51,8 @@ class InputOptions:
     max_bytes: int = MAX_FILE_BYTES
     allow_private: bool = False
     allow_hosts: frozenset[str] = frozenset()
+    # Files under an input folder that are no article: the run's own sidecar kept beside them.
+    not_articles: frozenset[Path] = frozenset()
 
     def fetch_options(self) -> FetchOptions:
         policy = UrlPolicy(self.allow_private, self.allow_hosts)
@@ -95,6 +97,8 @@ class InputReader:
                 yield from self._take(self._urls([text.strip()]))
             else:
                 for file in candidate_files(Path(text)):
+                    if isinstance(file, Path) and file.resolve() in self.options.not_articles:
+                        continue
                     if isinstance(file, Rejection):
                         yield from self._take([(file, None)])
                     else:
