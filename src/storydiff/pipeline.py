@@ -213,7 +213,7 @@ class PublishedDates:
                     f"{article.source}; write the path, e.g. --published {article.source}={date}"
                 )
             self.matched[name] = article.source
-            article = replace(article, published=date)
+            article = replace(article, published=date, published_estimate=None)
         return article
 
     def check_used(self, articles: list[Article]) -> None:

@@ -469,3 +469,33 @@ def test_a_tally_of_many_incidents_is_labelled_apart_from_the_event() -> None:
     )
     assert claims["Five"].measure == "people killed across incidents"
     assert claims["17"].measure == "people injured across incidents"
+
+
+def test_tallies_meet_on_both_counts_and_two_votes_never_conflict() -> None:
+    def tally(text: str) -> Quantity:
+        return replace(_q(float(text.split("-")[0].split()[0])), text=text, unit="tally")
+
+    assert compare(tally("97-1"), tally("97 to 1")) == "agree"
+    assert compare(tally("97-1"), tally("97-2")) == "conflict"
+    senate = "The Senate voted 97-1 to override the veto of the bill on Wednesday."
+    house = "The House voted 348-77 to override the veto of the bill on Wednesday."
+    records = {}
+    for key, text, figure, value in (("A", senate, "97-1", 97), ("B", house, "348-77", 348)):
+        start = text.index(figure)
+        records[key] = [
+            QuantityRecord(
+                start,
+                start + len(figure),
+                figure,
+                value,
+                "tally",
+                "vote",
+                False,
+                None,
+                0,
+                len(text),
+            )
+        ]
+    articles = [_article("A", senate), _article("B", house)]
+    _, claims = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"})
+    assert sorted(c.verdict for c in claims) == ["single-source", "single-source"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from typer.testing import CliRunner
 
 from storydiff.cli import app
 from storydiff.errors import InputError
-from storydiff.model import Article
+from storydiff.model import Article, DateEstimate
 from storydiff.pipeline import PublishedDates
 
 GOOD = "The council delayed the vote on the port lease on Tuesday. " * 6
@@ -45,6 +46,13 @@ def test_published_with_a_folder_dates_only_that_path() -> None:
     a, b = _article("in/a/x.txt"), _article("in/b/x.txt")
     a, b = apply(a), apply(b)
     assert (a.published, b.published) == ("2017-03-10", None)
+
+
+def test_a_given_date_replaces_the_estimate() -> None:
+    estimate = DateEstimate("2009", "the Obama administration (2009–2017)")
+    article = replace(_article("in/a.txt"), published_estimate=estimate)
+    dated = PublishedDates(["a.txt=2016-09-28"])(article)
+    assert (dated.published, dated.published_estimate) == ("2016-09-28", None)
 
 
 def test_published_bare_name_dates_the_one_file_of_that_name() -> None:

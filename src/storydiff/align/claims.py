@@ -42,7 +42,8 @@ from storydiff.align.terms import (
     years,
 )
 from storydiff.align.totals import join_counts
-from storydiff.lexicon.numbers import DURATION_DAYS
+from storydiff.analyse.quantity_tally import tally_counts
+from storydiff.lexicon.numbers import DURATION_DAYS, TALLY_UNIT
 from storydiff.model import (
     Article,
     Claim,
@@ -162,6 +163,8 @@ def rounds_to(precise: float, rounded: float) -> bool:
 def compare(a: Quantity, b: Quantity) -> Verdict:
     """agree when the figures are the same, compatible when one allows the other (a bound,
     an approximation, or a rounding: "one million" of "1.04 million")."""
+    if a.unit == TALLY_UNIT == b.unit:  # a vote's two counts, both as reported
+        return "agree" if tally_counts(a.text) == tally_counts(b.text) else "conflict"
     if a.unit != b.unit:
         a, b = _in_days(a), _in_days(b)
     if a.value == b.value and a.bound == b.bound:
@@ -290,6 +293,8 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
     if verdict == "conflict":  # a figure pinned to another time may simply be older
         if kinds_differ or x.when != y.when:
             return None
+        if x.quantity.unit == TALLY_UNIT:
+            return None  # two tallies of a story are most often two votes (Senate, House)
         if x.measure == TIME_OF_DAY:
             # Times that cannot both hold are, far more often than a misreport, two moments of
             # one morning (shots heard at 6:12, police arriving at 6:32) that words do not

@@ -37,6 +37,7 @@ from storydiff.lexicon.numbers import (
     RECORD_WINDOW_WORDS,
     SINGLE_DURATION_PREPOSITIONS,
     SKIPPED_NUMBER_WORDS,
+    TALLY_UNIT,
     TENS_WORDS,
     TIME_ANCHOR_WORDS,
     TIME_UNIT_WORDS,
@@ -118,11 +119,13 @@ def read_quantities(doc: Doc, text: str) -> tuple[list[QuantityRecord], list[Qua
             if _DASH_RANGE.fullmatch(token.text):
                 reads.extend(_dash_range(token, sent, text, dates))
         tallies = tally_spans(sent.text, sent.start_char)
-        left_out.extend(
-            QuantityLeftOut(a, b, text[a:b], "a vote tally or score") for a, b in tallies
-        )
+        found += [
+            QuantityRecord(a, b, text[a:b], float(larger), TALLY_UNIT, "vote", False, None,
+                           sent.start_char, sent.end_char)
+            for a, b, larger in tallies
+        ]  # fmt: skip
         for read in reads:
-            if any(a <= read.start and read.end <= b for a, b in tallies):
+            if any(a <= read.start and read.end <= b for a, b, _ in tallies):
                 continue
             if isinstance(read, QuantityRecord):
                 found.append(read)

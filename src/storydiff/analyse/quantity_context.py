@@ -65,6 +65,8 @@ def identifier_before(first: Token) -> bool:
     before = first.nbor(-1)
     if before.lower_ in IDENTIFIER_WORDS:
         return True
+    if before.text == "." and before.i > 0 and first.nbor(-2).text == "No":
+        return True  # "the Senate's No. 2 Republican": a rank, split "No" "." "2" by spaCy
     if before.i == first.sent.start or before.lower_ in _HEDGE_WORDS:
         return False
     # "Boeing 787", "Trent 900 engines", "iOS 4": a name right before a number is a model

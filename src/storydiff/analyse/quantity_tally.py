@@ -2,8 +2,8 @@
 
 Two numbers joined by a dash read as a range ("10-15 people"), but a range goes up; "97-1"
 after a vote is one result, the yeas and the nays. Read as two figures, the tally's "1" meets
-every other lone "1" of the story and "97" looks like a count of something. It is left out as
-a figure (with its reason), the way a date or a phone number is.
+every other lone "1" of the story and "97" looks like a count of something; read as one, it
+is a fact sources report alike ("97-1", "97 to 1") or differently.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 # "97-1", "348–77", "97 to 1": two small counts, the first at least the second.
-_TALLY = re.compile(r"(?<![\w.,$/-])(\d{1,3})(?:\s?[-–—]\s?|\s+to\s+)(\d{1,3})(?![\w%/]|[.,]\d|-)")
+_TALLY = re.compile(
+    r"(?<![\w.,$/-])(\d{1,3})(?:\s?[-–—]\s?|\s+to\s+|-to-)(\d{1,3})(?![\w%/]|[.,]\d|-)"
+)
 # Words that make a pair of numbers a result: a vote, a ruling, a game. A pair going down
 # ("97-1") needs none of them for a dash; "97 to 1" and a tie ("50-50") need one within reach.
 _RESULT_WORDS = re.compile(
@@ -22,16 +24,22 @@ _RESULT_WORDS = re.compile(
 _REACH = 30  # characters either side of the pair where a result word counts
 
 
-def tally_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
-    """Character spans (offset by ``offset``) of the tallies in one sentence's text."""
-    spans: list[tuple[int, int]] = []
+def tally_counts(text: str) -> tuple[int, int] | None:
+    """Both counts of a tally as written ("97-1", "97 to 1"), to compare two reports of it."""
+    match = _TALLY.search(text)
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def tally_spans(sentence: str, offset: int) -> list[tuple[int, int, int]]:
+    """(start, end, larger count) of each tally in one sentence's text, offset by ``offset``."""
+    spans: list[tuple[int, int, int]] = []
     for match in _TALLY.finditer(sentence):
         first, second = int(match[1]), int(match[2])
         if first < second:
             continue  # a range: "10-15 people", "ages 18 to 38"
         around = sentence[max(0, match.start() - _REACH) : match.end() + _REACH]
-        dashed = " to " not in match[0]
+        dashed = "to" not in match[0]
         if (first == second or not dashed) and _RESULT_WORDS.search(around) is None:
             continue
-        spans.append((offset + match.start(), offset + match.end()))
+        spans.append((offset + match.start(), offset + match.end(), first))
     return spans

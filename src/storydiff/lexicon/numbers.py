@@ -361,3 +361,7 @@ IDENTIFIER_WORDS: Final[frozenset[str]] = frozenset(
         "covid",
     }
 )
+
+# The unit of a vote tally or a score ("97-1", "134 to 63"): one result, two counts. Its value
+# is the larger count; two tallies meet only when both counts do (align/claims.py).
+TALLY_UNIT: Final = "tally"
