@@ -245,6 +245,29 @@ def test_the_issue_is_what_cues_take_as_object_unless_the_user_names_it() -> Non
     )
 
 
+def test_the_issue_is_named_as_headlines_word_it_not_after_the_most_named_entity() -> None:
+    texts = [
+        (
+            "Congress rejects veto of 9/11 bill",
+            "Senators opposed the bill. Ada Vance backed the bill.",
+        ),
+        (
+            "Senate overrides veto of 9/11 victims bill",
+            "The House backed the bill. Vance rejected it.",
+        ),
+        ("Veto override set", "Ada Vance vetoed the 9/11 bill. Lawmakers supported the bill."),
+    ]
+    articles = [
+        Article(f"K{n}", f"k{n}.txt", text, title=title) for n, (title, text) in enumerate(texts)
+    ]
+    analyses = {
+        a.key: Analysis(a.key, sentences=[SentenceRecord(0, len(a.text))]) for a in articles
+    }
+    ids = {a.key: f"a{n}" for n, a in enumerate(articles, start=1)}
+    index = build_entities(articles, analyses, ids, dict.fromkeys(ids))
+    assert detect_issue(articles, index)[0] == "9/11 bill"
+
+
 def test_seed_stances_and_the_us_change(dated_seed_dossier: Dossier, shared: Path) -> None:
     score = _score(dated_seed_dossier, shared / "gold" / "seeds.json")
     assert score["right"] >= 10, score["missed"]

@@ -19,9 +19,11 @@ from storydiff.align.stances.vocab import (
     ISSUE_PRONOUNS,
     ISSUE_RIVAL_SHARE,
     ISSUE_TERMS_KEPT,
+    ISSUE_TITLE_WEIGHT,
     ISSUE_WINDOW,
 )
 from storydiff.align.terms import stem, terms
+from storydiff.lexicon.words import STOPWORDS
 from storydiff.model import Article
 
 _NAME_TYPES = ("PERSON", "GPE", "NORP", "LOC")
@@ -99,8 +101,26 @@ def _issue_name(articles: list[Article], index: EntityIndex, ranked: list[str]) 
         if stem(w) == ranked[0]
     )
     word = surfaces.most_common(1)[0][0] if surfaces else ranked[0]
-    top_entity = index.entities[0].name if index.entities else ""
-    return f"{top_entity} {word}".strip()
+    return _modified(articles, word) or word
+
+
+def _modified(articles: list[Article], word: str) -> str | None:
+    """The word with the modifier the sources give it most, headlines counting most: "9/11
+    bill" (from "Congress rejects Obama veto of 9/11 bill"), not the story's most named
+    entity glued to it ("Barack Obama bill"). None when no modifier is given twice."""
+    pattern = re.compile(rf"([\w/.-]+)\s+{re.escape(word)}s?\b", re.IGNORECASE)
+    counts: Counter[str] = Counter()
+    for article in articles:
+        for text, weight in ((article.title or "", ISSUE_TITLE_WEIGHT), (article.text, 1)):
+            for match in pattern.finditer(text):
+                modifier = match.group(1).strip(".")
+                if modifier and modifier.lower() not in STOPWORDS and not modifier.isdigit():
+                    counts[modifier.lower()] += weight
+    if not counts:
+        return None
+    # On a tie the longer modifier: "leadership election", not "win election"
+    modifier, count = max(counts.items(), key=lambda item: (item[1], len(item[0])))
+    return f"{modifier} {word}" if count >= 2 else None
 
 
 def names_issue(text: str, issue: set[str]) -> bool:

@@ -311,6 +311,7 @@ ISSUE_WINDOW = 90  # characters either side of a cue in which the issue must be 
 ISSUE_OBJECT_CHARS = 60  # how far after a cue its object (the issue) may be named
 ISSUE_TERMS_KEPT = 8  # the issue's terms: its leading noun and the nearest rivals
 ISSUE_NAME_TERMS = 2  # the issue is named after its leading terms only ("lease", not "vote")
+ISSUE_TITLE_WEIGHT = 3  # a headline's wording of the issue counts as three mentions in text
 ISSUE_RIVAL_SHARE = 0.4  # a rival is kept when cues take it as object at least this often
 
 # Verbs whose object is asked to act, so a cue after "asked X to" is the asker's stance
