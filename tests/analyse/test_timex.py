@@ -82,6 +82,18 @@ TIMEX_CASES = [
     ("He said he would name a running mate by Tuesday.", "Tuesday", "DATE", "1998-02-10"),
     ("The vote is expected to begin Wednesday.", "Wednesday", "DATE", "1998-02-11"),
     ("By Tuesday, police had arrested three men.", "Tuesday", "DATE", "1998-02-03"),
+    (
+        "Voting is expected to begin on Wednesday, followed by the House on Thursday.",
+        "Thursday",
+        "DATE",
+        "1998-02-12",
+    ),
+    (
+        "The Senate voted Wednesday, followed by the House on Thursday.",
+        "Thursday",
+        "DATE",
+        "1998-02-05",
+    ),
 ]
 
 
@@ -106,6 +118,9 @@ def test_timex_table(nlp: Language, text: str, expression: str, kind: str, value
         "A 9/11 widow urged senators to override the veto.",
         "The 19 Sept. 11 hijackers had entered on visas.",
         "Relatives of September 11th victims may sue.",
+        "She is co-chair of September 11th Advocates.",
+        # A month in a possessive names an event.
+        "The retreat fell on the anniversary of the Women’s March.",
     ],
 )
 def test_no_dates(nlp: Language, text: str) -> None:

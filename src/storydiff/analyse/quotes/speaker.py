@@ -112,6 +112,10 @@ def clean_name(span: Span) -> tuple[str, int, int]:
     titles = vocab.TITLE_WORDS if span.label_ != "ORG" else frozenset({"the"})
     while len(toks) > 1 and toks[0].lower_ in titles:
         toks = toks[1:]
+    # an office after an organisation's name: "CREDO Political Director | Murshed Zaheed"
+    offices = [k for k, t in enumerate(toks[:-2]) if t.lower_ in titles and t.lower_ != "the"]
+    if offices and all(t.pos_ == "PROPN" for t in toks[offices[-1] + 1 :]):
+        toks = toks[offices[-1] + 1 :]
     while len(toks) > 1 and toks[-1].text in ("'s", "’s", "'"):
         toks = toks[:-1]
     if toks and toks[-1].text.endswith(("'s", "’s")):
@@ -346,7 +350,7 @@ def resolve(
         return _relocal(found, local)
     ent = _ent_at(index, subj, vocab.SPEAKER_LABELS)
     if ent is None or ent.label_ != "PERSON":
-        ent = flat_name(subj) or ent
+        ent = _person_after(index, subj) or flat_name(subj) or ent
     if ent is None:
         appos = next((c for c in subj.children if c.dep_ == "appos"), None)
         if appos is not None:
@@ -386,6 +390,25 @@ def resolve(
     return Speaker(text or subj.text, local[0], local[1], local[0], local[1])
 
 
+def _person_after(index: SpeakerIndex, subj: Token) -> Span | None:
+    """A person named right after an inverted cue's subject the parser cut short: "said
+    Indivisible co-founder Ezra Levin" (subject "co"), not the group."""
+    verb = subj.head
+    if subj.i < verb.i or verb.lemma_.lower() not in vocab.SPEECH_VERBS:
+        return None
+    return next(
+        (
+            e
+            for e in index.ents
+            if e.label_ == "PERSON"
+            and subj.i < e.start <= subj.i + 4
+            and e.root.sent.start == subj.sent.start
+            and all(t.pos_ in ("PROPN", "NOUN", "PUNCT") for t in index.doc[subj.i : e.start])
+        ),
+        None,
+    )
+
+
 def _relocal(found: Speaker | None, local: tuple[int, int]) -> Speaker | None:
     if found is None:
         return None
@@ -407,7 +430,7 @@ def _salient(index: SpeakerIndex, pronoun: Token, ent: Span | None) -> Span | No
     subject the sentence before was about, not the name written nearest to the pronoun.
 
     When the sentence holding the chosen mention has a person as its subject and the chosen
-    one is not a subject, that subject wins."""
+    one is not a subject, that subject wins (its main verb's subject first)."""
     if ent is None or _is_subject(ent):
         return ent
     sent = ent.root.sent
@@ -423,7 +446,9 @@ def _salient(index: SpeakerIndex, pronoun: Token, ent: Span | None) -> Span | No
         and _is_subject(e)
         and not (e.start <= ent.root.i < e.end)
     ]
-    return max(subjects, key=lambda e: e.start) if subjects else ent
+    main = [e for e in subjects if _main_subject(e.root)]  # "Fudge, …, said the effort to
+    # unseat Pelosi was not a failure": Fudge, whom the sentence is about
+    return max(main or subjects, key=lambda e: e.start) if subjects else ent
 
 
 def _main_subject(tok: Token) -> bool:

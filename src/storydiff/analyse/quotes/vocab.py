@@ -373,6 +373,18 @@ TITLE_WORDS: frozenset[str] = frozenset(
         "defence",
         "assistant",
         "state",
+        # offices of groups and forces before a name: "CREDO Political Director Murshed
+        # Zaheed", "Democratic Leader Chuck Schumer", "co-founder Ezra Levin"
+        "director",
+        "political",
+        "executive",
+        "founder",
+        "co-founder",
+        "chief",
+        "leader",
+        "representative",
+        "speaker",
+        "whip",
     }
 )
 

@@ -29,6 +29,7 @@ from storydiff.analyse.timex.grammar import Timex, find_timexes
 from storydiff.analyse.timex.resolve import fill_year, parse_anchor, shift, too_coarse
 from storydiff.analyse.timex.vocab import (
     MODIFIER_RE,
+    MONTH_IN_A_NAME,
     NINE_ELEVEN,
     NINE_ELEVEN_EVENT,
     NINE_ELEVEN_NUMERIC,
@@ -36,7 +37,7 @@ from storydiff.analyse.timex.vocab import (
 from storydiff.model import TimeRecord
 
 if TYPE_CHECKING:  # the caller parses; importing the package loads no spaCy (see __init__)
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["extract_times", "extract_timexes", "timex3_value"]
 
@@ -57,6 +58,8 @@ def extract_timexes(doc: Doc, text: str) -> list[Timex]:
         if span is None:
             continue
         if _is_counted_number(timex, span) or _names_the_attacks(timex, text):
+            continue
+        if _month_in_a_name(timex, text):
             continue
         if timex.unit == "weekday" and timex.direction == 0:
             timex = _with_direction(timex, _tense(span))
@@ -132,6 +135,14 @@ def _record(
     )
 
 
+def _month_in_a_name(timex: Timex, text: str) -> bool:
+    """ "the Women's March": a lone month after a possessive names an event, not a date."""
+    lone_month = timex.value is not None and re.fullmatch(r"XXXX-\d\d", timex.value)
+    return bool(lone_month) and bool(
+        MONTH_IN_A_NAME.search(text, max(0, timex.start - 3), timex.start)
+    )
+
+
 def _is_counted_number(timex: Timex, span: Span) -> bool:
     """In "2000 people" a four-digit number that counts a plural noun is not a year."""
     if not re.fullmatch(r"\d{4}", span.text):
@@ -165,6 +176,17 @@ def _tense(span: Span) -> int:
         return 1  # "a running mate by Friday"; not "by Tuesday, police had arrested …"
     if verb is None:
         return 0
+    if verb.tag_ in {"VBN", "VBG"} and verb.dep_ in {"advcl", "acl"} and verb.head is not verb:
+        # "expected to begin on Wednesday, followed by the House on Thursday": a participle's
+        # clause takes its time from the verb it hangs on
+        head = verb.head
+        head_tense = 1 if head.lemma_.lower() in _SCHEDULED else _verb_tense(head)
+        if head_tense:
+            return head_tense
+    return _verb_tense(verb)
+
+
+def _verb_tense(verb: Token) -> int:
     words = [verb, *verb.children]
     if any(t.lower_ in _FUTURE_CUES or t.lower_ == "going" for t in words):
         return 1

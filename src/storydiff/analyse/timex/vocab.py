@@ -122,9 +122,13 @@ MODIFIER_RE: Final[str] = _alternation(list(DURATION_MODIFIERS))
 # "9/11" and "Sept. 11" followed by what the attacks left ("hijackers", "families", "bill")
 # name the 2001 attacks in news, not a date of the story's year.
 NINE_ELEVEN_NUMERIC = re.compile(r"9/11")
+# A month named in a possessive is an event or a name, not a date: "the Women's March",
+# "the People’s March" (a lone month after "'s" is never a date in news).
+MONTH_IN_A_NAME = re.compile(r"['’]s\s+$")
 NINE_ELEVEN = re.compile(r"Sept(?:ember|\.)?\s+11(?:th)?", re.IGNORECASE)
 NINE_ELEVEN_EVENT = re.compile(
     r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijackers?|terrorists?|widows?|families|victims|"
-    r"survivors|responders|commission|memorial|museum|bill|law|lawsuits?|plot|plotters?|era)\b",
+    r"survivors|responders|commission|memorial|museum|bill|law|lawsuits?|plot|plotters?|era|"
+    r"advocates|victims?'? families)\b",
     re.IGNORECASE,
 )
