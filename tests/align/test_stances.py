@@ -38,6 +38,7 @@ def _stances(
     text: str,
     mentions: list[tuple[str, str]],
     quotes: list[tuple[str, list[str]]] = (),  # type: ignore[assignment]
+    kind: str = "indirect",
     roles: list[tuple[str, str]] = (),  # type: ignore[assignment]
 ) -> dict[str, str]:
     article = Article("K", "k.txt", text)
@@ -59,7 +60,7 @@ def _stances(
                 "a1",
                 ids_[0] if ids_ else None,
                 None,
-                "indirect",
+                kind,  # type: ignore[arg-type]
                 words,
                 start,
                 start + len(words),
@@ -345,6 +346,19 @@ def test_a_bill_or_a_bare_adjective_holds_no_stance() -> None:
     assert [_can_hold(e.id, index) for e in entities] == [False, False, True, True, True]
 
 
+def test_a_speakers_report_of_anothers_act_or_an_act_a_cue_acts_on_is_no_stance() -> None:
+    text = (
+        "“I respect the reasons he has given for opposing the army,” Senator Ada Vance said. "
+        "“But I urge my colleagues to reverse this veto and back the army.”"
+    )
+    quotes = [
+        ("I respect the reasons he has given for opposing the army", ["Ada Vance"]),
+        ("But I urge my colleagues to reverse this veto and back the army.", ["Ada Vance"]),
+    ]
+    found = _stances(text, [("Ada Vance", "PERSON")], quotes=quotes, kind="direct")
+    assert found == {"Ada Vance": "support"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "cue", "sign"),
     [
@@ -355,6 +369,7 @@ def test_a_bill_or_a_bare_adjective_holds_no_stance() -> None:
         ("The union rejected the ban on night shifts.", "rejected", 1),
         ("The opposition rejected the plan.", "rejected", -1),
         ("They rejected Ban Ki-moon's plan.", "rejected", -1),
+        ("I urge my colleagues to reverse this veto of the bill.", "reverse", 1),
     ],
 )
 def test_rejecting_an_act_against_something_backs_it(sentence: str, cue: str, sign: int) -> None:

@@ -32,10 +32,14 @@ FLOORS = {
     # own) stands for it in the injured claim instead of the gold's "at least nine".
     "fact_measure": 0.18,
     "quote_speaker": 0.93,
-    "stance": 0.16,
     "date": 1.0,
 }
 MAX_CONFLICTS_ON_GOLD_AGREEMENT = 0
+# Stances found for a gold actor in the wrong direction. (The share of gold stances found was
+# gated at 1 of 6 until a speaker's words about another's acts stopped being the speaker's
+# stance: that one was a police spokesman's "support", read from "He was walking back toward
+# another group" about the shooter. Each gold stance here is a belief with no stance cue.)
+MAX_STANCES_IN_THE_WRONG_DIRECTION = 0
 VERDICTS = {"agree", "compatible", "conflict", "disputed", "updated", "single-source"}
 _SPAN_KEYS = {"doc", "start", "end", "sha1"}
 
@@ -139,5 +143,7 @@ def test_dev_stories_gate(shared: Path, tmp_path: Path) -> None:
     for name, floor in FLOORS.items():
         assert shares[name] >= floor, (name, result)
     assert result["conflicts"]["on_gold_agreement"] <= MAX_CONFLICTS_ON_GOLD_AGREEMENT, result
+    stances = result["stances"]
+    assert stances["found"] - stances["right"] <= MAX_STANCES_IN_THE_WRONG_DIRECTION, result
     located, spans = map(int, result["facts"]["spans_located"].split("/"))
     assert located == spans, result["facts"]  # cleaning keeps every gold span

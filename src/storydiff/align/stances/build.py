@@ -47,14 +47,17 @@ from storydiff.align.stances.cues import (
     cue_sign,
     is_false_cue,
     is_thing_clause,
+    object_of_cue,
 )
 from storydiff.align.stances.issue import near_issue, object_names_issue
 from storydiff.align.stances.outlet import outlet_stance
 from storydiff.align.stances.vocab import (
+    CLAUSE_MARKS,
     CONTRAST_CHARS,
     DOCUMENT_WORDS,
     NEGATION_WORDS,
     NEGATIONS,
+    OTHERS_PRONOUN,
     RUN_ON_QUOTE_CHARS,
     THREAT_WORDS,
 )
@@ -151,11 +154,30 @@ def _cue_actors(
     quote = next((q for q in scope.quotes if q.start <= cue_start < q.end), None)
     if quote is not None:
         inner = subjects_before(scope, max(quote.start, sent_start), cue_start)
+        if (
+            quote.kind == "direct"
+            and not inner
+            and _someone_elses_act(scope, quote, max(quote.start, sent_start), cue_start)
+        ):
+            return []
         return [(a, sign) for a in dict.fromkeys([*quote.speakers, *inner])]
     run_on = _run_on_speakers(scope, cue_start)
     if run_on is not None:
         return [(a, sign) for a in run_on]
     return [(a, sign) for a in _holders(scope, sent_start, cue_start)]
+
+
+def _someone_elses_act(scope: Scope, quote: Quote, floor: int, cue_start: int) -> bool:
+    """In a speaker's own words, a cue whose clause has another person as subject (a pronoun
+    or someone named) reports that person's act, not the speaker's stance: "I respect the
+    reasons he has given for vetoing the act," said a senator who voted to override the veto;
+    "We believe Lewis was the one that fired those rounds against the other man," said a
+    police spokesman. (In reported speech, "they said they would support" is themselves.)"""
+    clause = scope.article.text[floor:cue_start]
+    start = floor + max(clause.rfind(mark) for mark in CLAUSE_MARKS) + 1
+    if OTHERS_PRONOUN.search(scope.article.text, start, cue_start) is not None:
+        return True
+    return any(e not in quote.speakers for _, e in scope.entity_mentions(start, cue_start))
 
 
 def _run_on_speakers(scope: Scope, cue_start: int) -> list[str] | None:
@@ -202,9 +224,12 @@ def _article_votes(
     votes: list[Vote] = []
     for sent in analysis.sentences:
         sentence = text[sent.start : sent.end]
+        previous_end = -1
         for match in CUE_PATTERN.finditer(sentence):
             at, to = sent.start + match.start(), sent.start + match.end()
-            if is_false_cue(text, at, to) or is_thing_clause(text, at):
+            acted_on = object_of_cue(sentence, previous_end, match)
+            previous_end = match.end()
+            if acted_on or is_false_cue(text, at, to) or is_thing_clause(text, at):
                 continue
             quote = next((q for q in quotes if q.start <= at < q.end), None)
             scope_text = quote.text if quote is not None else ""

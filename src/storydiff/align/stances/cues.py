@@ -54,6 +54,14 @@ def cue_sign(match: re.Match[str]) -> int:
     return sign
 
 
+def object_of_cue(sentence: str, previous_end: int, match: re.Match[str]) -> bool:
+    """The cue word is an act the cue before it acts on ("reverse this veto", "rejected
+    Obama's veto"): that cue's sign already reads it, so it is no stance of its own."""
+    if previous_end < 0 or match.group(0).lower() not in NEGATIVE_ACTS:
+        return False
+    return _NEGATIVE_OBJECT.fullmatch(sentence, previous_end, match.end()) is not None
+
+
 # The cue's object within three words ("rejected [President Obama's] veto"), or the thing a
 # passive cue was done to ("a veto was overridden", "a veto overridden by Congress"). The acts
 # match in lower case only: "rejected Ban Ki-moon's plan" names a man, not a ban.

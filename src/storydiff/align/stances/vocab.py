@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Words that, said by or of an actor about the issue, put it in favour. A trailing "*" lets the
 # word take any ending ("support*" covers "supports", "supportive", "supported").
 SUPPORT_CUES = (
@@ -90,6 +92,7 @@ OPPOSE_CUES = (
     "veto*",
     "overrid*",
     "overrode",
+    "revers*",
     "objected",
     "objection*",
     "warned against",
@@ -126,6 +129,8 @@ FALSE_CUES = (
     "back up",
     "backed up",
     "signed up",
+    # a hearing the issue would give someone, not a challenge to it
+    "day in court",
     # the parliamentary opposition as a body, not opposition to the issue
     "opposition leader",
     "opposition deputies",
@@ -134,6 +139,11 @@ FALSE_CUES = (
     "opposition parties",
     "opposition walkout",
 )
+
+# In a quotation, another's pronoun as the subject of a cue's clause: the speaker reports that
+# person's act ("the reasons he has given for vetoing"), stating no stance of their own.
+OTHERS_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+CLAUSE_MARKS = (",", ";", ".", ":", "—", "“", '"')
 
 # A negation a few words before a cue flips it ("would not tolerate" opposes,
 # "will never accept" opposes, "will not be a threat" supports).
