@@ -113,6 +113,7 @@ def test_a_length_in_years_is_not_an_age() -> None:
         ("23-year-old Tyler Donaldson died Sunday.", "23-year", "Tyler Donaldson"),
         ("Police located Stephon Harris, the 20-year-old man wanted.", "20-year", "Stephon Harris"),
         ("Police said the 23-year-old Greenville man will be charged.", "23-year", None),
+        ("Senator Chuck Sumner of New York, 66, said no.", "66", "Senator Chuck Sumner"),
     ],
 )
 def test_an_age_belongs_to_the_name_beside_it(sentence: str, figure: str, subject: str) -> None:

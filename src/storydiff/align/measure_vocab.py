@@ -134,6 +134,11 @@ ADDRESS_AFTER = re.compile(
 # Whose age it is: the name right before ("Dylann Roof, 21,", "George Chen (19)") or right
 # after ("21-year-old Dylann Roof", not "the 23-year-old Greenville man"); the last
 # capitalised word is the surname.
+# "Senator Chuck Schumer of New York, 66": the person, not the place he is from.
+AGE_NAME_BEFORE_PLACE = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+of\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*"
+    r",\s*$"
+)
 AGE_NAME_BEFORE = re.compile(
     r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\.?"
     r"(?:,\s*(?:the\s+|a\s+)?|\s*\(|,\s+who\s+(?:was|is)\s+)$"

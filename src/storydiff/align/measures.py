@@ -19,6 +19,7 @@ from storydiff.align.measure_vocab import (
     AGE_CLOSE_PERSON,
     AGE_NAME_AFTER,
     AGE_NAME_BEFORE,
+    AGE_NAME_BEFORE_PLACE,
     AGE_UNIT_GLUED,
     BREAKS_GOVERNING,
     DOERS_AFTER,
@@ -155,8 +156,11 @@ def measure_of(
 def age_subject(text: str, start: int, end: int) -> str | None:
     """The name of the person an age belongs to, as written, when a name stands beside it:
     two sources' ages of one person are one fact (and can conflict); of two people, never."""
-    found = AGE_NAME_AFTER.match(text[end : end + 60]) or AGE_NAME_BEFORE.search(
-        text[max(0, start - 60) : start]
+    before = text[max(0, start - 60) : start]
+    found = (
+        AGE_NAME_AFTER.match(text[end : end + 60])
+        or AGE_NAME_BEFORE_PLACE.search(before)
+        or AGE_NAME_BEFORE.search(before)
     )
     if found is None:
         return None
