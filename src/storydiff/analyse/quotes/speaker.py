@@ -38,23 +38,20 @@ class SpeakerIndex:
     _cleaned: list[tuple[tuple[str, int, int], Span]] | None = None
 
     def __post_init__(self) -> None:
+        text = doc_text(self.doc)
         self.ents = [
             e
             for e in self.doc.ents
             if e.label_ in vocab.SPEAKER_LABELS
             and not self.in_quote(e.start_char)
             and any(t.pos_ == "PROPN" for t in e)
-            and not self._affiliation(e)
+            and not _affiliation(text, e)
         ]
         self.names = [
             n
             for n in (flat_name(t) for t in self.doc if t.pos_ == "PROPN")
-            if n is not None and not self.in_quote(n.start_char) and not self._affiliation(n)
+            if n is not None and not self.in_quote(n.start_char) and not _affiliation(text, n)
         ]
-
-    def _affiliation(self, mention: Span) -> bool:
-        before = self.doc.text[max(0, mention.start_char - 3) : mention.start_char]
-        return vocab.PARTY_AFFILIATION.search(before) is not None
 
     def cleaned(self) -> list[tuple[tuple[str, int, int], Span]]:
         """Every name mention with its cleaned form, computed once per article."""
@@ -65,6 +62,12 @@ class SpeakerIndex:
     def in_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside a quotation, whose names are not the writer's."""
         return any(s <= pos < e for s, e in self.quoted)
+
+
+def _affiliation(text: str, mention: Span) -> bool:
+    """The mention is a lawmaker's party and home ("D-Charleston"), not a name."""
+    before = text[max(0, mention.start_char - 3) : mention.start_char]
+    return vocab.PARTY_AFFILIATION.search(before) is not None
 
 
 def doc_text(doc: Doc) -> str:
