@@ -168,8 +168,8 @@ def _cue_actors(
 
 
 def _someone_elses_act(scope: Scope, quote: Quote, floor: int, cue_start: int) -> bool:
-    """In a speaker's own words, a cue whose clause has another person as subject (a pronoun
-    or someone named) reports that person's act, not the speaker's stance: "I respect the
+    """In a speaker's own words, a cue whose clause has another person in it (a pronoun or a
+    person named) reports that person's act, not the speaker's stance: "I respect the
     reasons he has given for vetoing the act," said a senator who voted to override the veto;
     "We believe Lewis was the one that fired those rounds against the other man," said a
     police spokesman. (In reported speech, "they said they would support" is themselves.)"""
@@ -177,7 +177,10 @@ def _someone_elses_act(scope: Scope, quote: Quote, floor: int, cue_start: int) -
     start = floor + max(clause.rfind(mark) for mark in CLAUSE_MARKS) + 1
     if OTHERS_PRONOUN.search(scope.article.text, start, cue_start) is not None:
         return True
-    return any(e not in quote.speakers for _, e in scope.entity_mentions(start, cue_start))
+    return any(
+        e not in quote.speakers and scope.is_person(e)  # not "A Kosovo army goes against"
+        for _, e in scope.entity_mentions(start, cue_start)
+    )
 
 
 def _run_on_speakers(scope: Scope, cue_start: int) -> list[str] | None:
