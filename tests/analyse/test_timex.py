@@ -94,6 +94,10 @@ TIMEX_CASES = [
         "DATE",
         "1998-02-05",
     ),
+    # "this" + a month is the anchor's year; a bare month takes a direction from the tense.
+    ("Voters this November will decide.", "this November", "DATE", "1998-11"),
+    ("The vote will be held in November.", "November", "DATE", "1998-11"),
+    ("Sales fell in March.", "March", "DATE", "1997-03"),
 ]
 
 

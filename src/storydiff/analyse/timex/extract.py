@@ -23,6 +23,7 @@ How a ``TimeRecord`` encodes what the text fixes:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from storydiff.analyse.timex.grammar import Timex, find_timexes
@@ -63,6 +64,8 @@ def extract_timexes(doc: Doc, text: str) -> list[Timex]:
             continue
         if timex.unit == "weekday" and timex.direction == 0:
             timex = _with_direction(timex, _tense(span))
+        elif _bare_month(timex, text) and (tense := _tense(span)):
+            timex = replace(timex, delta=tense)  # "is up for re-election in November" ahead
         if timex.unit == "year" and timex.delta == -1 and _about_quarters(timex, span):
             timex = _with_value(timex, "XXXX-QX", -5)
         found.append(timex)
@@ -132,6 +135,18 @@ def _record(
         relative_delta=delta,
         sentence_start=bounds[0],
         sentence_end=bounds[1],
+    )
+
+
+def _bare_month(timex: Timex, text: str) -> bool:
+    """A month named alone ("in November"), whose year the verb's tense can tell."""
+    value = timex.value
+    return (
+        value is not None
+        and re.fullmatch(r"XXXX-\d\d", value) is not None
+        and timex.delta == 0
+        and text[timex.start : timex.end].split()[0][:1].isupper()
+        and len(text[timex.start : timex.end].split()) == 1
     )
 
 

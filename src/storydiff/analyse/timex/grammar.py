@@ -16,6 +16,7 @@ from typing import Literal
 
 from storydiff.analyse.quantity_parse import parse_number
 from storydiff.analyse.timex.vocab import (
+    ANCHOR_YEAR,
     DAY_PARTS,
     DAY_WORDS,
     MODIFIER_RE,
@@ -146,7 +147,8 @@ def _month(m: re.Match[str]) -> Timex | None:
     if not (m["year"] or m["shift"] or m["edge"]) and len(name) < 4:
         return None
     year = m["year"] or "XXXX"
-    delta = SHIFT_WORDS.get((m["shift"] or "this").lower(), 0)
+    shift_word = (m["shift"] or "").lower()
+    delta = ANCHOR_YEAR if shift_word == "this" else SHIFT_WORDS.get(shift_word, 0)
     return Timex(*_span(m), "DATE", f"{year}-{MONTHS[name]:02d}", delta=delta)
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from storydiff.analyse.timex.vocab import ANCHOR_YEAR
 from storydiff.model import TimeRecord
 
 UNKNOWN_ANCHOR = "relative to the article's date, which is unknown"
@@ -87,10 +88,13 @@ def fill_year(value: str, delta: int, anchor: Anchor) -> str | None:
     """Replace "XXXX" in "XXXX-02", "XXXX-03-10", "XXXX-SU", "XXXX-Q3" or "XXXX-QX".
 
     ``delta`` -1 means the latest such period before the anchor's, +1 the next one after,
-    0 the nearest one (the anchor's year when only the year is known). For "XXXX-QX" it
+    0 the nearest one (the anchor's year when only the year is known), ``ANCHOR_YEAR`` the
+    anchor's year ("this November"). For "XXXX-QX" it
     counts quarters from the anchor's.
     """
     rest = value[5:]
+    if delta == ANCHOR_YEAR:
+        return f"{anchor.year:04d}-{rest}"
     if rest == "QX":
         if anchor.month is None:
             return None

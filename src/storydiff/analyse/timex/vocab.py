@@ -76,6 +76,10 @@ SET_WORDS: Final[dict[str, str]] = {
 }  # fmt: skip
 
 # Words that move a unit relative to the article date: "last month", "next year".
+# The delta of a month named with "this" ("voters this November", written in January): the
+# anchor's own year on either side of it, where a bare "November" is the nearest one.
+ANCHOR_YEAR: Final = 2
+
 SHIFT_WORDS: Final[dict[str, int]] = {
     "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
 }  # fmt: skip
