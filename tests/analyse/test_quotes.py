@@ -415,6 +415,12 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "doomed to fail",
             "Murshed Zaheed",
         ),
+        # An organisation's full name runs on past its head noun.
+        (
+            "“It was a display of cowardice,” said Democracy for America, one of several groups.",
+            "a display of cowardice",
+            "Democracy for America",
+        ),
     ],
 )
 def test_speaker_is_who_the_text_says_not_the_nearest_name(

@@ -353,7 +353,9 @@ def resolve(
         return _relocal(found, local)
     ent = _ent_at(index, subj, vocab.SPEAKER_LABELS)
     if ent is None or ent.label_ != "PERSON":
-        ent = _person_after(index, subj) or flat_name(subj) or ent
+        flat = flat_name(subj)
+        if ent is None or flat is None or ent.end <= flat.end:  # not "Democracy for America"
+            ent = _person_after(index, subj) or flat or ent
     if ent is None:
         appos = next((c for c in subj.children if c.dep_ == "appos"), None)
         if appos is not None:
