@@ -360,23 +360,9 @@ def test_a_toll_from_a_year_before_the_story_is_labelled_with_its_year() -> None
     ],
 )
 def test_a_figure_with_a_unit_is_no_toll(text: str, figure: str, unit: str) -> None:
-    start = text.index(figure)
-    end = start + len(figure)
-    record = QuantityRecord(start, end, figure, 3, unit, None, False, None, 0, len(text))
+    record = replace(_record(text, figure, 3, None), unit=unit)  # type: ignore[arg-type]
     _, claims = build_quantity_claims([_article("A", text)], {"A": [record]}, {"A": "a1"})
     assert all(c.measure != "people killed" for c in claims)
-
-
-def _counts(text: str, *figures: tuple[str, float, str]) -> list[QuantityRecord]:
-    out = []
-    for figure, value, what in figures:
-        start = text.index(figure)
-        out.append(
-            QuantityRecord(
-                start, start + len(figure), figure, value, None, what, False, None, 0, len(text)
-            )
-        )
-    return out
 
 
 @pytest.mark.parametrize(
@@ -417,14 +403,14 @@ def _counts(text: str, *figures: tuple[str, float, str]) -> list[QuantityRecord]
 def test_a_toll_broken_down_as_stated_is_its_sum(
     text: str, figures: list[tuple[str, float, str]], joined: str, total: float
 ) -> None:
-    records = _counts(text, *figures)
+    records = [_record(text, *figure) for figure in figures]
     _, claims = build_quantity_claims([_article("A", text)], {"A": records}, {"A": "a1"})
     assert [(c.values[0].text, c.values[0].value) for c in claims] == [(joined, total)]
 
 
 def test_counts_of_two_acts_stay_apart() -> None:
     text = "The gunman killed two men and wounded three women."
-    records = _counts(text, ("two", 2, "men"), ("three", 3, "women"))
+    records = [_record(text, "two", 2, "men"), _record(text, "three", 3, "women")]
     _, claims = build_quantity_claims([_article("A", text)], {"A": records}, {"A": "a1"})
     assert sorted((c.measure, c.values[0].value) for c in claims) == [
         ("people injured", 3),
@@ -442,33 +428,35 @@ def test_a_statement_stops_at_a_paragraph_break_the_parser_ran_across() -> None:
     assert claims[0].statement == "Some 3,000 people died."
 
 
-def test_a_dated_list_line_pins_its_tolls_to_its_year() -> None:
-    a_text = (
-        "Two people were killed in the shooting at the Elm Street bar on Sunday.\n"
-        "August 1982: A gunman who had been fired from a welding shop across town came back "
-        "and killed eight people."
-    )
+@pytest.mark.parametrize(
+    ("a_text", "a_figures", "labels"),
+    [
+        # A line of a dated list pins its tolls to its year.
+        (
+            "Two people were killed in the shooting at the Elm Street bar on Sunday.\n"
+            "August 1982: A gunman who had been fired from a welding shop across town came back "
+            "and killed eight people.",
+            [("Two", 2, "people"), ("eight", 8, "people")],
+            {"eight": "people killed in 1982", "Two": "people killed"},
+        ),
+        # A tally of many incidents is labelled apart from the event.
+        (
+            "A teenager was killed in a shooting on Elm Street on Sunday. Five people were killed "
+            "and 17 wounded in separate shootings across the city since Friday evening.",
+            [("Five", 5, "people"), ("17", 17, None)],
+            {"Five": "people killed across incidents", "17": "people injured across incidents"},
+        ),
+    ],
+)
+def test_a_toll_of_another_time_or_many_incidents_is_labelled_apart(
+    a_text: str, a_figures: list[Figure], labels: dict[str, str]
+) -> None:
     b_text = "Two people were killed in the shooting at the Elm Street bar on Sunday night."
     claims = _dated_claims(
         {"A": (a_text, "2014-04-06"), "B": (b_text, "2014-04-07")},
-        {"A": [("Two", 2, "people"), ("eight", 8, "people")], "B": [("Two", 2, "people")]},
+        {"A": a_figures, "B": [("Two", 2, "people")]},
     )
-    assert claims["eight"].measure == "people killed in 1982"
-    assert claims["Two"].measure == "people killed"
-
-
-def test_a_tally_of_many_incidents_is_labelled_apart_from_the_event() -> None:
-    a_text = (
-        "A teenager was killed in a shooting on Elm Street on Sunday. Five people were killed "
-        "and 17 wounded in separate shootings across the city since Friday evening."
-    )
-    b_text = "A teenager was killed in the shooting on Elm Street on Sunday night, police said."
-    claims = _dated_claims(
-        {"A": (a_text, "2014-04-06"), "B": (b_text, "2014-04-07")},
-        {"A": [("Five", 5, "people"), ("17", 17, None)], "B": []},
-    )
-    assert claims["Five"].measure == "people killed across incidents"
-    assert claims["17"].measure == "people injured across incidents"
+    assert {text: claims[text].measure for text in labels} == labels
 
 
 def test_tallies_meet_on_both_counts_and_two_votes_never_conflict() -> None:
@@ -479,23 +467,10 @@ def test_tallies_meet_on_both_counts_and_two_votes_never_conflict() -> None:
     assert compare(tally("97-1"), tally("97-2")) == "conflict"
     senate = "The Senate voted 97-1 to override the veto of the bill on Wednesday."
     house = "The House voted 348-77 to override the veto of the bill on Wednesday."
-    records = {}
-    for key, text, figure, value in (("A", senate, "97-1", 97), ("B", house, "348-77", 348)):
-        start = text.index(figure)
-        records[key] = [
-            QuantityRecord(
-                start,
-                start + len(figure),
-                figure,
-                value,
-                "tally",
-                "vote",
-                False,
-                None,
-                0,
-                len(text),
-            )
-        ]
+    records = {
+        "A": [replace(_record(senate, "97-1", 97, "vote"), unit="tally")],
+        "B": [replace(_record(house, "348-77", 348, "vote"), unit="tally")],
+    }
     articles = [_article("A", senate), _article("B", house)]
     _, claims = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"})
     assert sorted(c.verdict for c in claims) == ["single-source", "single-source"]

@@ -138,23 +138,21 @@ def _record(
     )
 
 
+def _lone_month(timex: Timex) -> bool:
+    """A month with no year or day ("XXXX-11")."""
+    return timex.value is not None and re.fullmatch(r"XXXX-\d\d", timex.value) is not None
+
+
 def _bare_month(timex: Timex, text: str) -> bool:
     """A month named alone ("in November"), whose year the verb's tense can tell."""
-    value = timex.value
-    return (
-        value is not None
-        and re.fullmatch(r"XXXX-\d\d", value) is not None
-        and timex.delta == 0
-        and text[timex.start : timex.end].split()[0][:1].isupper()
-        and len(text[timex.start : timex.end].split()) == 1
-    )
+    words = text[timex.start : timex.end].split()
+    return _lone_month(timex) and timex.delta == 0 and len(words) == 1 and words[0][:1].isupper()
 
 
 def _month_in_a_name(timex: Timex, text: str) -> bool:
     """ "the Women's March": a lone month after a possessive names an event, not a date."""
-    lone_month = timex.value is not None and re.fullmatch(r"XXXX-\d\d", timex.value)
-    return bool(lone_month) and bool(
-        MONTH_IN_A_NAME.search(text, max(0, timex.start - 3), timex.start)
+    return _lone_month(timex) and (
+        MONTH_IN_A_NAME.search(text, max(0, timex.start - 3), timex.start) is not None
     )
 
 
