@@ -106,6 +106,11 @@ CASES = [
     ("The Senate voted 97-1 to override the veto.", 97, "tally", "vote", False, None),
     ("It passed on a 5 to 4 vote.", 5, "tally", "vote", False, None),
     ("She won by a 134-to-63 vote.", 134, "tally", "vote", False, None),
+    # a share in words is the percent it stands for, approximate, of what follows it
+    ("It needs a two-thirds majority in both chambers.", 66.7, "percent", "majority", True, None),
+    ("Nearly two-thirds of voters approve.", 66.7, "percent", "voters", True, None),
+    ("Three-quarters of the 200 residents left.", 75, "percent", "residents", True, None),
+    ("A third of the budget went to roads.", 33.3, "percent", "budget", True, None),
 ]
 
 
@@ -424,3 +429,21 @@ def test_a_tally_is_one_figure_not_two(nlp: Language) -> None:
         ("97-1", "tally"),
         ("348 to 77", "tally"),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # the numerator is no count of its own: "two" of "two-thirds" met every other "two"
+        ("Nearly two-thirds of the 12 voters approve.", [("two-thirds", 66.7), ("12", 12)]),
+        # a change stated as a fraction is read once, as the change
+        ("Profits were cut by two-thirds.", [("cut by two-thirds", 66.7)]),
+        # a fraction of a time unit is a length, not a share
+        ("It took a quarter of an hour and three quarters of a century.", []),
+    ],
+)
+def test_a_share_in_words_is_one_figure(
+    nlp: Language, text: str, figures: list[tuple[str, float]]
+) -> None:
+    assert [(q.text, q.value) for q in _read(nlp, text)] == figures

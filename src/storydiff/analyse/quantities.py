@@ -26,6 +26,7 @@ from storydiff.analyse.quantity_context import (
     what_of,
 )
 from storydiff.analyse.quantity_parse import digits_value, is_number_word, parse_number
+from storydiff.analyse.quantity_share import share_spans
 from storydiff.analyse.quantity_tally import tally_spans
 from storydiff.analyse.timex.grammar import Timex, find_timexes, unit_name
 from storydiff.analyse.timex.vocab import DAY_PARTS, DAY_WORDS, MONTHS, SEASONS, WEEKDAYS
@@ -119,13 +120,21 @@ def read_quantities(doc: Doc, text: str) -> tuple[list[QuantityRecord], list[Qua
             if _DASH_RANGE.fullmatch(token.text):
                 reads.extend(_dash_range(token, sent, text, dates))
         tallies = tally_spans(sent.text, sent.start_char)
+        shares = share_spans(sent.text, sent.start_char)
         found += [
             QuantityRecord(a, b, text[a:b], float(larger), TALLY_UNIT, "vote", False, None,
                            sent.start_char, sent.end_char)
             for a, b, larger in tallies
+        ] + [
+            QuantityRecord(a, b, text[a:b], percent, "percent", what, True, None,
+                           sent.start_char, sent.end_char)
+            for a, b, percent, what in shares
         ]  # fmt: skip
+        changes = _fraction_changes(sent, text)
+        wholes = [(a, b) for a, b, _ in tallies] + [(a, b) for a, b, _, _ in shares]
+        wholes += [(c.start, c.end) for c in changes]
         for read in reads:
-            if any(a <= read.start and read.end <= b for a, b, _ in tallies):
+            if any(read.start < b and a < read.end for a, b in wholes):
                 continue
             if isinstance(read, QuantityRecord):
                 found.append(read)
@@ -133,7 +142,7 @@ def read_quantities(doc: Doc, text: str) -> tuple[list[QuantityRecord], list[Qua
                 left_out.append(read)
         found.sort(key=lambda r: r.start)
         records.extend(_share_units(found, text))
-        records.extend(_fraction_changes(sent, text))
+        records.extend(changes)
     left_out.extend(_unread_digits(doc, text, records, left_out))
     left_out.sort(key=lambda x: x.start)
     return records, left_out

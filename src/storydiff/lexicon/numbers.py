@@ -310,6 +310,24 @@ CHANGE_FRACTIONS: Final[dict[str, float]] = {
     "a tenth": 10.0,
 }
 
+# Denominators of a share written in words ("two-thirds of voters", "a quarter of the
+# budget"), as the fraction they stand for. Read as numbers, "two-thirds" was the count 2 of
+# "thirds" and met every other "two" of the story; as a share it meets "67 percent".
+SHARE_DENOMINATORS: Final[dict[str, float]] = {
+    "half": 2.0,
+    "halves": 2.0,
+    "third": 3.0,
+    "thirds": 3.0,
+    "quarter": 4.0,
+    "quarters": 4.0,
+    "fourth": 4.0,
+    "fourths": 4.0,
+    "fifth": 5.0,
+    "fifths": 5.0,
+    "tenth": 10.0,
+    "tenths": 10.0,
+}
+
 # Prepositions before "a"/"an" and a time unit that state a length ("within a month", "for a
 # year"); elsewhere "a year" is usually a point or a rate ("a year ago", "twice a year").
 SINGLE_DURATION_PREPOSITIONS: Final[frozenset[str]] = frozenset({"within", "for", "over"})
