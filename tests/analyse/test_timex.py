@@ -68,6 +68,12 @@ TIMEX_CASES = [
     ("A train was sent last month.", "last month", "DATE", "1998-01"),
     ("They wrote a letter this week.", "this week", "DATE", "1998-W06"),
     ("Thaci said on Wednesday he would resign.", "Wednesday", "DATE", "1998-02-04"),
+    # a modal, a schedule or a deadline looks ahead; a participle's own past does not
+    ("He said he would be delivering a speech on Monday.", "Monday", "DATE", "1998-02-09"),
+    ("A rally set for Wednesday was postponed.", "Wednesday", "DATE", "1998-02-11"),
+    ("He could act as soon as Wednesday.", "Wednesday", "DATE", "1998-02-11"),
+    ("She could not be reached on Wednesday.", "Wednesday", "DATE", "1998-02-04"),
+    ("They would appeal the decision, announced Wednesday.", "Wednesday", "DATE", "1998-02-04"),
     ("Last February he said no.", "Last February", "DATE", "1997-02"),
     ("The talks lasted three days.", "three days", "DURATION", "P3D"),
     ("Over the past two months prices fell.", "the past two months", "DURATION", "P2M"),

@@ -43,8 +43,13 @@ if TYPE_CHECKING:  # the caller parses; importing the package loads no spaCy (se
 __all__ = ["extract_times", "extract_timexes", "timex3_value"]
 
 _FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo"})
+# A modal without "have" speaks of what may yet happen: "would be delivering a speech on
+# Monday", "could act as soon as Wednesday" (with "have" it looks back: "could have left").
+# "Could" is left out: news writes "could not be reached Tuesday" of the past.
+_MODALS = frozenset({"would", "might", "may", "should", "must", "'d"})
 # Words before a weekday that set a deadline, and verbs that schedule what follows them.
 _DEADLINE_WORDS = frozenset({"by", "until"})
+_DEADLINE_PHRASES = ("as soon as", "no later than")
 _SCHEDULED = frozenset({"expect", "schedule", "set", "plan", "due"})
 _YEARS_DURATION = re.compile(r"^P(\d+)Y$")
 # "nearly two decades after": the hedge belongs to the record's text (TimeML leaves it out).
@@ -184,7 +189,10 @@ def _tense(span: Span) -> int:
     -1 when of the past ("met on Friday"), 0 when the text does not say."""
     first = span[0]
     verb = next((t for t in first.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    deadline = first.i > 0 and first.doc[first.i - 1].lower_ in _DEADLINE_WORDS
+    before = first.doc[max(first.i - 3, 0) : first.i].text.lower()
+    deadline = (first.i > 0 and first.doc[first.i - 1].lower_ in _DEADLINE_WORDS) or (
+        before.endswith(_DEADLINE_PHRASES)
+    )
     if deadline and (verb is None or verb.tag_ not in {"VBD", "VBN"}):
         return 1  # "a running mate by Friday"; not "by Tuesday, police had arrested …"
     if verb is None:
@@ -193,21 +201,36 @@ def _tense(span: Span) -> int:
         # "expected to begin on Wednesday, followed by the House on Thursday": a participle's
         # clause takes its time from the verb it hangs on
         head = verb.head
-        head_tense = 1 if head.lemma_.lower() in _SCHEDULED else _verb_tense(head)
+        head_tense = 1 if head.lemma_.lower() in _SCHEDULED else _verb_tense(head, modal=False)
         if head_tense:
             return head_tense
-    return _verb_tense(verb)
+    # "said on Wednesday he would resign": a date before the modal clause's subject is the
+    # report's, whatever the parse attached it to
+    later_subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > first.i for c in verb.children)
+    return _verb_tense(verb, modal=not later_subject)
 
 
-def _verb_tense(verb: Token) -> int:
+def _verb_tense(verb: Token, *, modal: bool = True) -> int:
+    """The verb's own tense; ``modal``: a modal's "may yet happen" counts as ahead (not
+    through a participle: "would appeal the decision, announced Wednesday" looks back)."""
     words = [verb, *verb.children]
     if any(t.lower_ in _FUTURE_CUES or t.lower_ == "going" for t in words):
         return 1
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _SCHEDULED:
         return 1  # "the vote is expected to begin Wednesday"
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _SCHEDULED and verb.dep_ == "acl":
+        return 1  # "a rally set for Wednesday", "the hearing, scheduled for Monday"
+    if modal and _may_yet_happen(words):
+        return 1
     if verb.tag_ in {"VBD", "VBN"} or any(t.tag_ == "VBD" for t in verb.children):
         return -1
     return 0
+
+
+def _may_yet_happen(words: list[Token]) -> bool:
+    """A modal without a perfect "have": "would be delivering", not "may have left"."""
+    modal = any(t.lower_ in _MODALS for t in words)
+    return modal and not any(t.lemma_.lower() == "have" and t.dep_ == "aux" for t in words)
 
 
 def _about_quarters(timex: Timex, span: Span) -> bool:
