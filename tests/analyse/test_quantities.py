@@ -111,6 +111,9 @@ CASES = [
     ("Nearly two-thirds of voters approve.", 66.7, "percent", "voters", True, None),
     ("Three-quarters of the 200 residents left.", 75, "percent", "residents", True, None),
     ("A third of the budget went to roads.", 33.3, "percent", "budget", True, None),
+    # a count noun after a number multiplies it
+    ("He signed nearly two-dozen executive actions.", 24, None, "executive actions", True, None),
+    ("They found two dozen shells.", 24, None, "shells", False, None),
 ]
 
 
@@ -149,6 +152,7 @@ def test_quantity_table(
         ("Call 555-1234 for details.", "555", "a phone number"),
         ("Call 020 7946 0958 for tickets.", "020 7946 0958", "a phone number"),
         ("Call (630) 897-8707 for tickets.", "630", "a phone number"),
+        ("He called 911 during the attack.", "911", "a phone number"),
         ("The war of 1939\u201345 ended.", "1939\u201345", "a range of years"),
         ("He finished 21st in the race.", "21st", "an ordinal"),
         ("Prices soared in the 1990s.", "1990s", "a decade"),

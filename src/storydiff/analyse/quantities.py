@@ -32,9 +32,12 @@ from storydiff.analyse.timex.grammar import Timex, find_timexes, unit_name
 from storydiff.analyse.timex.vocab import DAY_PARTS, DAY_WORDS, MONTHS, SEASONS, WEEKDAYS
 from storydiff.lexicon.numbers import (
     CHANGE_FRACTIONS,
+    COUNT_NOUNS,
     CURRENCY_SCALE_ABBREVIATIONS,
     CURRENCY_SYMBOLS,
     DURATION_DAYS,
+    EMERGENCY_CALL_WORDS,
+    EMERGENCY_NUMBERS,
     RECORD_WINDOW_WORDS,
     SINGLE_DURATION_PREPOSITIONS,
     SKIPPED_NUMBER_WORDS,
@@ -307,12 +310,13 @@ def _compound_hyphen(token: Token) -> bool:
 
 
 def _scale_hyphen(token: Token) -> bool:
-    """The hyphen of "$10-million": a number and its scale word."""
+    """The hyphen of "$10-million" and "two-dozen": a number and its scale word."""
     doc = token.doc
     if token.text != "-" or token.i == 0 or token.i + 1 >= len(doc) or token.whitespace_:
         return False
     number, scale = doc[token.i - 1], doc[token.i + 1]
-    return not number.whitespace_ and is_number_word(number.text) and scale.lower_ in _SCALES
+    scales = _SCALES | COUNT_NOUNS.keys()
+    return not number.whitespace_ and is_number_word(number.text) and scale.lower_ in scales
 
 
 def _run_words(run: list[Token]) -> list[str]:
@@ -427,7 +431,7 @@ def _excluded(run: list[Token], dates: dict[int, list[Timex]]) -> str | None:
     first, last = run[0], run[-1]
     if len(run) == 1 and first.lower_ in SKIPPED_NUMBER_WORDS and not _single_duration(first):
         return f"the word {first.lower_!r}, rarely a figure in dispute"
-    if _phone_like(first, last):
+    if _phone_like(first, last) or _emergency_number(run):
         return "a phone number"
     if _digit_groups(run) and not _spaced_thousands(run):  # "020 7946 0958"
         digits = sum(c.isdigit() for t in run for c in t.text)
@@ -453,6 +457,18 @@ def _excluded(run: list[Token], dates: dict[int, list[Timex]]) -> str | None:
         counts = any(_names_what(end) for end in ends) or any("," in t.text for t in run)
         return None if counts else "counts nothing named (read as a date)"
     return reason
+
+
+def _emergency_number(run: list[Token]) -> bool:
+    """ "called 911", "a 911 call", "999 operators": the number people call, not a count."""
+    first = run[0]
+    before = first.doc[first.i - 1].lower_ if first.i > 0 else ""
+    after = run[-1].doc[run[-1].i + 1].lower_ if run[-1].i + 1 < len(first.doc) else ""
+    return (
+        len(run) == 1
+        and first.text in EMERGENCY_NUMBERS
+        and (before in EMERGENCY_CALL_WORDS or after in EMERGENCY_CALL_WORDS)
+    )
 
 
 def _names_what(run: list[Token]) -> bool:

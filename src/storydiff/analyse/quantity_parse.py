@@ -55,6 +55,9 @@ def parse_number(words: list[str]) -> float | None:
             else:
                 current = base * scale
             continue
+        if low in COUNT_NOUNS and current is not None:
+            current *= COUNT_NOUNS[low]  # "two dozen" is 24, not 2 + 12
+            continue
         value = digits_value(low)
         if value is None:
             value = word_value(low)

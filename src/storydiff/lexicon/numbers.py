@@ -310,6 +310,15 @@ CHANGE_FRACTIONS: Final[dict[str, float]] = {
     "a tenth": 10.0,
 }
 
+# The numbers people call in an emergency, and the words that show one is being called:
+# "called 911", "a 911 dispatcher" are a phone number, never a count of anything.
+EMERGENCY_NUMBERS: Final[frozenset[str]] = frozenset({"911", "999", "112", "000"})
+EMERGENCY_CALL_WORDS: Final[frozenset[str]] = frozenset(
+    {"call", "called", "calling", "calls", "caller", "callers", "dial", "dialed", "dialled",
+     "dispatcher", "dispatchers", "operator", "operators", "center", "centre", "line", "tape",
+     "tapes", "recording", "recordings", "system"}
+)  # fmt: skip
+
 # Denominators of a share written in words ("two-thirds of voters", "a quarter of the
 # budget"), as the fraction they stand for. Read as numbers, "two-thirds" was the count 2 of
 # "thirds" and met every other "two" of the story; as a share it meets "67 percent".
