@@ -121,6 +121,7 @@ def test_timex_table(nlp: Language, text: str, expression: str, kind: str, value
     "text",
     [
         "There are 2000 soldiers in the country.",
+        "It happened in the 2000 block of West 76th Street.",
         "He may resign, she said.",
         "Americans were evacuated.",
         "They will march to the border.",

@@ -162,10 +162,13 @@ def _month_in_a_name(timex: Timex, text: str) -> bool:
 
 
 def _is_counted_number(timex: Timex, span: Span) -> bool:
-    """In "2000 people" a four-digit number that counts a plural noun is not a year."""
+    """In "2000 people" a four-digit number that counts a plural noun is not a year, nor in
+    "the 2000 block" a number that names a stretch of street."""
     if not re.fullmatch(r"\d{4}", span.text):
         return False
     token = span[0]
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "block":
+        return True  # "the 2000 block of West 76th Street" is an address
     return token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"} and token.head.i > token.i
 
 
