@@ -65,6 +65,11 @@ def _measure(sentence: str, figure: str, what: str | None = None, nth: int = 0) 
         ("His friend killed him while the two were playing with a gun.", "two", None, None),
         ("Eight people, including five children, were killed.", "five", "children", None),
         ("Five were shot, including two who died at the scene.", "two", None, "killed"),
+        # A group split by outcome: each part is that toll, unless it is who is still there.
+        ("Four were shot, two of whom are deceased.", "two", "whom", "killed"),
+        ("Four were shot, two of whom have minor injuries.", "two", "whom", "injured"),
+        ("Four were shot, two of whom remain hospitalized.", "two", "whom", None),
+        ("The two men shot who were killed were identified.", "two", "men", "killed"),
         ("The rate was 19.3 deaths per 100,000 people.", "100,000", "people", None),
         ("A man called 911 to report that he had killed his wife.", "911", None, None),
         ("Skip Wells, 1 of 4 Marines killed on Thursday, was 21.", "1", None, None),

@@ -13,7 +13,7 @@ import re
 # here because they count the dead; "fatally" because "one fatally" counts a death.
 KILLED = re.compile(
     r"\b(?:shot (?:and killed|dead|to death)|killed|kills?|killing|dead|died|dies|deaths?|"
-    r"fatal(?:ly|ities)?|slain|murdered|lives|homicides?|bodies|perished|toll)\b",
+    r"fatal(?:ly|ities)?|slain|murdered|lives|homicides?|bodies|perished|toll|deceased)\b",
     re.IGNORECASE,
 )
 
@@ -109,6 +109,18 @@ PART_AFTER = re.compile(
     r"^\s+(?:of\s+(?:the|those|them|these|whom|\d+|one|two|three|four|five|six|seven|eight|"
     r"nine|ten)\b|(?:[\w-]+\s+){0,2}?(?:remains?|still)\b"
     r"|most\s+(?:seriously|critically|severely|badly)\b)",
+    re.IGNORECASE,
+)
+# A group split by outcome: "four people shot, [two] of whom are deceased, [two] of whom have
+# non-life-threatening injuries". Unlike "two of the victims", each part is named by what
+# befell it, so it is that toll; what follows this prefix says which.
+OF_WHOM_OUTCOME = re.compile(
+    r"^\s+of\s+whom\s+(?:(?:are|were|was|is|have|has|had|been|later|since|now)\s+)*",
+    re.IGNORECASE,
+)
+# The shot counted by what became of them: "the two men shot who were killed" are dead.
+SHOT_WHO_DIED = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?shot\s+(?:who|that)\s+(?:[\w-]+\s+){0,2}?(?:killed|died|dead)\b",
     re.IGNORECASE,
 )
 # A part listed after its group: "eight people, including [five] children, were killed". A

@@ -27,12 +27,14 @@ from storydiff.align.measure_vocab import (
     GOVERNING_WORDS_BEFORE,
     MEASURES,
     NO_COUNT_BEFORE,
+    OF_WHOM_OUTCOME,
     PARENT_OF,
     PART_AFTER,
     PART_BEFORE,
     PART_OWN_CLAUSE,
     PEOPLE,
     REFERENCE_MARK,
+    SHOT_WHO_DIED,
     WINDOW_WORDS_AFTER,
     WINDOW_WORDS_BEFORE,
 )
@@ -134,6 +136,13 @@ def measure_of(
         or (AGE_BESIDE_PERSON.search(before) and AGE_CLOSE_PERSON.match(after))
     ):
         return AGE
+    outcome = OF_WHOM_OUTCOME.match(after)
+    if outcome is not None:
+        rest = after[outcome.end() :]
+        still = PART_AFTER.match(" " + rest)  # "two of whom remain hospitalized": a part
+        return None if still else _act(_CLAUSE_END.split(rest, maxsplit=1)[0])
+    if SHOT_WHO_DIED.match(after):
+        return "killed"
     if what is not None and not PEOPLE.match(what.split()[-1] if what.split() else ""):
         return None
     if PARENT_OF.search(before) or DOERS_AFTER.match(after) or PART_AFTER.match(after):
