@@ -192,3 +192,28 @@ def test_timeml_periods_become_dates_the_schema_holds(
     assert (event.date, event.period) == (date, period)
     assert event.date is None or re.fullmatch(pattern, event.date)
     assert event.resolved == (date is not None)
+
+
+def test_equal_dates_of_different_events_on_the_story_s_day_are_not_one_fact(
+    linking: str,
+) -> None:
+    """A story told in one day dates everything "Sunday": the speech and the shooting share
+    the story's names, not an event; the arrest both sources date is one."""
+    first = _article(
+        "first",
+        "Obama, speaking from the White House on Sunday, said the Orlando nightclub gunman "
+        "had acted alone. Police arrested the gunman's father in Orlando on Sunday.",
+        "2016-06-12",
+    )
+    second = _article(
+        "second",
+        "The Orlando nightclub gunman opened fire early on Sunday, police said. The gunman's "
+        "father was arrested by police in Orlando on Sunday.",
+        "2016-06-13",
+    )
+    claims = _claims(
+        (first, {"on Sunday": "2016-06-12", "in Orlando on Sunday": "2016-06-12"}),
+        (second, {"early on Sunday": "2016-06-12", "in Orlando on Sunday": "2016-06-12"}),
+    )
+    same_day = [c for c in claims if c.reason.startswith("2 sources date this the same")]
+    assert _pairs(same_day) == [("in Orlando on Sunday", "in Orlando on Sunday")]

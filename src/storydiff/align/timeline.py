@@ -149,7 +149,7 @@ def build_timeline(
                 other = items[j]
                 if j in used or other.article.key in sources:
                     continue
-                if close.similarity(item.context, other.context) >= SAME_FIGURE_SIMILARITY:
+                if _same_event(close, item, other):
                     group.append(other)
                     sources.add(other.article.key)
                     used.add(j)
@@ -162,6 +162,19 @@ def build_timeline(
     for n, event in enumerate(events, start=1):
         event.id = f"t{n}"
     return events, claims
+
+
+def _same_event(close: _PairCache, a: _Dated, b: _Dated) -> bool:
+    """Two sources' equal dates are one event when their sentences are close and so are the
+    clauses the dates stand in: in a story told in one day every event is "on Sunday", and
+    the speech, the shooting and the statement sharing the story's names are not one."""
+    if close.similarity(a.context, b.context) < SAME_FIGURE_SIMILARITY:
+        return False
+    return close.similarity(_topic_terms(a), _topic_terms(b)) >= RELATIVE_LINK_SIMILARITY
+
+
+def _topic_terms(item: _Dated) -> frozenset[str]:
+    return frozenset(terms(_topic(item)))
 
 
 def _event(item: _Dated, group: list[_Dated], ids: dict[str, str]) -> TimelineEvent:
