@@ -474,3 +474,27 @@ def test_tallies_meet_on_both_counts_and_two_votes_never_conflict() -> None:
     articles = [_article("A", senate), _article("B", house)]
     _, claims = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"})
     assert sorted(c.verdict for c in claims) == ["single-source", "single-source"]
+
+
+@pytest.mark.parametrize(
+    ("b_text", "b_sub", "value", "unit", "linked"),
+    [
+        # one length written two ways meets; a bound that merely allows the other does not
+        ("The operator must publish the lease within a month.", "a month", 1, "month", True),
+        ("The operator faces up to 48 years in prison.", "up to 48 years", 48, "year", False),
+    ],
+)
+def test_lengths_of_time_meet_only_when_about_one_length(
+    b_text: str, b_sub: str, value: float, unit: str, linked: bool
+) -> None:
+    a_text = "The operator must publish the lease within 30 days, the ministry said."
+    start_a, start_b = a_text.index("30 days"), b_text.index(b_sub)
+    records = {
+        "A": [QuantityRecord(start_a, start_a + 7, "30 days", 30, "day", None, False, "upper",
+                             0, len(a_text))],
+        "B": [QuantityRecord(start_b, start_b + len(b_sub), b_sub, value, unit, None, False,
+                             "upper", 0, len(b_text))],
+    }  # fmt: skip
+    articles = [_article("A", a_text), _article("B", b_text)]
+    _, claims = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"})
+    assert (len(claims) == 1) is linked

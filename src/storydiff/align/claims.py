@@ -182,13 +182,29 @@ def compare(a: Quantity, b: Quantity) -> Verdict:
     return "conflict"
 
 
+# The kind every length of time shares, so "30 days" meets "a month" whatever its unit.
+_DURATION = "duration"
+
+
+# Lengths of time further apart than this are two lengths, whatever bound allows the other.
+_LENGTHS_APART = 1.5
+
+
 def _similarity(x: _Item, y: _Item, weights: TermWeights) -> float:
     score = 0.5 * weights.similarity(x.context, y.context) + 0.5 * weights.similarity(
         x.near, y.near
     )
-    if x.concept and x.concept == y.concept:
+    if x.concept and x.concept == y.concept and (x.concept != _DURATION or _one_length(x, y)):
         score += CONCEPT_BONUS
     return score
+
+
+def _one_length(x: _Item, y: _Item) -> bool:
+    """Lengths of time share a kind only when they are about one length ("within 30 days",
+    "within a month"): "about two weeks" ahead of a vote and "up to 48 years" in prison
+    share a unit and a bound that allows the other, nothing more."""
+    a, b = _in_days(x.quantity).value, _in_days(y.quantity).value
+    return min(a, b) > 0 and max(a, b) / min(a, b) <= _LENGTHS_APART
 
 
 def _times_differ(x: _Item, y: _Item) -> bool:
@@ -251,7 +267,7 @@ def _items(
             sentence = article.text[record.sentence_start : record.sentence_end]
             # Lengths of time meet whatever their unit ("30 days", "a month").
             duration = record.unit in DURATION_DAYS
-            head = ["duration"] if duration else (record.what or record.unit or "").split()
+            head = [_DURATION] if duration else (record.what or record.unit or "").split()
             subject = (
                 age_subject(article.text, record.start, record.end) if measure == AGE else None
             )
