@@ -396,6 +396,18 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "The true heroes",
             "Brock",
         ),
+        # "he" is the surname the sentence before is about, when the story names him in full.
+        (
+            "Cesar Sayoc was taken into custody on Friday, FBI Director Chris Wray confirmed."
+            "\n\nA spokeswoman for Brevard College in North Carolina confirmed to HuffPost that "
+            "Sayoc attended the school for three semesters starting in the fall of 1980 and did "
+            "not graduate.\n\nAuthorities were initially vague about the content of the "
+            "packages, calling them simply “suspected explosive devices.” Wray elaborated at "
+            "Friday’s press briefing that each device contained roughly 6 inches of PVC pipe, "
+            "as well as a small clock and wiring. “These are not hoax devices,” he said.",
+            "These are not hoax devices",
+            "Chris Wray",
+        ),
         # "she" is the one the sentence before is about, not a subject inside its report.
         (
             "Ohio Rep. Marcia Fudge, among the handful of Democrats who backed Ryan's bid, "

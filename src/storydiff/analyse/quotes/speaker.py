@@ -481,9 +481,12 @@ def _chained(index: SpeakerIndex, pronoun: Token, ent: Span) -> Token | None:
 
 def _subject_names(index: SpeakerIndex, pronoun: Token, reported: frozenset[int]) -> list[Span]:
     """Names the small model left unlabelled that are a clause's subject in the pronoun's own
-    sentence, before it: "Brock has not spoken, but he released a statement"."""
+    sentence, before it: "Brock has not spoken, but he released a statement"; or the main
+    subject of the sentence before, when the article names that person in full elsewhere:
+    "Wray elaborated at the briefing that … “These are not hoax devices,” he said" is Chris
+    Wray, not the suspect named a paragraph up."""
     sent = pronoun.sent
-    return [
+    own = [
         n
         for n in index.names
         if sent.start <= n.start
@@ -491,6 +494,18 @@ def _subject_names(index: SpeakerIndex, pronoun: Token, reported: frozenset[int]
         and n.root.i not in reported
         and n.root.dep_ in ("nsubj", "nsubjpass")
         and n.root.ent_type_ in ("", "PERSON")
+    ]
+    if own or sent.start == 0:
+        return own
+    before = index.doc[sent.start - 1].sent
+    surnames = {e[-1].lower_ for e in index.ents if e.label_ == "PERSON" and len(e) > 1}
+    return [
+        n
+        for n in index.names
+        if before.start <= n.start < before.end
+        and n.root.ent_type_ in ("", "PERSON")
+        and n[-1].lower_ in surnames
+        and _main_subject(n.root)
     ]
 
 
