@@ -368,6 +368,14 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "The driver was taken into custody",
             "Boston police department",
         ),
+        # A new statement is its own author's, not the one the story quoted first.
+        (
+            "Trump issued a statement on Sunday. “We can't afford to be politically correct "
+            "anymore,” the statement continued.\n\nEarlier Sunday, Clinton released a "
+            "statement unequivocally calling the massacre an “act of terror.”",
+            "act of terror",
+            "Clinton",
+        ),
         # A statement speaks for whoever issued it.
         (
             "The harbour authority later issued a statement saying the quay would reopen.",

@@ -317,9 +317,13 @@ def _author_in(prev: Token) -> Token | None:
 
 
 def _channel_author(index: SpeakerIndex, tok: Token, depth: int) -> Speaker | None:
-    """Who wrote "the letter": the subject of the clause where the letter was first mentioned
-    (this one, in "the department issued a statement saying …")."""
-    for prev in index.doc[: tok.i + 1]:
+    """Who wrote "the letter": the subject of this clause ("the department issued a statement
+    saying …"), else of the latest clause before it that mentions such a document. "A
+    statement" is a new one: a story quoting Trump's statement and then "Clinton released a
+    statement" has two authors, so an indefinite document reaches no further back."""
+    new = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    earlier = [] if new else list(reversed(index.doc[: tok.i]))
+    for prev in [tok, *earlier]:
         if prev.lemma_.lower() != tok.lemma_.lower() or prev.pos_ != "NOUN":
             continue
         subj = _author_in(prev)
