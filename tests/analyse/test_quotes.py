@@ -454,3 +454,20 @@ def test_a_clause_the_speaker_reports_of_himself_is_not_a_second_quote(nlp: Lang
     quotes = _quotes(nlp, text)
     assert [(q.kind, q.speaker_text) for q in quotes] == [("indirect", "Sanders")]
     assert quotes[0].text.startswith("he agrees Trump")
+
+
+def test_people_listed_near_a_group_do_not_speak_for_it(nlp: Language) -> None:
+    """Names listed as the addressees of packages are not "the authorities" who warned."""
+    text = (
+        "The packages have been addressed to former President Barack Obama; former Vice "
+        "President Joseph R. Biden Jr.; former Secretary of State Hillary Clinton; and "
+        "George Soros.\n\nBut the authorities in New York and elsewhere have warned that "
+        "the devices should be considered dangerous."
+    )
+    quote = _find(_quotes(nlp, text), "should be considered dangerous")
+    assert (quote.speaker_text, quote.co_speakers) == ("authorities in New York", ())
+
+
+def test_what_nobody_said_is_no_quote(nlp: Language) -> None:
+    text = "Authorities haven't said whether the devices were built to explode."
+    assert not [q for q in _quotes(nlp, text) if "built to explode" in q.text]

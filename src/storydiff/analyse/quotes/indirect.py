@@ -72,6 +72,8 @@ def find_indirect(
         if cognitive and lemma in vocab.QUESTION_VERBS and unsaid_asker(verb):
             out.extend(question(text, index, verb, direct))
             continue
+        if not cognitive and any(c.dep_ == "neg" for c in verb.children):
+            continue  # "authorities haven't said whether …": words nobody said
         clause = reported_clause(verb, cognitive)
         subj = subject(verb)
         if subj is None or index.in_quote(subj.idx):

@@ -264,6 +264,18 @@ def _joined(index: SpeakerIndex, subj: Token) -> list[Span]:
     return out
 
 
+# Where people named together can be the group that speaks: its subject, or beside it.
+_GROUP_ROLES = frozenset({"nsubj", "nsubjpass", "appos"})
+
+
+def _phrase_role(tok: Token) -> str:
+    """The relation of the noun phrase ``tok`` is in, through its prepositions: "Officials
+    from [Serbia, Kodheli and Krsticevic] attended" is a subject, "addressed to [Obama]" not."""
+    while tok.dep_ in ("pobj", "prep") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_
+
+
 def _group_members(index: SpeakerIndex, tok: Token) -> list[Span]:
     """People named together just before (else just after) a group phrase like "the ministers".
 
@@ -282,7 +294,10 @@ def _group_members(index: SpeakerIndex, tok: Token) -> list[Span]:
             if e.label_ == "PERSON" and sents[k].start <= e.start < sents[k].end
         ]
         for person in people:
-            chain = {t.i for t in _chain(person.root)}
+            joined = _chain(person.root)
+            if _phrase_role(joined[0]) not in _GROUP_ROLES:
+                continue  # "packages addressed to Obama, Clinton and Soros": not who speaks
+            chain = {t.i for t in joined}
             together = [e for e in people if e.root.i in chain]
             seen: dict[str, Span] = {}
             for e in together:
@@ -395,7 +410,10 @@ def resolve(
     text = doc_text(index.doc)[local[0] : local[1]].rstrip(",—–- ")
     words = text.split()
     if words and words[0].lower() in ("the", "a", "an"):
-        text = " ".join(words[1:])
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower() in ("and", "or", "but"):
+        words = words[:-1]  # "the authorities in New York and [elsewhere]"
+    text = " ".join(words)
     return Speaker(text or subj.text, local[0], local[1], local[0], local[1])
 
 
