@@ -404,6 +404,20 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "The true heroes",
             "Brock",
         ),
+        # unnamed sources described are themselves, not the last name before them
+        (
+            "The plan includes directing the Centers for Disease Control and Prevention to "
+            "research gun violence, according to those briefed on the effort.",
+            "The plan includes",
+            "those briefed on the effort",
+        ),
+        # a document cited is no one's words but its own
+        (
+            "According to a 2012 bankruptcy petition filed in Miami, Mr. Sayoc resided at the "
+            "time at his mother's home.",
+            "resided at the time",
+            "2012 bankruptcy petition",
+        ),
         # "he" is the surname the sentence before is about, when the story names him in full.
         (
             "Cesar Sayoc was taken into custody on Friday, FBI Director Chris Wray confirmed."

@@ -317,6 +317,8 @@ def _author_in(prev: Token) -> Token | None:
     """The subject of the clause that mentions a document, else a group noun in its sentence."""
     head = prev.head
     while head.dep_ in ("prep", "pobj", "dobj") and head.head is not head:
+        if head.lower_ == vocab.ACCORDING_TO[0]:
+            return None  # "According to a bankruptcy petition, Sayoc resided …": not its author
         head = head.head
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.i != prev.i:
@@ -387,6 +389,11 @@ def resolve(
             if n != name
         )  # "Kodheli and Krsticevic said": the text says they spoke together
         return Speaker(name, start, end, local[0], local[1], others)
+    if lower in vocab.DESCRIBED_PRONOUNS and any(
+        c.dep_ in ("acl", "amod", "relcl", "prep") for c in subj.children
+    ):
+        edge = subj.right_edge  # the whole description: "those briefed on the effort"
+        return _as_written(index, (local[0], max(local[1], edge.idx + len(edge.text))))
     if subj.pos_ == "PRON" or lower in vocab.PLURAL_PRONOUNS:
         return _pronoun(index, subj, local)
     if subj.lemma_.lower() in vocab.CHANNEL_NOUNS:
@@ -407,14 +414,18 @@ def resolve(
             return Speaker(
                 first[0], first[1], first[2], local[0], local[1], tuple(n[0] for n in names[1:])
             )
+    return _as_written(index, local)
+
+
+def _as_written(index: SpeakerIndex, local: tuple[int, int]) -> Speaker:
+    """A speaker no name stands for, in the text's words ("police", "those briefed on it")."""
     text = doc_text(index.doc)[local[0] : local[1]].rstrip(",—–- ")
     words = text.split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in ("and", "or", "but"):
         words = words[:-1]  # "the authorities in New York and [elsewhere]"
-    text = " ".join(words)
-    return Speaker(text or subj.text, local[0], local[1], local[0], local[1])
+    return Speaker(" ".join(words) or text, local[0], local[1], local[0], local[1])
 
 
 def _person_after(index: SpeakerIndex, subj: Token) -> Span | None:

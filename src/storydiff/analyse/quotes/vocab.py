@@ -311,6 +311,9 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 # organisations and groups, so they get their own lists.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON_PRONOUNS: frozenset[str] = frozenset({"i", "we"})
+# Pronouns a description makes a speaker of their own: "those briefed on the effort", "those
+# familiar with the strategy" are the unnamed sources, not the last person named.
+DESCRIBED_PRONOUNS: frozenset[str] = frozenset({"those", "people", "someone", "anyone"})
 ORG_PRONOUNS: frozenset[str] = frozenset({"it"})
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that"})
