@@ -404,6 +404,14 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "The true heroes",
             "Brock",
         ),
+        # "the president" is the one the story titles so, not a vice president
+        (
+            "President Barack Obama unveiled the plan, drawn up by Vice President Joe Biden.\n\n"
+            "“I intend to use whatever weight this office holds,” said the president, "
+            "speaking about his recommendations.",
+            "I intend to use",
+            "Barack Obama",
+        ),
         # unnamed sources described are themselves, not the last name before them
         (
             "The plan includes directing the Centers for Disease Control and Prevention to "

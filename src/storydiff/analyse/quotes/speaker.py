@@ -389,6 +389,10 @@ def resolve(
             if n != name
         )  # "Kodheli and Krsticevic said": the text says they spoke together
         return Speaker(name, start, end, local[0], local[1], others)
+    titled = _titled(index, subj)
+    if titled is not None:
+        name, start, end = _fullest(index, titled)
+        return Speaker(name, start, end, local[0], local[1])
     if lower in vocab.DESCRIBED_PRONOUNS and any(
         c.dep_ in ("acl", "amod", "relcl", "prep") for c in subj.children
     ):
@@ -426,6 +430,28 @@ def _as_written(index: SpeakerIndex, local: tuple[int, int]) -> Speaker:
     while len(words) > 1 and words[-1].lower() in ("and", "or", "but"):
         words = words[:-1]  # "the authorities in New York and [elsewhere]"
     return Speaker(" ".join(words) or text, local[0], local[1], local[0], local[1])
+
+
+# Words before a title that make its bearer not the office's holder now.
+_NOT_THE_HOLDER = frozenset({"former", "ex", "then", "vice", "deputy", "acting", "late"})
+
+
+def _titled(index: SpeakerIndex, subj: Token) -> Span | None:
+    """ "said the president" is the one person the article titles so ("President Barack
+    Obama"), when it titles one only and not as a former holder."""
+    if subj.lower_ not in vocab.OFFICE_TITLES or subj.tag_ != "NN":
+        return None
+    words = [c.lower_ for c in subj.children if c.dep_ not in ("acl", "punct")]
+    if words != ["the"]:
+        return None  # "the president of the company", "the former president"
+    holders: dict[str, Span] = {}
+    for ent in index.ents:
+        if ent.label_ != "PERSON" or ent.start >= subj.i:
+            continue
+        before = [t.lower_ for t in index.doc[max(ent.start - 3, 0) : ent.end]]
+        if subj.lower_ in before and not _NOT_THE_HOLDER & set(before):
+            holders.setdefault(clean_name(ent)[0].split()[-1], ent)
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _person_after(index: SpeakerIndex, subj: Token) -> Span | None:

@@ -311,6 +311,10 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 # organisations and groups, so they get their own lists.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON_PRONOUNS: frozenset[str] = frozenset({"i", "we"})
+# Offices one person holds at a time, so "the president" is whoever the story titles so.
+OFFICE_TITLES: frozenset[str] = frozenset(
+    {"president", "governor", "mayor", "chancellor", "pope", "premier", "sheriff"}
+)
 # Pronouns a description makes a speaker of their own: "those briefed on the effort", "those
 # familiar with the strategy" are the unnamed sources, not the last person named.
 DESCRIBED_PRONOUNS: frozenset[str] = frozenset({"those", "people", "someone", "anyone"})
