@@ -9,6 +9,7 @@ import pytest
 
 from storydiff.align.entities import build_entities
 from storydiff.align.stances import build_stances, detect_issue
+from storydiff.align.stances.affiliation import affiliations
 from storydiff.align.stances.outlet import outlet_stance
 from storydiff.align.terms import terms
 from storydiff.model import (
@@ -246,18 +247,54 @@ def test_the_issue_is_what_cues_take_as_object_unless_the_user_names_it() -> Non
     )
 
 
-def test_the_issue_is_named_as_headlines_word_it_not_after_the_most_named_entity() -> None:
-    texts = [
+@pytest.mark.parametrize(
+    ("texts", "name", "issue_terms"),
+    [
+        # a headline's modifier names the issue, not the story's most named entity
         (
-            "Congress rejects veto of 9/11 bill",
-            "Senators opposed the bill. Ada Vance backed the bill.",
+            [
+                (
+                    "Congress rejects veto of 9/11 bill",
+                    "Senators opposed the bill. Ada Vance backed the bill.",
+                ),
+                (
+                    "Senate overrides veto of 9/11 victims bill",
+                    "The House backed the bill. Vance rejected it.",
+                ),
+                (
+                    "Veto override set",
+                    "Ada Vance vetoed the 9/11 bill. Lawmakers supported the bill.",
+                ),
+            ],
+            "9/11 bill",
+            None,
         ),
+        # words two headlines share are the issue: the objects of cues in the text ("the
+        # NRA's plan", "the administration") had named it "Obama administration"
         (
-            "Senate overrides veto of 9/11 victims bill",
-            "The House backed the bill. Vance rejected it.",
+            [
+                (
+                    "Obama urges new restrictions on assault weapons as part of gun control plan",
+                    "Obama has been critical of the NRA's plan. Critics opposed the "
+                    "administration.",
+                ),
+                (
+                    "Obama Gun Control Proposals Unveiled",
+                    "Rubio rejected the administration. Allies backed the proposals.",
+                ),
+                (
+                    "Obama poised to back plan to curb gun violence",
+                    "Aides backed the administration.",
+                ),
+            ],
+            "gun control",
+            terms("gun control"),
         ),
-        ("Veto override set", "Ada Vance vetoed the 9/11 bill. Lawmakers supported the bill."),
-    ]
+    ],
+)
+def test_the_issue_is_named_as_headlines_word_it(
+    texts: list[tuple[str, str]], name: str, issue_terms: set[str] | None
+) -> None:
     articles = [
         Article(f"K{n}", f"k{n}.txt", text, title=title) for n, (title, text) in enumerate(texts)
     ]
@@ -266,7 +303,9 @@ def test_the_issue_is_named_as_headlines_word_it_not_after_the_most_named_entity
     }
     ids = {a.key: f"a{n}" for n, a in enumerate(articles, start=1)}
     index = build_entities(articles, analyses, ids, dict.fromkeys(ids))
-    assert detect_issue(articles, index)[0] == "9/11 bill"
+    found, issue = detect_issue(articles, index)
+    assert found == name
+    assert issue_terms is None or issue == issue_terms
 
 
 def test_seed_stances_and_the_us_change(dated_seed_dossier: Dossier, shared: Path) -> None:
@@ -377,3 +416,15 @@ def test_rejecting_an_act_against_something_backs_it(sentence: str, cue: str, si
 
     match = next(m for m in CUE_PATTERN.finditer(sentence) if m.group() == cue)
     assert cue_sign(match) == sign
+
+
+def test_a_role_does_not_reach_back_into_the_sentence_before() -> None:
+    text = "Nothing would have stopped the massacre at Sandy Hook. President Obama spoke."
+    article = Article("K", "k.txt", text)
+    analysis = Analysis(
+        "K",
+        sentences=[SentenceRecord(0, 54), SentenceRecord(55, len(text))],
+        mentions=[_mention(text, "Sandy Hook", "GPE"), _mention(text, "Obama", "PERSON")],
+    )
+    index = build_entities([article], {"K": analysis}, {"K": "a1"}, {"K": "2016"})
+    assert affiliations(article, analysis, "a1", index) == {}

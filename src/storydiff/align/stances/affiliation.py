@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from storydiff.align.entities import EntityIndex, name_key
 from storydiff.align.stances.vocab import IRREGULAR_DEMONYMS, ROLE_NOUNS, ROLE_PREFIX_CHARS
@@ -101,11 +102,16 @@ def affiliations(
         if groups:
             result[entity_id] = groups
     mentions = sorted(analysis.mentions, key=lambda m: m.start)
+    starts = sorted(s.start for s in analysis.sentences)
     for n, mention in enumerate(mentions):
         person = index.by_span.get((article.key, mention.start, mention.end))
         if person is None or mention.label != "PERSON":
             continue
-        for group in _prefix_groups(article, mentions[:n], mention, index):
+        # "the massacre at Sandy Hook. President Obama": a role stops at its sentence's start
+        at = bisect_right(starts, mention.start) - 1
+        floor = starts[at] if at >= 0 else 0
+        earlier = [m for m in mentions[:n] if m.start >= floor]
+        for group in _prefix_groups(article, earlier, mention, index):
             if group != person:
                 result.setdefault(person, []).append(group)
     return {k: list(dict.fromkeys(v)) for k, v in result.items()}

@@ -80,7 +80,35 @@ def detect_issue(
         return None, set()
     floor = as_object[ranked[0]] * ISSUE_RIVAL_SHARE
     ranked = [w for w in ranked if as_object[w] >= floor][:ISSUE_TERMS_KEPT]
+    headline = _headline_phrase(live, names)
+    if headline is not None:  # the headlines' words, not the looser objects of cues
+        return headline, terms(headline)
     return _issue_name(live, index, ranked[:ISSUE_NAME_TERMS]), set(ranked)
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z0-9][\w/'’-]*")
+
+
+def _headline_phrase(articles: list[Article], names: set[str]) -> str | None:
+    """The words two or more headlines share, names left out: "gun control" from "… as part
+    of gun control plan" and "Obama Gun Control Proposals Unveiled". What the outlets put in
+    their headlines is what the story is about; the objects of stance cues in the text had
+    named this one "Obama administration". None when no two headlines share such words."""
+    seen: Counter[tuple[str, ...]] = Counter()
+    for article in articles:
+        words = [w.lower() for w in _TITLE_WORD.findall(article.title or "")]
+        grams: set[tuple[str, ...]] = set()
+        for n in (3, 2):
+            for k in range(len(words) - n + 1):
+                gram = tuple(words[k : k + n])
+                if all(w not in STOPWORDS and not terms(w) & names for w in gram):
+                    grams.add(gram)
+        seen.update(grams)
+    shared = [g for g, count in seen.items() if count >= 2]
+    if not shared:
+        return None
+    best = max(shared, key=lambda g: (len(g), seen[g], g))
+    return " ".join(best)
 
 
 def _issue_name(articles: list[Article], index: EntityIndex, ranked: list[str]) -> str:
