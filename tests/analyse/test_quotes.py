@@ -315,14 +315,32 @@ def test_coordinated_subject_speaks_together(nlp: Language) -> None:
     assert (quote.speaker_text, quote.co_speakers) == ("Mimi Kodheli", ("Damir Krsticevic",))
 
 
-def test_a_dateline_is_the_outlets_not_the_speakers(nlp: Language) -> None:
-    text = (
-        "SPRINGFIELD, March 6, 2016 — Two people were killed in the shooting at the bar on "
-        "Sunday night, police said."
-    )
-    quote = _find(_quotes(nlp, text), "Two people were killed")
-    assert quote.text.startswith("Two people were killed")
-    assert quote.speaker_text == "police"
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a dateline is the outlet's, not the speaker's words
+        (
+            "SPRINGFIELD, March 6, 2016 — Two people were killed in the shooting at the bar on "
+            "Sunday night, police said.",
+            "Two people were killed",
+            "police",
+        ),
+        # nor is the writer's link to the paragraph before
+        (
+            "Regardless, investigators were treating the devices as live explosives, Police "
+            "Commissioner James O'Neill said.",
+            "investigators were treating",
+            "Commissioner James O'Neill",
+        ),
+    ],
+)
+def test_a_reported_clause_starts_at_what_was_said(
+    nlp: Language, text: str, words: str, speaker: str
+) -> None:
+    quote = _find(_quotes(nlp, text), words)
+    assert quote.text.startswith(words)
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.speaker_text == speaker
 
 
 def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> None:
@@ -411,6 +429,12 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "speaking about his recommendations.",
             "I intend to use",
             "Barack Obama",
+        ),
+        # an adverb before a group is not part of who speaks
+        (
+            "The White House proposals, even officials there admit, are not a cure-all.",
+            "are not a cure-all",
+            "officials there",
         ),
         # unnamed sources described are themselves, not the last name before them
         (

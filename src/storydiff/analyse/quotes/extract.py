@@ -91,10 +91,23 @@ def extract_attributions(
         for a in views + direct + indirect + colon_attributions(doc, text, spans)
     }
     rules = sorted(found.values(), key=lambda a: (a.record.start, a.record.end, a.content_start))
-    model = load_model() if cognitive and learned else None
+    if not cognitive:
+        return [_without_opener(a, text) for a in rules]
+    model = load_model() if learned else None
     if model is None:
         return rules
     return learned_attributions(model, doc, text, spans, index, rules)
+
+
+def _without_opener(found: Attribution, text: str) -> Attribution:
+    """A reported clause starts at what was said, not at the writer's link to the paragraph
+    before ("Regardless, investigators were treating the devices as live", O'Neill said)."""
+    record = found.record
+    opener = vocab.CLAUSE_OPENER.match(record.text) if record.kind == "indirect" else None
+    if opener is None or opener.end() >= len(record.text):
+        return found
+    start = record.start + opener.end()
+    return replace(found, record=replace(record, start=start, text=text[start : record.end]))
 
 
 # --- quotation marks ----------------------------------------------------------------------------

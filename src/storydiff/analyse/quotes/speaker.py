@@ -425,8 +425,8 @@ def _as_written(index: SpeakerIndex, local: tuple[int, int]) -> Speaker:
     """A speaker no name stands for, in the text's words ("police", "those briefed on it")."""
     text = doc_text(index.doc)[local[0] : local[1]].rstrip(",—–- ")
     words = text.split()
-    if words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an", "even", "also", "only"):
+        words = words[1:]  # "even officials there admit": the officials
     while len(words) > 1 and words[-1].lower() in ("and", "or", "but"):
         words = words[:-1]  # "the authorities in New York and [elsewhere]"
     return Speaker(" ".join(words) or text, local[0], local[1], local[0], local[1])

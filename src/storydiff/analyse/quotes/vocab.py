@@ -311,6 +311,12 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 # organisations and groups, so they get their own lists.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON_PRONOUNS: frozenset[str] = frozenset({"i", "we"})
+# The writer's links between paragraphs, not the speaker's words: a reported clause that
+# opens with one ("Meanwhile, police were …", an official said) starts after it.
+CLAUSE_OPENER = re.compile(
+    r"(?:Meanwhile|Regardless|However|Still|Instead|Nevertheless|Nonetheless|Moreover|"
+    r"Furthermore|Separately|Similarly|Likewise|Indeed|In addition|Also|Additionally),\s+"
+)
 # Offices one person holds at a time, so "the president" is whoever the story titles so.
 OFFICE_TITLES: frozenset[str] = frozenset(
     {"president", "governor", "mayor", "chancellor", "pope", "premier", "sheriff"}
