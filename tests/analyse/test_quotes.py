@@ -430,6 +430,8 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "I intend to use",
             "Barack Obama",
         ),
+        # nor a sentence's opening word the model folded into a name
+        ("Plus Obama said he would act on his own.", "he would act", "Obama"),
         # an adverb before a group is not part of who speaks
         (
             "The White House proposals, even officials there admit, are not a cure-all.",

@@ -113,7 +113,7 @@ def clean_name(span: Span) -> tuple[str, int, int]:
     """The name without leading titles, articles and a trailing possessive."""
     toks = list(span)
     titles = vocab.TITLE_WORDS if span.label_ != "ORG" else frozenset({"the"})
-    while len(toks) > 1 and toks[0].lower_ in titles:
+    while len(toks) > 1 and (toks[0].lower_ in titles or toks[0].lower_ in vocab.NAME_OPENERS):
         toks = toks[1:]
     # an office after an organisation's name: "CREDO Political Director | Murshed Zaheed"
     offices = [k for k, t in enumerate(toks[:-2]) if t.lower_ in titles and t.lower_ != "the"]

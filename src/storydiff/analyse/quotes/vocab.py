@@ -317,6 +317,11 @@ CLAUSE_OPENER = re.compile(
     r"(?:Meanwhile|Regardless|However|Still|Instead|Nevertheless|Nonetheless|Moreover|"
     r"Furthermore|Separately|Similarly|Likewise|Indeed|In addition|Also|Additionally),\s+"
 )
+# Words that open a sentence and that the small model folds into the name after them
+# ("Plus Obama is nominating …" gave the speaker "Plus Obama").
+NAME_OPENERS: frozenset[str] = frozenset(
+    {"plus", "and", "but", "so", "also", "then", "now", "still", "yet", "meanwhile"}
+)
 # Offices one person holds at a time, so "the president" is whoever the story titles so.
 OFFICE_TITLES: frozenset[str] = frozenset(
     {"president", "governor", "mayor", "chancellor", "pope", "premier", "sheriff"}
