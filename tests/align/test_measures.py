@@ -70,6 +70,9 @@ def _measure(sentence: str, figure: str, what: str | None = None, nth: int = 0) 
         ("Four were shot, two of whom have minor injuries.", "two", "whom", "injured"),
         ("Four were shot, two of whom remain hospitalized.", "two", "whom", None),
         ("The two men shot who were killed were identified.", "two", "men", "killed"),
+        # The reporter's sources are no count of the story.
+        ("Two people briefed on the matter said he fled.", "Two", "people", "sources"),
+        ("Two of the law enforcement officials said he fled.", "Two", None, "sources"),
         ("The rate was 19.3 deaths per 100,000 people.", "100,000", "people", None),
         ("A man called 911 to report that he had killed his wife.", "911", None, None),
         ("Skip Wells, 1 of 4 Marines killed on Thursday, was 21.", "1", None, None),

@@ -137,6 +137,15 @@ PARENT_OF = re.compile(
     re.IGNORECASE,
 )
 
+# A count of the reporter's sources, not of anyone the story is about: "two people briefed on
+# the matter", "two of the law enforcement officials said", "three officials familiar with".
+SOURCES_AFTER = re.compile(
+    r"^\s+(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|officials|sources|aides)\s+"
+    r"(?:who\s+(?:were\s+|was\s+)?)?(?:briefed|familiar|with\s+knowledge|close\s+to|said|told|"
+    r"spoke|speaking|requested|insisted)\b",
+    re.IGNORECASE,
+)
+
 # A figure naming a place is no count: "the 300 block of North Street", "3800 Main St".
 ADDRESS_AFTER = re.compile(
     r"^\s+(?:block|(?:[NSEW]\.?\s+)?[A-Z][a-z]+\s+(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Drive|"

@@ -35,6 +35,7 @@ from storydiff.align.measure_vocab import (
     PEOPLE,
     REFERENCE_MARK,
     SHOT_WHO_DIED,
+    SOURCES_AFTER,
     WINDOW_WORDS_AFTER,
     WINDOW_WORDS_BEFORE,
 )
@@ -43,8 +44,9 @@ AGE = "age"
 TIME_OF_DAY = "time of day"
 REFERENCE = "reference"
 ADDRESS = "address"
+SOURCES = "sources"
 # Labels of figures that state no fact of the story: they stay out of the ledger.
-NOT_FACTS = frozenset({REFERENCE, ADDRESS})
+NOT_FACTS = frozenset({REFERENCE, ADDRESS, SOURCES})
 # Counts that grow as a story develops (a toll), so a later higher figure is an update.
 TOLLS = frozenset({"killed", "injured", "arrested", "shot"})
 # Where the words before a figure stop being its clause: a sentence end or a line break.
@@ -127,6 +129,8 @@ def measure_of(
         return REFERENCE
     if ADDRESS_AFTER.match(after):
         return ADDRESS
+    if SOURCES_AFTER.match(after):
+        return SOURCES
     figure = text[start:end]
     if (
         AGE_AFTER.match(after)
