@@ -430,6 +430,21 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "I intend to use",
             "Barack Obama",
         ),
+        # "she" is not her son; "Mr. Conway" is the husband, not Kellyanne Conway
+        (
+            "“Matthew’s death was preventable,” one of the women, Maureen Maloney, said. Her "
+            "son Matthew Denice, 23, was killed in 2011 in a motorcycle accident. “He should "
+            "have never been here in the first place,” she said.",
+            "He should have never been here",
+            "Maureen Maloney",
+        ),
+        (
+            "Among those predicting defeats for Mr. Trump was George T. Conway III, a lawyer "
+            "and the husband of Kellyanne Conway, the president’s counselor. “If he knows he "
+            "is going to lose,” Mr. Conway wrote on Twitter.",
+            "If he knows",
+            "George T. Conway III",
+        ),
         # nor a sentence's opening word the model folded into a name
         ("Plus Obama said he would act on his own.", "he would act", "Obama"),
         # an adverb before a group is not part of who speaks

@@ -36,6 +36,7 @@ class SpeakerIndex:
     ents: list[Span] = field(default_factory=list)
     names: list[Span] = field(default_factory=list)
     _cleaned: list[tuple[tuple[str, int, int], Span]] | None = None
+    _genders: dict[str, str | None] | None = None
 
     def __post_init__(self) -> None:
         text = doc_text(self.doc)
@@ -59,6 +60,23 @@ class SpeakerIndex:
             self._cleaned = [(clean_name(e), e) for e in self.ents + self.names]
         return self._cleaned
 
+    def gender(self, name: str) -> str | None:
+        """ "M" or "F" when a title or a kinship word beside a mention of ``name`` (as
+        ``clean_name`` gives it) says so and no mention says otherwise; else None."""
+        if self._genders is None:
+            seen: dict[str, set[str]] = {}
+            for (cleaned, _, _), span in self.cleaned():
+                said = _stated_gender(span)
+                if said is not None:
+                    seen.setdefault(cleaned, set()).add(said)
+            self._genders = {n: next(iter(g)) if len(g) == 1 else None for n, g in seen.items()}
+        return self._genders.get(name)
+
+    def fits(self, span: Span, gender: str | None) -> bool:
+        """The mention can be a person of ``gender`` (None: any)."""
+        known = self.gender(clean_name(span)[0])
+        return gender is None or known is None or known == gender
+
     def in_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside a quotation, whose names are not the writer's."""
         return any(s <= pos < e for s, e in self.quoted)
@@ -77,6 +95,27 @@ def doc_text(doc: Doc) -> str:
         cached = doc.text
         doc.user_data["storydiff.text"] = cached
     return cached
+
+
+def _stated_gender(span: Span) -> str | None:
+    """What the words beside one mention say of the person's sex: a title ("Mr. Conway"), a
+    kinship word before ("her son Matthew Denice") or in an apposition after it ("George
+    Conway, a lawyer and the husband of …")."""
+    doc = span.doc
+    before = [doc[k].lower_ for k in range(max(span.start - 1, 0), span.start + 1)]
+    for word in before:
+        if word in vocab.GENDER_TITLES:
+            return vocab.GENDER_TITLES[word]
+    if span.start > 0 and doc[span.start - 1].lower_ in vocab.KINSHIP_GENDER:
+        return vocab.KINSHIP_GENDER[doc[span.start - 1].lower_]
+    after = doc[span.end : min(span.end + 10, span.sent.end)]
+    if len(after) and after[0].text == ",":
+        for tok, nxt in zip(after, after[1:], strict=False):
+            if tok.text in (".", ";"):
+                break
+            if tok.lower_ in vocab.KINSHIP_GENDER and nxt.lower_ == "of":
+                return vocab.KINSHIP_GENDER[tok.lower_]
+    return None
 
 
 def flat_name(tok: Token) -> Span | None:
@@ -136,16 +175,25 @@ def _fullest(index: SpeakerIndex, ent: Span) -> tuple[str, int, int]:
         return name, start, end
     words = name.split()
     best = (name, start, end)
+    gender = _stated_gender(ent) or index.gender(name)
     for cand, other in index.cleaned():
         cwords = cand[0].split()
         if (
             cwords
-            and cwords[-1] == words[-1]
+            and _surname(cwords) == _surname(words)
+            and index.fits(other, gender)  # "Mr. Trump" is not "Ivanka Trump"
             and len(cwords) > len(best[0].split())
             and (all(w in cwords for w in words) or other.label_ == "PERSON")
         ):
             best = cand
     return best
+
+
+def _surname(words: list[str]) -> str:
+    """The family name: "George T. Conway III" is a Conway."""
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in vocab.NAME_SUFFIXES:
+        words = words[:-1]
+    return words[-1]
 
 
 def _ent_at(index: SpeakerIndex, tok: Token, labels: frozenset[str]) -> Span | None:
@@ -205,14 +253,19 @@ def _closing_comma(toks: list[Token]) -> int:
 
 
 def _recent(
-    index: SpeakerIndex, before: int, labels: frozenset[str], reported: frozenset[int]
+    index: SpeakerIndex,
+    before: int,
+    labels: frozenset[str],
+    reported: frozenset[int],
+    gender: str | None = None,
 ) -> Span | None:
     """The last mention with one of ``labels`` that ends before ``before``, outside the
-    words ``reported``."""
+    words ``reported``, that can be a person of ``gender``."""
     best: Span | None = None
     for ent in index.ents:
         if ent.end_char <= before and ent.label_ in labels and ent.root.i not in reported:
-            best = ent
+            if ent.label_ != "PERSON" or index.fits(ent, gender):
+                best = ent
     return best
 
 
@@ -582,7 +635,8 @@ def _pronoun(
         labels = frozenset({"ORG", "GPE", "NORP"})
     else:
         labels = frozenset({"ORG", "GPE", "NORP", "PERSON"})
-    ent = _recent(index, subj.idx, labels, reported)
+    gender = vocab.PRONOUN_GENDER.get(lower)
+    ent = _recent(index, subj.idx, labels, reported, gender)
     if "PERSON" in labels:
         people = {e.root.lower_ for e in index.ents if e.label_ == "PERSON"}
         spoken = [
@@ -595,6 +649,7 @@ def _pronoun(
             and (n.root.ent_type_ not in vocab.NOT_PERSON_LABELS or n.root.lower_ in people)
         ]  # a court is not "he"; Perrek is anywhere
         spoken += _subject_names(index, subj, reported)
+        spoken = [n for n in spoken if index.fits(n, gender)]  # "she said" is not her son
         latest = max(spoken, key=lambda n: n.start_char, default=None)
         if latest is not None and (ent is None or latest.start_char > ent.start_char):
             ent = latest

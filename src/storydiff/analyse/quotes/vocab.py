@@ -317,6 +317,22 @@ CLAUSE_OPENER = re.compile(
     r"(?:Meanwhile|Regardless|However|Still|Instead|Nevertheless|Nonetheless|Moreover|"
     r"Furthermore|Separately|Similarly|Likewise|Indeed|In addition|Also|Additionally),\s+"
 )
+# What a title or a kinship word beside a name says of the person's sex, and what a pronoun
+# says: "Her son Matthew Denice" is not "she"; "Mr. Trump" is not "the president's daughter
+# Ivanka Trump"; "George Conway, … the husband of Kellyanne Conway" is "Mr. Conway".
+GENDER_TITLES: dict[str, str] = {"mr.": "M", "mr": "M", "ms.": "F", "ms": "F", "mrs.": "F",
+                                 "mrs": "F", "miss": "F"}  # fmt: skip
+KINSHIP_GENDER: dict[str, str] = {
+    **dict.fromkeys(
+        ("son", "husband", "father", "brother", "widower", "boyfriend", "grandson", "nephew",
+         "uncle", "grandfather", "stepson", "stepfather"), "M"),
+    **dict.fromkeys(
+        ("daughter", "wife", "mother", "sister", "widow", "girlfriend", "granddaughter", "niece",
+         "aunt", "grandmother", "stepdaughter", "stepmother"), "F"),
+}  # fmt: skip
+# What follows a family name without being one ("George T. Conway III", "Joseph R. Biden Jr.").
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+PRONOUN_GENDER: dict[str, str] = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
 # Words that open a sentence and that the small model folds into the name after them
 # ("Plus Obama is nominating …" gave the speaker "Plus Obama").
 NAME_OPENERS: frozenset[str] = frozenset(
