@@ -8,6 +8,7 @@ is always something the reader can find in the text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -110,7 +111,7 @@ def _stated_gender(span: Span) -> str | None:
         return vocab.KINSHIP_GENDER[doc[span.start - 1].lower_]
     after = doc[span.end : min(span.end + 10, span.sent.end)]
     if len(after) and after[0].text == ",":
-        for tok, nxt in zip(after, after[1:], strict=False):
+        for tok, nxt in pairwise(after):
             if tok.text in (".", ";"):
                 break
             if tok.lower_ in vocab.KINSHIP_GENDER and nxt.lower_ == "of":
@@ -263,9 +264,13 @@ def _recent(
     words ``reported``, that can be a person of ``gender``."""
     best: Span | None = None
     for ent in index.ents:
-        if ent.end_char <= before and ent.label_ in labels and ent.root.i not in reported:
-            if ent.label_ != "PERSON" or index.fits(ent, gender):
-                best = ent
+        if (
+            ent.end_char <= before
+            and ent.label_ in labels
+            and ent.root.i not in reported
+            and (ent.label_ != "PERSON" or index.fits(ent, gender))
+        ):
+            best = ent
     return best
 
 
