@@ -114,6 +114,9 @@ CASES = [
     # a count noun after a number multiplies it
     ("He signed nearly two-dozen executive actions.", 24, None, "executive actions", True, None),
     ("They found two dozen shells.", 24, None, "shells", False, None),
+    ("Half a dozen officers came.", 6, None, "officers", False, None),
+    # a range's low end keeps its own scale when it is written in full
+    ("Between 500,000 to 1.6 million women could join.", 500_000, None, None, False, None),
 ]
 
 
@@ -153,6 +156,7 @@ def test_quantity_table(
         ("Call 020 7946 0958 for tickets.", "020 7946 0958", "a phone number"),
         ("Call (630) 897-8707 for tickets.", "630", "a phone number"),
         ("He called 911 during the attack.", "911", "a phone number"),
+        ("The case, Wal-Mart v. Dukes, No. 10-277, was argued.", "277", "a name or identifier"),
         ("The war of 1939\u201345 ended.", "1939\u201345", "a range of years"),
         ("He finished 21st in the race.", "21st", "an ordinal"),
         ("Prices soared in the 1990s.", "1990s", "a decade"),

@@ -259,7 +259,9 @@ def _share_units(records: list[QuantityRecord], text: str) -> list[QuantityRecor
         elif b.unit is None and a.unit in _CURRENCIES:
             out[i + 1] = replace(b, unit=a.unit)
         scale = next((v for w, v in _SHARED_SCALES.items() if w in b.text.lower()), None)
-        if scale is not None and not any(w in a.text.lower() for w in _SHARED_SCALES):
+        # "300 to 350 million"; "500,000 to 1.6 million" is as written
+        unscaled = a.value < 1000 and not any(w in a.text.lower() for w in _SHARED_SCALES)
+        if scale is not None and unscaled:
             out[i] = replace(out[i], value=a.value * scale)
     return out
 
@@ -285,6 +287,10 @@ def _is_number_token(token: Token, current: list[Token]) -> bool:
     low = token.lower_
     if low == "a" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "dozen":
         return True
+    if low == "half" and _before_dozen(token):
+        return True  # "a half-dozen", "half a dozen": six
+    if current and current[-1].lower_ == "half" and low == "-":
+        return True
     if current and (_compound_hyphen(token) or _scale_hyphen(token)):
         return True
     if not current and _single_duration(token):
@@ -294,6 +300,16 @@ def _is_number_token(token: Token, current: list[Token]) -> bool:
     if current and low in CURRENCY_SCALE_ABBREVIATIONS and _after_currency(current[0]):
         return True
     return is_number_word(token.text)
+
+
+def _before_dozen(token: Token) -> bool:
+    """ "half" in "half-dozen", "half a dozen", "half dozen"."""
+    after = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+    return after[:1] == ["dozen"] or after[:2] in (["-", "dozen"], ["a", "dozen"])
+
+
+def _half_hyphen(token: Token) -> bool:
+    return token.text == "-" and token.i > 0 and token.nbor(-1).lower_ == "half"
 
 
 def _compound_hyphen(token: Token) -> bool:
@@ -326,7 +342,7 @@ def _run_words(run: list[Token]) -> list[str]:
     words: list[str] = []
     glue = False
     for token in run:
-        if token.lower_ == "a" or _scale_hyphen(token):
+        if token.lower_ == "a" or _scale_hyphen(token) or _half_hyphen(token):
             continue
         if _compound_hyphen(token):
             words[-1] += "-"
@@ -439,7 +455,7 @@ def _excluded(run: list[Token], dates: dict[int, list[Timex]]) -> str | None:
         return "a phone number" if digits >= 7 or leading_zero else "numbers side by side"
     if any(_CODE_LIKE.search(t.text) for t in run) or _glued_to_code(first, last):
         return "part of a code, version or link"
-    if identifier_before(first):  # "Resolution 1244", or the "3" of "March 3"
+    if identifier_before(first) or _identifier_tail(first):  # "Resolution 1244", "March 3"
         return _date_reason(run, dates) or "a name or identifier"
     time_unit = _time_unit_after(last)
     if time_unit is not None:  # a stated length counts; "three years ago" is the date reader's
@@ -457,6 +473,15 @@ def _excluded(run: list[Token], dates: dict[int, list[Timex]]) -> str | None:
         counts = any(_names_what(end) for end in ends) or any("," in t.text for t in run)
         return None if counts else "counts nothing named (read as a date)"
     return reason
+
+
+def _identifier_tail(first: Token) -> bool:
+    """The "277" of "No. 10-277": a number glued by a hyphen to an identifier's number."""
+    doc = first.doc
+    if first.i < 2 or doc[first.i - 1].text != "-" or doc[first.i - 1].whitespace_:
+        return False
+    number = doc[first.i - 2]
+    return not number.whitespace_ and number.like_num and identifier_before(number)
 
 
 def _emergency_number(run: list[Token]) -> bool:

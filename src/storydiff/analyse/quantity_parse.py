@@ -58,6 +58,9 @@ def parse_number(words: list[str]) -> float | None:
         if low in COUNT_NOUNS and current is not None:
             current *= COUNT_NOUNS[low]  # "two dozen" is 24, not 2 + 12
             continue
+        if low == "half" and total == 0.0 and current is None:
+            current = 0.5  # "half a dozen"
+            continue
         value = digits_value(low)
         if value is None:
             value = word_value(low)
