@@ -71,6 +71,7 @@ TIMEX_CASES = [
     # a modal, a schedule or a deadline looks ahead; a participle's own past does not
     ("He said he would be delivering a speech on Monday.", "Monday", "DATE", "1998-02-09"),
     ("A rally set for Wednesday was postponed.", "Wednesday", "DATE", "1998-02-11"),
+    ("The game is scheduled for Thursday night.", "Thursday night", "DATE", "1998-02-12"),
     ("He could act as soon as Wednesday.", "Wednesday", "DATE", "1998-02-11"),
     ("She could not be reached on Wednesday.", "Wednesday", "DATE", "1998-02-04"),
     ("They would appeal the decision, announced Wednesday.", "Wednesday", "DATE", "1998-02-04"),

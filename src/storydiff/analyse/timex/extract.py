@@ -221,13 +221,18 @@ def _verb_tense(verb: Token, *, modal: bool = True) -> int:
         return 1
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _SCHEDULED:
         return 1  # "the vote is expected to begin Wednesday"
-    if verb.tag_ == "VBN" and verb.lemma_.lower() in _SCHEDULED and verb.dep_ == "acl":
-        return 1  # "a rally set for Wednesday", "the hearing, scheduled for Monday"
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _SCHEDULED and not _past_aux(verb):
+        return 1  # "a rally set for Wednesday", "the game is scheduled for Thursday night"
     if modal and _may_yet_happen(words):
         return 1
     if verb.tag_ in {"VBD", "VBN"} or any(t.tag_ == "VBD" for t in verb.children):
         return -1
     return 0
+
+
+def _past_aux(verb: Token) -> bool:
+    """ "was scheduled", "had been set": the schedule is told as past."""
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN") for c in verb.children)
 
 
 def _may_yet_happen(words: list[Token]) -> bool:
