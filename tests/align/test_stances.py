@@ -95,6 +95,24 @@ def _stances(
             [("Russia", "GPE")],
             {"Russia": "oppose"},
         ),
+        # "cannot" negates; "an abuse of power" faults the issue
+        (
+            "Russia said an army is an abuse of power that cannot be tolerated.",
+            [("Russia", "GPE")],
+            {"Russia": "oppose"},
+        ),
+        # the support is the named group's when it comes "with the support of" them
+        (
+            "Democrats vowed to stop the army with the support of Republicans.",
+            [("Democrats", "NORP"), ("Republicans", "NORP")],
+            {"Republicans": "support"},
+        ),
+        # a dateline's place is the outlet's, not the actor that opens the sentence
+        (
+            "WASHINGTON — The Supreme Court appears ready to block a massive army lawsuit.",
+            [("WASHINGTON", "GPE"), ("Supreme Court", "ORG")],
+            {"Supreme Court": "oppose"},
+        ),
     ],
 )
 def test_rules_find_the_actor(
@@ -184,6 +202,7 @@ def test_a_denial_that_sets_up_a_contrast_is_not_counted() -> None:
         "Borvia fires back at the notion of an army.",
         "Borvia said the army plan would help an estuary that supports fewer boats.",
         "The army plan was a sham by any honest measure in Borvia.",
+        "Borvia said the army means turning our backs on asylum seekers.",
     ],
 )
 def test_phrases_that_state_no_stance(text: str) -> None:
@@ -289,6 +308,22 @@ def test_the_issue_is_what_cues_take_as_object_unless_the_user_names_it() -> Non
             ],
             "gun control",
             terms("gun control"),
+        ),
+        # a name the headlines share is where the question is heard, not the question
+        (
+            [
+                (
+                    "Supreme Court Questions Claims in Sex Bias Suit Against Wal-Mart",
+                    "The Supreme Court appeared ready to block the sex bias lawsuit.",
+                ),
+                (
+                    "Supreme Court Hears Argument In Wal-Mart Sex Bias Lawsuit",
+                    "The Supreme Court heard lawyers backing the lawsuit.",
+                ),
+                ("Justices Take Up Wal-Mart Suit", "Critics opposed the lawsuit."),
+            ],
+            "sex bias",
+            terms("sex bias"),
         ),
     ],
 )

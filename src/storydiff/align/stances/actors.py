@@ -60,11 +60,15 @@ class Scope:
         return any(e.id == entity_id and e.type == "PERSON" for e in self.index.entities)
 
 
-def agents_after(scope: Scope, cue_end: int, limit: int) -> list[str]:
-    """ "opposed by the country's Serb minority and its NATO and U.S. allies" → all three."""
+def agents_after(scope: Scope, cue_start: int, cue_end: int, limit: int) -> list[str]:
+    """ "opposed by the country's Serb minority and its NATO and U.S. allies" → all three;
+    "with the support of Republicans" → the Republicans, whose support it is."""
     text = scope.article.text
     tail = text[cue_end : min(limit, cue_end + AGENT_GAP_CHARS)]
-    marker = re.search(r"\b(" + "|".join(AGENT_AFTER_CUE) + r")\b", tail)
+    markers: tuple[str, ...] = AGENT_AFTER_CUE
+    if _WITH_BEFORE.search(text, max(0, cue_start - 20), cue_start):
+        markers = (*markers, "of")
+    marker = re.search(r"\b(" + "|".join(markers) + r")\b", tail)
     if marker is None or re.search(r"[,;:.]", tail[: marker.start()]):
         return []
     begin = cue_end + marker.end()
@@ -79,6 +83,10 @@ def agents_after(scope: Scope, cue_end: int, limit: int) -> list[str]:
     if not first or len(lead) > AGENT_LEAD_CHARS or _PLACE_PREPOSITION.search(lead):
         return []  # "a sham by any honest measure in Kalmere": "by" names no agent
     return list(dict.fromkeys(actors))[:4]
+
+
+# "with the support of X", "with the backing of X": the cue is X's.
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _is_possessive(text: str, end: int) -> bool:

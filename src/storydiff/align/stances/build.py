@@ -62,6 +62,7 @@ from storydiff.align.stances.vocab import (
     THREAT_WORDS,
 )
 from storydiff.align.terms import terms
+from storydiff.lexicon.datelines import DATELINE
 from storydiff.model import (
     Analysis,
     Article,
@@ -132,7 +133,9 @@ def _cue_actors(
     text = scope.article.text
     sentence = text[sent_start:sent_end]
     cue_start, cue_end = sent_start + match.start(), sent_start + match.end()
-    agents = agents_after(scope, cue_end, sent_end)
+    dateline = DATELINE.match(sentence)  # "WASHINGTON — The court …": the outlet's, no actor
+    floor = sent_start + (dateline.end() if dateline and dateline.end() <= match.start() else 0)
+    agents = agents_after(scope, cue_start, cue_end, sent_end)
     if agents:  # reporting a stance, never conditional
         return [(a, sign) for a in agents]
     if _negated(text, cue_start):
@@ -150,21 +153,21 @@ def _cue_actors(
         cut = sent_start + max(head.rfind(" if "), head.rfind(" unless "), 0)
         if holders:
             return [(s, sign) for q in holders for s in q.speakers]
-        return [(a, sign) for a in subjects_before(scope, sent_start, cut)]
+        return [(a, sign) for a in subjects_before(scope, floor, cut)]
     quote = next((q for q in scope.quotes if q.start <= cue_start < q.end), None)
     if quote is not None:
-        inner = subjects_before(scope, max(quote.start, sent_start), cue_start)
+        inner = subjects_before(scope, max(quote.start, floor), cue_start)
         if (
             quote.kind == "direct"
             and not inner
-            and _someone_elses_act(scope, quote, max(quote.start, sent_start), cue_start)
+            and _someone_elses_act(scope, quote, max(quote.start, floor), cue_start)
         ):
             return []
         return [(a, sign) for a in dict.fromkeys([*quote.speakers, *inner])]
     run_on = _run_on_speakers(scope, cue_start)
     if run_on is not None:
         return [(a, sign) for a in run_on]
-    return [(a, sign) for a in _holders(scope, sent_start, cue_start)]
+    return [(a, sign) for a in _holders(scope, floor, cue_start)]
 
 
 def _someone_elses_act(scope: Scope, quote: Quote, floor: int, cue_start: int) -> bool:

@@ -86,6 +86,15 @@ def detect_issue(
     return _issue_name(live, index, ranked[:ISSUE_NAME_TERMS]), set(ranked)
 
 
+def _proper_name(gram: tuple[str, ...], texts: list[str]) -> bool:
+    """The words are a name in the articles' own text: every time they are written there,
+    each is capitalised ("Supreme Court"), while "gun control" and "national emergency" are
+    written in lower case somewhere. Headlines capitalise everything, so they do not count."""
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, gram)) + r"\b", re.IGNORECASE)
+    found = [m.group() for text in texts for m in pattern.finditer(text)]
+    return bool(found) and all(w[:1].isupper() for f in found for w in f.split())
+
+
 _TITLE_WORD = re.compile(r"[A-Za-z0-9][\w/'’-]*")
 
 
@@ -104,7 +113,8 @@ def _headline_phrase(articles: list[Article], names: set[str]) -> str | None:
                 if all(w not in STOPWORDS and not terms(w) & names for w in gram):
                     grams.add(gram)
         seen.update(grams)
-    shared = [g for g, count in seen.items() if count >= 2]
+    texts = [a.text for a in articles]
+    shared = [g for g, count in seen.items() if count >= 2 and not _proper_name(g, texts)]
     if not shared:
         return None
     best = max(shared, key=lambda g: (len(g), seen[g], g))

@@ -112,6 +112,9 @@ OPPOSE_CUES = (
     "giveaway",
     "ignored",
     "sham",
+    "abuse of",
+    "unconstitutional",
+    "overturn*",
     # a legal challenge: taking the issue to court
     "court",
 )
@@ -129,6 +132,10 @@ FALSE_CUES = (
     "back up",
     "backed up",
     "signed up",
+    # a body part, not backing: "turning our backs on asylum seekers"
+    "our backs",
+    "their backs",
+    "your backs",
     # a hearing the issue would give someone, not a challenge to it
     "day in court",
     # the parliamentary opposition as a body, not opposition to the issue
@@ -147,7 +154,18 @@ CLAUSE_MARKS = (",", ";", ".", ":", "—", "“", '"')
 
 # A negation a few words before a cue flips it ("would not tolerate" opposes,
 # "will never accept" opposes, "will not be a threat" supports).
-NEGATIONS = ("not", "never", "no", "n't", "n’t", "without", "nor", "refused to", "refuses to")
+NEGATIONS = (
+    "not",
+    "never",
+    "no",
+    "n't",
+    "n’t",
+    "cannot",
+    "without",
+    "nor",
+    "refused to",
+    "refuses to",
+)
 NEGATION_WORDS = 4  # how many words before the cue a negation may stand
 CONTRAST_CHARS = 80  # "not against X. We are against Y": how far the contrasting cue may come
 RUN_ON_QUOTE_CHARS = 400  # how far back an unattributed quote paragraph may find its speaker
