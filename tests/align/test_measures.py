@@ -70,6 +70,15 @@ def _measure(sentence: str, figure: str, what: str | None = None, nth: int = 0) 
         ("Four were shot, two of whom have minor injuries.", "two", "whom", "injured"),
         ("Four were shot, two of whom remain hospitalized.", "two", "whom", None),
         ("The two men shot who were killed were identified.", "two", "men", "killed"),
+        # A list of who is in the group stands between it and its act; "striking" is shot.
+        (
+            "Six people, including two congressmen, two police officers, a congressional aide "
+            "and a lobbyist, were injured in the attack.",
+            "Six",
+            "people",
+            "injured",
+        ),
+        ("A gunman opened fire, striking four people.", "four", "people", "shot"),
         # The reporter's sources are no count of the story.
         ("Two people briefed on the matter said he fled.", "Two", "people", "sources"),
         ("Two of the law enforcement officials said he fled.", "Two", None, "sources"),

@@ -26,8 +26,16 @@ INJURED = re.compile(
     re.IGNORECASE,
 )
 
-# People hit by gunfire, whether they lived or not: a count of its own ("four people shot").
-SHOT = re.compile(r"\b(?:shot|shooting victims?|gunshot)\b", re.IGNORECASE)
+# People hit by gunfire, whether they lived or not: a count of its own ("four people shot",
+# "striking four people").
+SHOT = re.compile(r"\b(?:shot|shooting victims?|gunshot|struck|striking)\b", re.IGNORECASE)
+
+# A list of who is in a group, between the group and its verb: "Six people, including two
+# congressmen, two police officers and a lobbyist, were injured" is six injured.
+INCLUDED_LIST = re.compile(
+    r",\s+including\b.*?,\s+(?=(?:were|was|are|is|have|has|had|remain|remains|died)\b)",
+    re.IGNORECASE,
+)
 
 # People detained: counts of arrests and charges.
 ARRESTED = re.compile(

@@ -25,6 +25,7 @@ from storydiff.align.measure_vocab import (
     DOERS_AFTER,
     GALLERY_COUNTER,
     GOVERNING_WORDS_BEFORE,
+    INCLUDED_LIST,
     MEASURES,
     NO_COUNT_BEFORE,
     OF_WHOM_OUTCOME,
@@ -158,7 +159,8 @@ def measure_of(
     governing = _governing_act(_words_before(before, GOVERNING_WORDS_BEFORE))
     if governing is not None:
         return governing
-    clause = _CLAUSE_END.split(after, maxsplit=1)[0] if after else ""
+    listed = INCLUDED_LIST.sub(" ", text[end : end + 200], count=1)[:80]
+    clause = _CLAUSE_END.split(listed, maxsplit=1)[0] if after else ""
     # An act further before reaches the figure only within its clause: "killed him while the
     # two were playing" does not count the two.
     return _act(_words_after(clause, WINDOW_WORDS_AFTER)) or _governing_act(
