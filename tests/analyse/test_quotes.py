@@ -445,6 +445,14 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "If he knows",
             "George T. Conway III",
         ),
+        # "he" is not the main subject the text calls "Ms."
+        (
+            "President Donald Trump spoke on Friday.\n\nBut Ms. Coulter, who has viscerally "
+            "attacked Mr. Trump for caving on the wall, has clearly gotten under his skin. "
+            "“I don’t know her,” he said before quickly correcting himself.",
+            "I don’t know her",
+            "Donald Trump",
+        ),
         # nor a sentence's opening word the model folded into a name
         ("Plus Obama said he would act on his own.", "he would act", "Obama"),
         # an adverb before a group is not part of who speaks

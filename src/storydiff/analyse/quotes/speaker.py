@@ -556,8 +556,9 @@ def _salient(index: SpeakerIndex, pronoun: Token, ent: Span | None) -> Span | No
     if ent is None or _is_subject(ent):
         return ent
     sent = ent.root.sent
-    people = [e for e in index.ents if e.label_ == "PERSON"] + [
-        n for n in index.names if n.root.ent_type_ in ("", "PERSON")
+    gender = vocab.PRONOUN_GENDER.get(pronoun.lower_)
+    people = [e for e in index.ents if e.label_ == "PERSON" and index.fits(e, gender)] + [
+        n for n in index.names if n.root.ent_type_ in ("", "PERSON") and index.fits(n, gender)
     ]  # the small model leaves many a surname ("Icahn") unlabelled
     subjects = [
         e
