@@ -12,6 +12,8 @@ from storydiff.model import Analysis, Article, Mention
         ("Kosovo Security Forces", "Kosovo's Security Force"),
         ("The Foreign Policy Research Institute", "Foreign Policy Research Institute"),
         ("Kosovo’s Security Force", "Kosovo Security Force"),
+        ("Theodore J. Boutrous Jr.", "Theodore Boutrous"),
+        ("George T. Conway III", "George Conway"),
     ],
 )
 def test_name_key_folds_variants(a: str, b: str) -> None:

@@ -16,7 +16,7 @@ from storydiff.align.entity_vocab import (
     TITLE_BEFORE_NAME,
     TYPE_PRIORITY,
 )
-from storydiff.lexicon.names import NAME_PARTICLES
+from storydiff.lexicon.names import NAME_PARTICLES, NAME_SUFFIXES
 from storydiff.model import Analysis, Article, Citation, Entity, Mention, Role
 
 _ACRONYM_DEFINITION = re.compile(
@@ -34,6 +34,8 @@ def name_key(name: str) -> str:
     if re.fullmatch(r"(?:[a-z]\.){2,}", key):  # "U.C." and "UC" are one short form
         key = key.replace(".", "")
     words = key.split(" ")
+    while len(words) > 2 and words[-1].rstrip(",") in NAME_SUFFIXES:
+        words = words[:-1]  # "Theodore J. Boutrous Jr." is the "Theodore Boutrous" of another
     if len(words) > 2:  # "Donald J. Trump" is "Donald Trump": a middle initial is dropped
         words = [words[0], *(w for w in words[1:-1] if not re.fullmatch(r"[a-z]\.", w)), words[-1]]
     if (

@@ -25,3 +25,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "das",
     }
 )
+
+# What follows a family name without being one: "George T. Conway III" is a Conway, "Joseph R.
+# Biden Jr." the Joseph Biden another source names without the suffix.
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})

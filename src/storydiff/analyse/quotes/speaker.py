@@ -13,6 +13,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.analyse.quotes import vocab
+from storydiff.lexicon.names import NAME_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,7 @@ def _fullest(index: SpeakerIndex, ent: Span) -> tuple[str, int, int]:
 
 def _surname(words: list[str]) -> str:
     """The family name: "George T. Conway III" is a Conway."""
-    while len(words) > 1 and words[-1].lower().rstrip(".,") in vocab.NAME_SUFFIXES:
+    while len(words) > 1 and words[-1].lower().rstrip(",") in NAME_SUFFIXES:
         words = words[:-1]
     return words[-1]
 

@@ -330,8 +330,6 @@ KINSHIP_GENDER: dict[str, str] = {
         ("daughter", "wife", "mother", "sister", "widow", "girlfriend", "granddaughter", "niece",
          "aunt", "grandmother", "stepdaughter", "stepmother"), "F"),
 }  # fmt: skip
-# What follows a family name without being one ("George T. Conway III", "Joseph R. Biden Jr.").
-NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PRONOUN_GENDER: dict[str, str] = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
 # Words that open a sentence and that the small model folds into the name after them
 # ("Plus Obama is nominating …" gave the speaker "Plus Obama").
