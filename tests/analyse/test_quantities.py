@@ -106,6 +106,8 @@ CASES = [
     ("The Senate voted 97-1 to override the veto.", 97, "tally", "vote", False, None),
     ("It passed on a 5 to 4 vote.", 5, "tally", "vote", False, None),
     ("She won by a 134-to-63 vote.", 134, "tally", "vote", False, None),
+    ("The Republicans won the game 11-2.", 11, "tally", "score", False, None),
+    ("The court ruled 5-4 in favor.", 5, "tally", "ruling", False, None),
     # a share in words is the percent it stands for, approximate, of what follows it
     ("It needs a two-thirds majority in both chambers.", 66.7, "percent", "majority", True, None),
     ("Nearly two-thirds of voters approve.", 66.7, "percent", "voters", True, None),

@@ -125,16 +125,16 @@ def read_quantities(doc: Doc, text: str) -> tuple[list[QuantityRecord], list[Qua
         tallies = tally_spans(sent.text, sent.start_char)
         shares = share_spans(sent.text, sent.start_char)
         found += [
-            QuantityRecord(a, b, text[a:b], float(larger), TALLY_UNIT, "vote", False, None,
+            QuantityRecord(a, b, text[a:b], float(larger), TALLY_UNIT, kind, False, None,
                            sent.start_char, sent.end_char)
-            for a, b, larger in tallies
+            for a, b, larger, kind in tallies
         ] + [
             QuantityRecord(a, b, text[a:b], percent, "percent", what, True, None,
                            sent.start_char, sent.end_char)
             for a, b, percent, what in shares
         ]  # fmt: skip
         changes = _fraction_changes(sent, text)
-        wholes = [(a, b) for a, b, _ in tallies] + [(a, b) for a, b, _, _ in shares]
+        wholes = [(a, b) for a, b, _, _ in tallies] + [(a, b) for a, b, _, _ in shares]
         wholes += [(c.start, c.end) for c in changes]
         for read in reads:
             if any(read.start < b and a < read.end for a, b in wholes):

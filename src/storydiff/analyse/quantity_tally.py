@@ -21,6 +21,13 @@ _RESULT_WORDS = re.compile(
     r"beat|defeated|ruled|ruling|decision|margin|majority|victory|tally|split|score[ds]?)\b",
     re.IGNORECASE,
 )
+_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.IGNORECASE)
+# What a result word makes the pair: a court's split is a ruling, a game's a score; the rest
+# (and a pair with no word near it, "voted 97-1" being the common case) a vote.
+_RESULT_KINDS = (
+    (re.compile(r"\b(?:ruled|ruling|decision|justices|court)\b", re.IGNORECASE), "ruling"),
+    (re.compile(r"\b(?:won|lost|beat|defeated|victory|score[ds]?|game|inning)\b", re.I), "score"),
+)
 _REACH = 30  # characters either side of the pair where a result word counts
 
 
@@ -30,9 +37,10 @@ def tally_counts(text: str) -> tuple[int, int] | None:
     return (int(match[1]), int(match[2])) if match else None
 
 
-def tally_spans(sentence: str, offset: int) -> list[tuple[int, int, int]]:
-    """(start, end, larger count) of each tally in one sentence's text, offset by ``offset``."""
-    spans: list[tuple[int, int, int]] = []
+def tally_spans(sentence: str, offset: int) -> list[tuple[int, int, int, str]]:
+    """(start, end, larger count, what it is: vote, ruling or score) of each tally in one
+    sentence's text, offset by ``offset``."""
+    spans: list[tuple[int, int, int, str]] = []
     for match in _TALLY.finditer(sentence):
         first, second = int(match[1]), int(match[2])
         if first < second:
@@ -41,5 +49,8 @@ def tally_spans(sentence: str, offset: int) -> list[tuple[int, int, int]]:
         dashed = "to" not in match[0]
         if (first == second or not dashed) and _RESULT_WORDS.search(around) is None:
             continue
-        spans.append((offset + match.start(), offset + match.end(), first))
+        kind = "vote"
+        if _VOTE.search(around) is None:
+            kind = next((k for pattern, k in _RESULT_KINDS if pattern.search(around)), kind)
+        spans.append((offset + match.start(), offset + match.end(), first, kind))
     return spans
