@@ -542,3 +542,8 @@ def test_people_listed_near_a_group_do_not_speak_for_it(nlp: Language) -> None:
 def test_what_nobody_said_is_no_quote(nlp: Language) -> None:
     text = "Authorities haven't said whether the devices were built to explode."
     assert not [q for q in _quotes(nlp, text) if "built to explode" in q.text]
+
+
+def test_a_programme_in_quotation_marks_is_whom_one_spoke_to(nlp: Language) -> None:
+    text = 'Rep. Brad Wenstrup told "Fox & Friends." He said "We were sitting ducks" on Friday.'
+    assert [q.text for q in _quotes(nlp, text)] == ["We were sitting ducks"]

@@ -11,6 +11,7 @@ found by ``indirect`` and both build their records through ``cues``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +25,7 @@ from storydiff.analyse.quotes.record import Attribution
 from storydiff.analyse.quotes.spans import para_bounds, quote_content
 from storydiff.analyse.quotes.speaker import SpeakerIndex, doc_text, resolve
 from storydiff.analyse.quotes.unsourced import stances
+from storydiff.lexicon.words import STOPWORDS
 from storydiff.model import QuoteKind, QuoteRecord
 
 __all__ = ["extract_attributions", "extract_quotes"]
@@ -300,6 +302,9 @@ def _quoted(
     out: list[Attribution] = []
     cues: list[Cue | None] = []
     for k, quote in enumerate(spans):
+        if _names_a_programme(text, quote):
+            cues.append(None)
+            continue
         cue = _find_cue(doc, text, quote, spans, index, verbs)
         direct = _is_direct(doc, text, quote, cue)
         kind: QuoteKind = "direct"
@@ -318,6 +323,17 @@ def _quoted(
             build_attribution(text, quote.start, quote.end, kind, cue, *content, quote.warning)
         )
     return _fill_continued(text, spans, cues, out)
+
+
+def _names_a_programme(text: str, quote: QuoteSpan) -> bool:
+    """ "told “Fox & Friends.”", "appeared on “Meet the Press”": a title in marks after the
+    word that names whom one spoke to, not words anyone said."""
+    words = re.findall(r"[\w’'&-]+", text[quote.start : quote.end])
+    if not words or len(words) > 5:
+        return False
+    if not all(w[0].isupper() or w == "&" or w.lower() in STOPWORDS for w in words):
+        return False
+    return vocab.PROGRAMME_BEFORE.search(text, max(0, quote.open - 30), quote.open) is not None
 
 
 def _inherited(text: str, spans: list[QuoteSpan], cues: list[Cue | None], k: int) -> Cue | None:

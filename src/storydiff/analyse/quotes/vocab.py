@@ -336,6 +336,11 @@ PRONOUN_GENDER: dict[str, str] = {"he": "M", "him": "M", "his": "M", "she": "F",
 NAME_OPENERS: frozenset[str] = frozenset(
     {"plus", "and", "but", "so", "also", "then", "now", "still", "yet", "meanwhile"}
 )
+# Words before a title in quotation marks that make it the programme or paper one spoke to
+# or on ("told “Fox & Friends.”", "said on “Meet the Press”"), not words anyone said.
+PROGRAMME_BEFORE = re.compile(
+    r"\b(?:told|on|to|with|appeared on|interview with|wrote in)\s*$", re.IGNORECASE
+)
 # Offices one person holds at a time, so "the president" is whoever the story titles so.
 OFFICE_TITLES: frozenset[str] = frozenset(
     {"president", "governor", "mayor", "chancellor", "pope", "premier", "sheriff"}
