@@ -74,7 +74,12 @@ def reported_clause(verb: Token, cognitive: bool) -> Token | None:
         if (c.dep_ in deps or (cognitive and c.dep_ == "xcomp" and c.tag_ == "VBG"))
         and para[0] <= c.idx < para[1]
     ]  # a gerund is reported too: "reported having $1.3 million"
-    return next((c for c in kids if c.i > verb.i), kids[0] if kids else None)
+    found = next((c for c in kids if c.i > verb.i), kids[0] if kids else None)
+    if found is not None and (found.pos_ == "AUX" or found.tag_ == "MD") and not cognitive:
+        # "insisting that he’d rather Congress approve it": the parser split the clause at
+        # the contracted "would"; the verb after it carries what was said
+        found = next((c for c in kids if c.left_edge.i == found.right_edge.i + 1), found)
+    return found
 
 
 def _without_aside(toks: list[Token]) -> list[Token]:
