@@ -18,8 +18,10 @@ from storydiff.align.timeline import build_timeline
 from storydiff.model import (
     Analysis,
     Article,
+    Claim,
     Dossier,
     Framing,
+    QuantityLeftOut,
     QuantityRecord,
     Quote,
     Rejection,
@@ -170,5 +172,24 @@ def build_dossier(
         ),
         summary=build_summary(claims, changes, max_sentences=summary_sentences),
         rejections=rejections,
-        quantities_left_out={k: a.quantities_left_out for k, a in analyses.items()},
+        quantities_left_out=_still_left_out(analyses, claims, ids),
     )
+
+
+def _still_left_out(
+    analyses: dict[str, Analysis], claims: list[Claim], ids: dict[str, str]
+) -> dict[str, list[QuantityLeftOut]]:
+    """The figures each article's reader left out, less those the ledger compares after all
+    (a named person's age, a time of day): one figure is either a claim or left out."""
+    cited: dict[str, list[tuple[int, int]]] = {}
+    for claim in claims:
+        for m in claim.members:
+            cited.setdefault(m.article, []).append((m.start, m.end))
+    return {
+        key: [
+            x
+            for x in analysis.quantities_left_out
+            if not any(a < x.end and x.start < b for a, b in cited.get(ids.get(key, ""), []))
+        ]
+        for key, analysis in analyses.items()
+    }
