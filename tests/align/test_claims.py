@@ -498,3 +498,28 @@ def test_lengths_of_time_meet_only_when_about_one_length(
     articles = [_article("A", a_text), _article("B", b_text)]
     _, claims = build_quantity_claims(articles, records, {"A": "a1", "B": "a2"})
     assert (len(claims) == 1) is linked
+
+
+@pytest.mark.parametrize(
+    ("a_text", "a", "b_text", "b"),
+    [
+        (
+            "Obama's plan includes 23 steps he took on his own.",
+            ("23 steps", 23, "steps", False),
+            "The president signed 23 executive actions on Wednesday.",
+            ("23 executive actions", 23, "executive actions", False),
+        ),
+        (
+            "Arrests peaked at 1.6 million in 2000.",
+            ("1.6 million", 1_600_000, "arrests", False),
+            "Agents made 1.6 million apprehensions that fiscal year.",
+            ("1.6 million", 1_600_000, "apprehensions", False),
+        ),
+    ],
+)
+def test_one_count_under_two_nouns_is_one_fact(
+    a_text: str, a: Figure, b_text: str, b: Figure
+) -> None:
+    by_text = _claims_by_text(a_text, b_text, [a], [b])
+    assert len({id(c) for c in by_text.values()}) == 1
+    assert next(iter(by_text.values())).verdict == "agree"

@@ -41,6 +41,12 @@ CONCEPTS: dict[str, str] = {
         ["mp", "lawmaker", "deputy", "legislator", "representative", "seat"], "legislator"
     ),
     **dict.fromkeys(["worker", "employee", "staff", "job"], "worker"),
+    # Border and police counts: "arrests" in one outlet are "apprehensions" in another.
+    **dict.fromkeys(["arrest", "apprehension", "detention", "detainee"], "arrest"),
+    # What a bomber sent: "12 crude explosive devices", "a dozen packages", "pipe bombs".
+    **dict.fromkeys(["bomb", "device", "explosive", "package", "parcel"], "device"),
+    # Measures an executive takes: "23 steps", "23 executive actions", "23 measures".
+    **dict.fromkeys(["step", "action", "measure"], "action"),
     **dict.fromkeys(["village", "town", "settlement", "community"], "settlement"),
     **dict.fromkeys(["recognise", "recognize", "recognition"], "recognise"),
     **dict.fromkeys(
