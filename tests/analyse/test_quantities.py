@@ -117,6 +117,8 @@ CASES = [
     ("He signed nearly two-dozen executive actions.", 24, None, "executive actions", True, None),
     ("They found two dozen shells.", 24, None, "shells", False, None),
     ("Half a dozen officers came.", 6, None, "officers", False, None),
+    # "anything less than X" is the demand X, not a bound
+    ("He refused anything less than 57 votes.", 57, None, "votes", False, None),
     # a range's low end keeps its own scale when it is written in full
     ("Between 500,000 to 1.6 million women could join.", 500_000, None, None, False, None),
 ]

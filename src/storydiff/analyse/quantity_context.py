@@ -48,6 +48,8 @@ def hedge_before(first: Token) -> Hedge | None:
             continue
         phrase = " ".join(t.lower_ for t in doc[begin:end])
         if phrase in _HEDGE_WORDS:
+            if begin > 0 and doc[begin - 1].lower_ in ("anything", "nothing"):
+                return None  # "refused anything less than $5.7 billion": the demand itself
             bound: Bound | None = None
             if phrase in LOWER_BOUNDS:
                 bound = "lower"
