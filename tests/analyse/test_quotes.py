@@ -552,5 +552,12 @@ def test_what_nobody_said_is_no_quote(nlp: Language) -> None:
 
 
 def test_a_programme_in_quotation_marks_is_whom_one_spoke_to(nlp: Language) -> None:
-    text = 'Rep. Brad Wenstrup told "Fox & Friends." He said "We were sitting ducks" on Friday.'
-    assert [q.text for q in _quotes(nlp, text)] == ["We were sitting ducks"]
+    text = (
+        "“It would have been a massacre,” Sen. Rand Paul said on “Fox & Friends.” “We were "
+        "like sitting ducks.”"
+    )
+    quotes = _quotes(nlp, text)
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("It would have been a massacre,", "Rand Paul"),
+        ("We were like sitting ducks.", "Rand Paul"),
+    ]

@@ -303,7 +303,7 @@ def _quoted(
     cues: list[Cue | None] = []
     for k, quote in enumerate(spans):
         if _names_a_programme(text, quote):
-            cues.append(None)
+            cues.append(cues[-1] if cues else None)  # the next quote is still the speaker's
             continue
         cue = _find_cue(doc, text, quote, spans, index, verbs)
         direct = _is_direct(doc, text, quote, cue)
