@@ -332,6 +332,18 @@ def test_coordinated_subject_speaks_together(nlp: Language) -> None:
             "rather Congress approve his border wall",
             "Trump",
         ),
+        # nor is a lead-in before an inserted cue; a subject before it stays
+        (
+            "Given that, Mr. Sellers said, Wal-Mart’s personnel decisions were made by local "
+            "managers.",
+            "Wal-Mart’s personnel decisions",
+            "Sellers",
+        ),
+        (
+            "This campaign, Mr. Sellers says, is different from the last one in every way.",
+            "This campaign, Mr. Sellers says, is different",
+            "Sellers",
+        ),
         # nor is the writer's link to the paragraph before
         (
             "Regardless, investigators were treating the devices as live explosives, Police "

@@ -171,7 +171,18 @@ def _in_pieces(
         return []
     cue = Cue(verb, speaker)
     whole = (spans[0][0], spans[-1][1])
+    subjects = ("nsubj", "nsubjpass", "expl")  # the right piece can stand as a sentence
+    lead_in = any(t.dep_ in subjects for t in right) or not any(t.dep_ in subjects for t in left)
+    if lead_in and len(text[spans[0][0] : spans[0][1]].split()) <= _LEAD_IN_WORDS:
+        # "Given that, Mr. Sellers said, Wal-Mart's decisions were …": the quote a reader sees
+        # is what follows the inserted cue; PolNeAR's pieces stay as they are
+        whole = spans[-1]
     return [build_attribution(text, *whole, "indirect", cue, *p, None) for p in spans]
+
+
+# A piece before an inserted cue this short, with no subject, is a lead-in ("Given that,",
+# "In any event,").
+_LEAD_IN_WORDS = 3
 
 
 def _adjective(
