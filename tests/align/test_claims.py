@@ -523,3 +523,12 @@ def test_one_count_under_two_nouns_is_one_fact(
     by_text = _claims_by_text(a_text, b_text, [a], [b])
     assert len({id(c) for c in by_text.values()}) == 1
     assert next(iter(by_text.values())).verdict == "agree"
+
+
+def test_equal_numbers_of_people_killed_and_of_things_are_two_facts() -> None:
+    a_text = "The earthquake killed 10 people in the district, officials said."
+    b_text = "The earthquake damaged 10 houses in the district, officials said."
+    by_text = _claims_by_text(
+        a_text, b_text, [("10 people", 10, "people", False)], [("10 houses", 10, "houses", False)]
+    )
+    assert by_text["10 people"] is not by_text["10 houses"]

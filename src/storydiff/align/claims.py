@@ -21,7 +21,7 @@ from storydiff.align.claim_vocab import (
     SAME_FIGURE_SIMILARITY,
 )
 from storydiff.align.facts_left_out import CLOCK, clock_interval
-from storydiff.align.measure_vocab import ORDINAL_TOLL
+from storydiff.align.measure_vocab import ORDINAL_TOLL, PEOPLE
 from storydiff.align.measures import (
     AGE,
     NOT_FACTS,
@@ -182,6 +182,8 @@ def compare(a: Quantity, b: Quantity) -> Verdict:
     return "conflict"
 
 
+# Counted nouns that name no kind of their own: "1,200 people" may be the "1,200 workers".
+_ANYONE = frozenset(stem(w) for w in ("people", "person", "individual"))
 # The kind every length of time shares, so "30 days" meets "a month" whatever its unit.
 _DURATION = "duration"
 
@@ -321,9 +323,20 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
         # Tolls share their kind by measure alone, so their words must carry the whole match:
         # a story's background attack ("killing 12" in 2009) is not its event ("killing three").
         return CONFLICT_SIMILARITY + (CONCEPT_BONUS if x.measure in TOLLS else 0.0)
+    if _toll_beside_a_thing(x, y) or _toll_beside_a_thing(y, x):
+        return None  # "10 people killed" and "10 houses damaged" are two facts
     if verdict == "agree" and x.quantity.value == y.quantity.value:
-        return SAME_FIGURE_SIMILARITY
+        # an identical number is evidence in itself, unless the two count different kinds
+        # ("a quarter of the power", "a 25% margin"): then their words must match as well
+        other_kind = kinds_differ and not {x.concept, y.concept} & _ANYONE
+        return LINK_SIMILARITY if other_kind else SAME_FIGURE_SIMILARITY
     return None if kinds_differ else LINK_SIMILARITY
+
+
+def _toll_beside_a_thing(x: _Item, y: _Item) -> bool:
+    """A count of people killed, hurt or held beside a count of things (houses, shells)."""
+    what = (y.quantity.what or "").split()
+    return x.measure in TOLLS and y.measure is None and bool(what) and not PEOPLE.match(what[-1])
 
 
 def _risen_to(later: _Item, earlier: _Item) -> bool:
