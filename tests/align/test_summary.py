@@ -21,7 +21,8 @@ from storydiff.model import (
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Words the summary itself adds around a statement; they show no support.
-_SUMMARY_WORDS = terms("sources agree differ but fit conflict not settled only one source reports")
+_SUMMARY_WORDS = terms("sources agree differ but fit conflict only one source reports")
+_SUMMARY_WORDS |= terms("cannot be dated yet")
 _SUMMARY_WORDS |= terms("moved from support oppose mixed neutral undated on the")
 
 
@@ -135,3 +136,10 @@ def test_one_sentence_cited_for_two_facts_names_each_fact() -> None:
     text = [s.sentence for s in build_summary([killed, injured], [])]
     assert text[0].startswith("Sources agree: people killed: One man (a1, a2). One man was")
     assert text[1].startswith("Only one source reports: people injured: nine (a1). One man")
+
+
+def test_a_date_one_source_cannot_place_is_not_called_a_dispute() -> None:
+    summary = build_summary([_claim(1, "unresolved", "A jury on Tuesday convicted him.")], [])
+    assert [s.sentence for s in summary] == [
+        "Cannot be dated yet: A jury on Tuesday convicted him."
+    ]

@@ -20,7 +20,8 @@ _SECTIONS = (
             "disputed": "Claimants disagree",
             "conflict": "Sources conflict",
             "updated": "Reported higher as the story developed",
-            "unresolved": "Not settled",
+            # only dates are unresolved: a source too undated to place them, not a dispute
+            "unresolved": "Cannot be dated yet",
         },
     ),
     (("single-source",), {"single-source": "Only one source reports"}),
