@@ -217,3 +217,12 @@ def test_equal_dates_of_different_events_on_the_story_s_day_are_not_one_fact(
     )
     same_day = [c for c in claims if c.reason.startswith("2 sources date this the same")]
     assert _pairs(same_day) == [("in Orlando on Sunday", "in Orlando on Sunday")]
+
+
+def test_a_date_counted_from_another_event_is_not_placed_from_the_articles_date() -> None:
+    text = "The gunman was fired from the firm. He was fired four days earlier, police said."
+    article = _article("a", text, "2008-04-26")
+    records = {"a": [_record(text, "four days earlier", ("day", -4))]}
+    events, _ = build_timeline([article], records, {"a": "a1"})
+    assert [(e.date, e.resolved) for e in events] == [(None, False)]
+    assert "another event" in (events[0].why_unresolved or "")

@@ -66,6 +66,8 @@ def _event_text(sentence: str) -> str:
 
 def _resolve(article: Article, record: TimeRecord) -> tuple[str | None, str | None, bool]:
     """Resolve against the stated date, else the estimate (marked), else say why not."""
+    if record.relative_unit is not None and _counted_from_event(record):
+        return None, "counted from another event the text names, not from the article's date", False
     value, why = resolve_time(record, article.published)
     if value is not None or article.published is not None:
         return value, why, False
@@ -241,7 +243,12 @@ _EVENT_ANCHORED = ("after", "before", "later", "earlier")
 
 
 def _anchored_on_event(item: _Dated) -> bool:
-    return item.record.text.lower().rstrip(" .").endswith(_EVENT_ANCHORED)
+    return _counted_from_event(item.record)
+
+
+def _counted_from_event(record: TimeRecord) -> bool:
+    """ "four days earlier", "two years later": an offset from an event, not from today."""
+    return record.text.lower().rstrip(" .").endswith(_EVENT_ANCHORED)
 
 
 def _candidates(item: _Dated, by_value: dict[str, list[int]], items: list[_Dated]) -> list[int]:
