@@ -472,6 +472,14 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "I don’t know her",
             "Donald Trump",
         ),
+        # a place the model calls a person is no "he"; a name with "who" is a person
+        (
+            "The quake struck the town of Bireun on Tuesday.\n\n“Dozens of people were "
+            "injured,” said Fauzi, who like many Indonesians uses a single name.\n\nHe said "
+            "at least 22 houses were badly damaged in the district.",
+            "at least 22 houses",
+            "Fauzi",
+        ),
         # nor a sentence's opening word the model folded into a name
         ("Plus Obama said he would act on his own.", "he would act", "Obama"),
         # an adverb before a group is not part of who speaks

@@ -49,6 +49,7 @@ class SpeakerIndex:
             and not self.in_quote(e.start_char)
             and any(t.pos_ == "PROPN" for t in e)
             and not _affiliation(text, e)
+            and not (e.label_ == "PERSON" and _a_place(e))
         ]
         self.names = [
             n
@@ -97,6 +98,25 @@ def doc_text(doc: Doc) -> str:
         cached = doc.text
         doc.user_data["storydiff.text"] = cached
     return cached
+
+
+def _who(tok: Token) -> bool:
+    """The name has a relative clause opened by "who": a person, whatever the model says."""
+    return any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in tok.children)
+
+
+def _a_place(span: Span) -> bool:
+    """A name the small model calls a person that the text shows is a place: "in Suka Makmur
+    village", "the Bireun district"."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    root = span.root
+    head = root.head
+    where = root.dep_ == "pobj" and (
+        head.lower_ in ("in", "at", "near", "outside") or head.head.lower_ in vocab.PLACE_NOUNS
+    )  # "in Suka Makmur", "the town of Bireun"
+    named = root.dep_ == "appos" and head.lower_ in vocab.PLACE_NOUNS  # "the capital, Banda Aceh"
+    return after in vocab.PLACE_NOUNS or where or named
 
 
 def _stated_gender(span: Span) -> str | None:
@@ -653,7 +673,11 @@ def _pronoun(
             and n.root.i not in reported
             and n.root.dep_ in ("nsubj", "appos")
             and n.root.head.lemma_ in vocab.SPEECH_VERBS | {"spokeswoman", "spokesman"}
-            and (n.root.ent_type_ not in vocab.NOT_PERSON_LABELS or n.root.lower_ in people)
+            and (
+                n.root.ent_type_ not in vocab.NOT_PERSON_LABELS
+                or n.root.lower_ in people
+                or _who(n.root)  # "said Fauzi, who like many Indonesians uses one name"
+            )
         ]  # a court is not "he"; Perrek is anywhere
         spoken += _subject_names(index, subj, reported)
         spoken = [n for n in spoken if index.fits(n, gender)]  # "she said" is not her son

@@ -331,6 +331,13 @@ KINSHIP_GENDER: dict[str, str] = {
          "aunt", "grandmother", "stepdaughter", "stepmother"), "F"),
 }  # fmt: skip
 PRONOUN_GENDER: dict[str, str] = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
+# Nouns after a name that make it a place, whatever the model labelled it ("Suka Makmur
+# village" is no one who speaks).
+PLACE_NOUNS: frozenset[str] = frozenset(
+    {"village", "town", "city", "district", "province", "county", "region", "island",
+     "street", "avenue", "road", "township", "neighborhood", "neighbourhood", "state",
+     "capital"}
+)  # fmt: skip
 # Words that open a sentence and that the small model folds into the name after them
 # ("Plus Obama is nominating …" gave the speaker "Plus Obama").
 NAME_OPENERS: frozenset[str] = frozenset(
