@@ -532,3 +532,20 @@ def test_equal_numbers_of_people_killed_and_of_things_are_two_facts() -> None:
         a_text, b_text, [("10 people", 10, "people", False)], [("10 houses", 10, "houses", False)]
     )
     assert by_text["10 people"] is not by_text["10 houses"]
+
+
+def test_a_part_named_as_such_never_conflicts_with_its_whole() -> None:
+    a_text = "AMD is buying SeaMicro for $334 million, including $281 million in cash."
+    b_text = "AMD will pay $281 million in cash for SeaMicro, a maker of microservers."
+    c_text = "AMD will pay $334 million for SeaMicro, a maker of microservers."
+    by_text = _claims_by_text(
+        a_text,
+        b_text,
+        [("$334 million", 334e6, "", False), ("$281 million", 281e6, "", False)],
+        [("$281 million", 281e6, "", False)],
+    )
+    assert by_text["$281 million"].verdict == "agree"
+    whole = _claims_by_text(
+        b_text, c_text, [("$281 million", 281e6, "", False)], [("$334 million", 334e6, "", False)]
+    )
+    assert whole["$281 million"] is not whole["$334 million"]

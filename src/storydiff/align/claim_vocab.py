@@ -75,6 +75,21 @@ CONCEPTS: dict[str, str] = {
     **dict.fromkeys(["begin", "began", "begun", "start", "arrive", "commence"], "begin"),
 }
 
+# A figure named as a part of another ("$334 million, including $281 million in cash", "of
+# which $281 million", "$281 million of the purchase price"): the part is a fact of its own
+# and never conflicts with the whole.
+PART_OF_WHOLE_BEFORE = re.compile(
+    r"\b(?:including|of which|of that|of this|of it)\s+(?:(?:about|approximately|some|nearly|"
+    r"roughly|around)\s+)?\$?$",
+    re.IGNORECASE,
+)
+PART_OF_WHOLE_AFTER = re.compile(  # matched right after the figure
+    r"\s*(?:(?:will be|would be|is|was)\s+)?(?:paid\s+)?"
+    r"(?:in\s+(?:cash|stock|shares)\b(?!\s+and\b)"  # "in cash and stock" is the whole
+    r"|of\s+the\s+(?:purchase\s+|sale\s+)?price\b|of\s+(?:the|that)\s+total\b)",
+    re.IGNORECASE,
+)
+
 # A line of a dated list pins every figure on it to its year, however far along the line:
 # "August 1982: Eight people killed, three injured at a Miami welding shop".
 DATED_ENTRY = re.compile(  # matched from the line's start

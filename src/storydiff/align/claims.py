@@ -14,6 +14,8 @@ from storydiff.align.claim_vocab import (
     CONFLICT_SIMILARITY,
     DATED_ENTRY,
     LINK_SIMILARITY,
+    PART_OF_WHOLE_AFTER,
+    PART_OF_WHOLE_BEFORE,
     PAST_MARKERS,
     PRESENT_MARKERS,
     ROUNDING_DIGITS,
@@ -182,6 +184,8 @@ def compare(a: Quantity, b: Quantity) -> Verdict:
     return "conflict"
 
 
+# Marks the kind of a figure named as a part of another ("including $281 million in cash").
+_PART = ":part"
 # Counted nouns that name no kind of their own: "1,200 people" may be the "1,200 workers".
 _ANYONE = frozenset(stem(w) for w in ("people", "person", "individual"))
 # The kind every length of time shares, so "30 days" meets "a month" whatever its unit.
@@ -273,6 +277,10 @@ def _items(
             subject = (
                 age_subject(article.text, record.start, record.end) if measure == AGE else None
             )
+            # A toll's kind is its measure: "a man" and "two people" killed are one count.
+            kind = measure if measure in TOLLS else (stem(head[-1]) if head else None)
+            if _part_of_whole(article.text, record):
+                kind = f"{kind or ''}{_PART}"  # "$281 million in cash" of the $334 million
             items.append(
                 _Item(
                     article,
@@ -281,8 +289,7 @@ def _items(
                     sentence,
                     terms(sentence),
                     terms(_near(article.text, record)),
-                    # A toll's kind is its measure: "a man" and "two people" killed are one count.
-                    measure if measure in TOLLS else (stem(head[-1]) if head else None),
+                    kind,
                     # A named person's age holds for the story; a year nearby dates another fact
                     # ("Pinckney, 41, was elected in 1996").
                     None if subject else _when(article, record),
@@ -292,6 +299,15 @@ def _items(
                 )
             )
     return items
+
+
+def _is_part(item: _Item) -> bool:
+    return (item.concept or "").endswith(_PART)
+
+
+def _part_of_whole(text: str, record: QuantityRecord) -> bool:
+    before = text[max(record.sentence_start, record.start - 40) : record.start]
+    return bool(PART_OF_WHOLE_BEFORE.search(before) or PART_OF_WHOLE_AFTER.match(text, record.end))
 
 
 def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
@@ -309,7 +325,7 @@ def _link_threshold(x: _Item, y: _Item, verdict: Verdict) -> float | None:
         if verdict != "agree":
             return None  # two ages of people unnamed are two people, not two readings
     if verdict == "conflict":  # a figure pinned to another time may simply be older
-        if kinds_differ or x.when != y.when:
+        if kinds_differ or x.when != y.when or _is_part(x) != _is_part(y):
             return None
         if x.quantity.unit == TALLY_UNIT:
             return None  # two tallies of a story are most often two votes (Senate, House)
