@@ -116,6 +116,8 @@ CASES = [
     # a count noun after a number multiplies it
     ("He signed nearly two-dozen executive actions.", 24, None, "executive actions", True, None),
     ("They found two dozen shells.", 24, None, "shells", False, None),
+    # a unit per another is a rate, not a length
+    ("The car was going 120 miles per hour.", 120, "mile per hour", None, False, None),
     ("Half a dozen officers came.", 6, None, "officers", False, None),
     # "anything less than X" is the demand X, not a bound
     ("He refused anything less than 57 votes.", 57, None, "votes", False, None),

@@ -3,6 +3,7 @@ and the noun phrase it counts."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -76,6 +77,10 @@ def identifier_before(first: Token) -> bool:
     return capitalised and before.pos_ == "PROPN"
 
 
+# A unit per another ("miles per hour", "kilometres an hour"): a rate, not a length.
+_RATE = re.compile(r"\s+(?:per|an?)\s+(?P<per>hour|second|minute|day|year)\b", re.IGNORECASE)
+
+
 def unit_after(first: Token, last: Token) -> tuple[str | None, int]:
     """The unit and the end offset of its word; a currency symbol before counts too."""
     doc = first.doc
@@ -93,6 +98,9 @@ def unit_after(first: Token, last: Token) -> tuple[str | None, int]:
         if phrase in CURRENCY_WORDS:
             return CURRENCY_WORDS[phrase], end
         if phrase in MEASURE_UNITS and not (phrase == "m" and last.whitespace_):
+            rate = _RATE.match(doc.text, end)  # "120 miles per hour" is a speed
+            if rate is not None:
+                return f"{MEASURE_UNITS[phrase]} per {rate['per']}", rate.end()
             return MEASURE_UNITS[phrase], end
     if first.i > 0 and first.nbor(-1).lower_ in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[first.nbor(-1).lower_], 0
