@@ -79,6 +79,9 @@ def _measure(sentence: str, figure: str, what: str | None = None, nth: int = 0) 
             "injured",
         ),
         ("A gunman opened fire, striking four people.", "four", "people", "shot"),
+        # A conversion in brackets restates the figure before it.
+        ("The quake struck at a depth of 10 kilometers (six miles).", "six", None, "conversion"),
+        ("Bensu Elianita, a 22 year-old resident, said.", "22 year", None, "age"),
         # The reporter's sources are no count of the story.
         ("Two people briefed on the matter said he fled.", "Two", "people", "sources"),
         ("Two of the law enforcement officials said he fled.", "Two", None, "sources"),

@@ -178,7 +178,12 @@ AGE_NAME_AFTER = re.compile(
     r"student|mother|father|son|daughter|driver|officer|suspect|victim)\b)"
 )
 # A figure written with its unit glued on ("23-years", "20-year") before "-old".
-AGE_UNIT_GLUED = re.compile(r"-(?:year|month)s?$")
+AGE_UNIT_GLUED = re.compile(r"[-\s](?:year|month)s?$")  # "22-year-old", "22 year-old"
+
+# A figure in brackets right after another with its unit restates it in other units: "10
+# kilometers (six miles)", "55 kilometres (34 miles)". Outlets round the conversion their own
+# way, so it is no fact of its own; the figure it converts is.
+CONVERSION_BEFORE = re.compile(r"\d[\d.,]*\s*[A-Za-z]+\.?\s*\(\s*$")
 
 # A figure in square brackets is a reference mark ("[40]"), not a statement.
 REFERENCE_MARK = (re.compile(r"\[$"), re.compile(r"^\]"))

@@ -22,6 +22,7 @@ from storydiff.align.measure_vocab import (
     AGE_NAME_BEFORE_PLACE,
     AGE_UNIT_GLUED,
     BREAKS_GOVERNING,
+    CONVERSION_BEFORE,
     DOERS_AFTER,
     GALLERY_COUNTER,
     GOVERNING_WORDS_BEFORE,
@@ -46,8 +47,9 @@ TIME_OF_DAY = "time of day"
 REFERENCE = "reference"
 ADDRESS = "address"
 SOURCES = "sources"
+CONVERSION = "conversion"
 # Labels of figures that state no fact of the story: they stay out of the ledger.
-NOT_FACTS = frozenset({REFERENCE, ADDRESS, SOURCES})
+NOT_FACTS = frozenset({REFERENCE, ADDRESS, SOURCES, CONVERSION})
 # Counts that grow as a story develops (a toll), so a later higher figure is an update.
 TOLLS = frozenset({"killed", "injured", "arrested", "shot"})
 # Where the words before a figure stop being its clause: a sentence end or a line break.
@@ -132,6 +134,8 @@ def measure_of(
         return ADDRESS
     if SOURCES_AFTER.match(after):
         return SOURCES
+    if CONVERSION_BEFORE.search(before):
+        return CONVERSION
     figure = text[start:end]
     if (
         AGE_AFTER.match(after)
