@@ -549,3 +549,22 @@ def test_a_part_named_as_such_never_conflicts_with_its_whole() -> None:
         b_text, c_text, [("$281 million", 281e6, "", False)], [("$334 million", 334e6, "", False)]
     )
     assert whole["$281 million"] is not whole["$334 million"]
+
+
+def test_a_sentence_that_opens_on_a_year_pins_its_figures_to_it() -> None:
+    """The year may stand further from the figure than the window that dates it."""
+    a_text = (
+        "In September 2009 a major earthquake near the coastal city of Padang on the island of "
+        "Sumatra killed about 1,000 people."
+    )
+    b_text = (
+        "In December 2004 a huge undersea earthquake off the coast of Aceh province on the "
+        "island of Sumatra killed about 1,100 people."
+    )
+    by_text = _claims_by_text(
+        a_text,
+        b_text,
+        [("about 1,000", 1000, "people", True)],
+        [("about 1,100", 1100, "people", True)],
+    )
+    assert by_text["about 1,000"] is not by_text["about 1,100"]

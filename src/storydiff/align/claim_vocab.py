@@ -105,6 +105,13 @@ AGGREGATE_SCOPE = re.compile(
     re.IGNORECASE,
 )
 AGGREGATE = "across incidents"
+# A sentence that opens on a year speaks of that year throughout: "In September 2009 a major
+# earthquake near Padang killed more than 1,000 people", "The 2004 tsunami that killed about
+# 230,000 people …" (the year may stand further from the figure than the window reaches).
+SENTENCE_YEAR = re.compile(
+    r"\s*(?:(?:In|By|During|Since)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?|The\s+)"
+    r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]|\s+(?:percent|people))"
+)
 
 # Words near a figure that pin it to another time than the report's present: two figures
 # with different time anchors describe different moments, not a contradiction.

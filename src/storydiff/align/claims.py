@@ -21,6 +21,7 @@ from storydiff.align.claim_vocab import (
     ROUNDING_DIGITS,
     ROUNDING_FROM,
     SAME_FIGURE_SIMILARITY,
+    SENTENCE_YEAR,
 )
 from storydiff.align.facts_left_out import CLOCK, clock_interval
 from storydiff.align.measure_vocab import ORDINAL_TOLL, PEOPLE
@@ -102,7 +103,9 @@ _PARAGRAPH_BREAK = "\n\n"
 
 def _when(article: Article, record: QuantityRecord) -> str | None:
     line_start = article.text.rfind("\n", 0, record.start) + 1
-    entry = DATED_ENTRY.match(article.text, line_start, record.start)
+    entry = DATED_ENTRY.match(article.text, line_start, record.start) or SENTENCE_YEAR.match(
+        article.text, record.sentence_start, record.start
+    )
     if entry is not None:
         return entry.group("year")
     near = article.text[
