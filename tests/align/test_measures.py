@@ -79,6 +79,9 @@ def _measure(sentence: str, figure: str, what: str | None = None, nth: int = 0) 
             "injured",
         ),
         ("A gunman opened fire, striking four people.", "four", "people", "shot"),
+        # The trapped and the missing are counts of their own.
+        ("It left 14 others trapped when a mosque collapsed.", "14", "others", "trapped"),
+        ("It killed one and left two others missing.", "two", "others", "missing"),
         # A conversion in brackets restates the figure before it.
         ("The quake struck at a depth of 10 kilometers (six miles).", "six", None, "conversion"),
         ("Bensu Elianita, a 22 year-old resident, said.", "22 year", None, "age"),

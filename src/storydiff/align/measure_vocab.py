@@ -44,12 +44,19 @@ ARRESTED = re.compile(
     re.IGNORECASE,
 )
 
+# People not yet found, and people held under rubble: counts of their own in a disaster
+# ("14 others trapped when a mosque collapsed", "two others missing after a landslide").
+MISSING = re.compile(r"\b(?:missing|unaccounted for)\b", re.IGNORECASE)
+TRAPPED = re.compile(r"\b(?:trapped|buried|stranded)\b", re.IGNORECASE)
+
 # Tried in this order: "shot and killed" counts the dead, "shot and wounded" the injured.
 MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("killed", KILLED),
     ("injured", INJURED),
     ("arrested", ARRESTED),
     ("shot", SHOT),
+    ("missing", MISSING),
+    ("trapped", TRAPPED),
 )
 
 # What a count of people counts: a figure counting something else ("shot 10 times",

@@ -64,6 +64,8 @@ _LABELS = {
     "injured": "people injured",
     "arrested": "people arrested",
     "shot": "people shot",
+    "missing": "people missing",
+    "trapped": "people trapped",
     AGE: "age",
     TIME_OF_DAY: "time of day",
 }
