@@ -480,6 +480,13 @@ def test_a_second_speakers_report_ends_the_first_ones_words(nlp: Language) -> No
             "at least 22 houses",
             "Fauzi",
         ),
+        # "he" after a speaker named by role only is that speaker
+        (
+            "Sutopo Purwo Nugroho gave the toll.\n\nIn Bener Meriah, about 300 people slept "
+            "outdoors, a local official told AFP.\n\n“We have a power outage now,” he added.",
+            "We have a power outage",
+            "local official",
+        ),
         # nor a sentence's opening word the model folded into a name
         ("Plus Obama said he would act on his own.", "he would act", "Obama"),
         # an adverb before a group is not part of who speaks

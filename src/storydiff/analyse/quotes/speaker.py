@@ -618,6 +618,24 @@ def _chained(index: SpeakerIndex, pronoun: Token, ent: Span) -> Token | None:
     return found[-1] if found else None
 
 
+def _unnamed_speaker(index: SpeakerIndex, pronoun: Token) -> Token | None:
+    """ "…, a local official told AFP. “We have a power outage now,” he added": the person
+    who spoke in the sentence before, when the text names them by role only."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    before = index.doc[sent.start - 1].sent
+    found = [
+        t
+        for t in before
+        if t.dep_ == "nsubj"
+        and t.tag_ == "NN"
+        and t.head.lemma_.lower() in vocab.SPEECH_VERBS
+        and not index.in_quote(t.idx)
+    ]
+    return found[-1] if found else None
+
+
 def _subject_names(index: SpeakerIndex, pronoun: Token, reported: frozenset[int]) -> list[Span]:
     """Names the small model left unlabelled that are a clause's subject in the pronoun's own
     sentence, before it: "Brock has not spoken, but he released a statement"; or the main
@@ -684,6 +702,13 @@ def _pronoun(
         latest = max(spoken, key=lambda n: n.start_char, default=None)
         if latest is not None and (ent is None or latest.start_char > ent.start_char):
             ent = latest
+        unnamed = _unnamed_speaker(index, subj)
+        if unnamed is not None and (ent is None or unnamed.idx > ent.end_char):
+            holder = _titled(index, unnamed)  # "the president insisted …": the one titled so
+            if holder is None:
+                return _as_written(index, _local(unnamed))
+            name, start, end = _fullest(index, holder)
+            return Speaker(name, start, end, local[0], local[1])
         if ent is not None and depth < 3 and not _main_subject(ent.root):
             earlier = _chained(index, subj, ent)
             if earlier is not None:
