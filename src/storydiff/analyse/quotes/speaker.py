@@ -706,7 +706,8 @@ def _pronoun(
         if unnamed is not None and (ent is None or unnamed.idx > ent.end_char):
             holder = _titled(index, unnamed)  # "the president insisted …": the one titled so
             if holder is None:
-                return _as_written(index, _local(unnamed))
+                role = _as_written(index, _local(unnamed))
+                return Speaker(role.name, role.start, role.end, local[0], local[1])
             name, start, end = _fullest(index, holder)
             return Speaker(name, start, end, local[0], local[1])
         if ent is not None and depth < 3 and not _main_subject(ent.root):
