@@ -14,6 +14,7 @@ from storydiff.model import Analysis, Article, Mention
         ("Kosovo’s Security Force", "Kosovo Security Force"),
         ("Theodore J. Boutrous Jr.", "Theodore Boutrous"),
         ("George T. Conway III", "George Conway"),
+        ("Robert J Pickell", "Robert J. Pickell"),
     ],
 )
 def test_name_key_folds_variants(a: str, b: str) -> None:

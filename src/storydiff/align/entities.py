@@ -36,8 +36,8 @@ def name_key(name: str) -> str:
     words = key.split(" ")
     while len(words) > 2 and words[-1].rstrip(",") in NAME_SUFFIXES:
         words = words[:-1]  # "Theodore J. Boutrous Jr." is the "Theodore Boutrous" of another
-    if len(words) > 2:  # "Donald J. Trump" is "Donald Trump": a middle initial is dropped
-        words = [words[0], *(w for w in words[1:-1] if not re.fullmatch(r"[a-z]\.", w)), words[-1]]
+    if len(words) > 2:  # "Donald J. Trump", "Robert J Pickell": a middle initial is dropped
+        words = [words[0], *(w for w in words[1:-1] if not re.fullmatch(r"[a-z]\.?", w)), words[-1]]
     if (
         len(words) > 1
         and len(words[-1]) > 3
