@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from storydiff.align.claim_vocab import (
     MEANING_WEIGHT,
@@ -58,6 +59,17 @@ class _Dated:
     estimated: bool
     sentence: str
     context: frozenset[str]
+
+    @cached_property
+    def topic(self) -> str:
+        """What the clause around the date is about, the date left out."""
+        offset = self.record.sentence_start
+        start, end = self.record.start - offset, self.record.end - offset
+        return clause_topic(self.sentence, start, end)
+
+    @cached_property
+    def topic_terms(self) -> frozenset[str]:
+        return frozenset(terms(self.topic))
 
 
 def _event_text(sentence: str) -> str:
@@ -172,11 +184,7 @@ def _same_event(close: _PairCache, a: _Dated, b: _Dated) -> bool:
     the speech, the shooting and the statement sharing the story's names are not one."""
     if close.similarity(a.context, b.context) < SAME_FIGURE_SIMILARITY:
         return False
-    return close.similarity(_topic_terms(a), _topic_terms(b)) >= RELATIVE_LINK_SIMILARITY
-
-
-def _topic_terms(item: _Dated) -> frozenset[str]:
-    return frozenset(terms(_topic(item)))
+    return close.similarity(a.topic_terms, b.topic_terms) >= RELATIVE_LINK_SIMILARITY
 
 
 def _event(item: _Dated, group: list[_Dated], ids: dict[str, str]) -> TimelineEvent:
@@ -242,10 +250,6 @@ def _fine_enough(value: str | None, record: TimeRecord) -> bool:
 _EVENT_ANCHORED = ("after", "before", "later", "earlier")
 
 
-def _anchored_on_event(item: _Dated) -> bool:
-    return _counted_from_event(item.record)
-
-
 def _counted_from_event(record: TimeRecord) -> bool:
     """ "four days earlier", "two years later": an offset from an event, not from today."""
     return record.text.lower().rstrip(" .").endswith(_EVENT_ANCHORED)
@@ -293,15 +297,19 @@ def _relative_claims(
     """
     by_value: dict[str, list[int]] = {}
     for j, o in enumerate(items):
-        if o.record.relative_unit is None and o.value is not None and not _anchored_on_event(o):
+        if (
+            o.record.relative_unit is None
+            and o.value is not None
+            and not _counted_from_event(o.record)
+        ):
             by_value.setdefault(o.value, []).append(j)
     pending = {
         i: _candidates(item, by_value, items)
         for i, item in enumerate(items)
-        if item.record.relative_unit is not None and not _anchored_on_event(item)
+        if item.record.relative_unit is not None and not _counted_from_event(item.record)
     }
     absolute = [j for found in by_value.values() for j in found]
-    topics = {i: _topic(items[i]) for i in {*pending, *absolute}}
+    topics = {i: items[i].topic for i in {*pending, *absolute}}
     terms_of = {text: frozenset(terms(text)) for text in set(topics.values())}
     close = _PairCache(weights)
     pending = {
@@ -356,12 +364,6 @@ def _closest(item: _Dated, meaning: dict[int, float], items: list[_Dated]) -> in
 
 def _year(value: str | None) -> int | None:
     return int(value[:4]) if value and value[:4].isdigit() else None
-
-
-def _topic(item: _Dated) -> str:
-    record = item.record
-    offset = record.sentence_start
-    return clause_topic(item.sentence, record.start - offset, record.end - offset)
 
 
 def _relative_claim(item: _Dated, best: _Dated, ids: dict[str, str], stated: bool) -> Claim:

@@ -289,7 +289,7 @@ def _is_number_token(token: Token, current: list[Token]) -> bool:
         return True
     if low == "half" and _before_dozen(token):
         return True  # "a half-dozen", "half a dozen": six
-    if current and current[-1].lower_ == "half" and low == "-":
+    if current and _half_hyphen(token):
         return True
     if current and (_compound_hyphen(token) or _scale_hyphen(token)):
         return True

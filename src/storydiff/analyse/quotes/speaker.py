@@ -77,8 +77,10 @@ class SpeakerIndex:
 
     def fits(self, span: Span, gender: str | None) -> bool:
         """The mention can be a person of ``gender`` (None: any)."""
+        if gender is None:
+            return True
         known = self.gender(clean_name(span)[0])
-        return gender is None or known is None or known == gender
+        return known is None or known == gender
 
     def in_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside a quotation, whose names are not the writer's."""
@@ -470,8 +472,7 @@ def resolve(
         return Speaker(name, start, end, local[0], local[1], others)
     titled = _titled(index, subj)
     if titled is not None:
-        name, start, end = _fullest(index, titled)
-        return Speaker(name, start, end, local[0], local[1])
+        return _named(index, titled, local)
     if lower in vocab.DESCRIBED_PRONOUNS and any(
         c.dep_ in ("acl", "amod", "relcl", "prep") for c in subj.children
     ):
@@ -500,15 +501,26 @@ def resolve(
     return _as_written(index, local)
 
 
-def _as_written(index: SpeakerIndex, local: tuple[int, int]) -> Speaker:
-    """A speaker no name stands for, in the text's words ("police", "those briefed on it")."""
-    text = doc_text(index.doc)[local[0] : local[1]].rstrip(",—–- ")
+def _named(index: SpeakerIndex, ent: Span, local: tuple[int, int]) -> Speaker:
+    """The speaker a mention names, by the fullest form of the name in the article, cited at
+    ``local`` (the words of the sentence that stand for them: a pronoun, a title)."""
+    name, start, end = _fullest(index, ent)
+    return Speaker(name, start, end, local[0], local[1])
+
+
+def _as_written(
+    index: SpeakerIndex, phrase: tuple[int, int], local: tuple[int, int] | None = None
+) -> Speaker:
+    """A speaker no name stands for, in the text's words ("police", "those briefed on it"),
+    cited at ``local`` when another word stands for them (a pronoun), else at ``phrase``."""
+    text = doc_text(index.doc)[phrase[0] : phrase[1]].rstrip(",—–- ")
     words = text.split()
     while len(words) > 1 and words[0].lower() in ("the", "a", "an", "even", "also", "only"):
         words = words[1:]  # "even officials there admit": the officials
     while len(words) > 1 and words[-1].lower() in ("and", "or", "but"):
         words = words[:-1]  # "the authorities in New York and [elsewhere]"
-    return Speaker(" ".join(words) or text, local[0], local[1], local[0], local[1])
+    at = local or phrase
+    return Speaker(" ".join(words) or text, phrase[0], phrase[1], at[0], at[1])
 
 
 # Words before a title that make its bearer not the office's holder now.
@@ -706,10 +718,8 @@ def _pronoun(
         if unnamed is not None and (ent is None or unnamed.idx > ent.end_char):
             holder = _titled(index, unnamed)  # "the president insisted …": the one titled so
             if holder is None:
-                role = _as_written(index, _local(unnamed))
-                return Speaker(role.name, role.start, role.end, local[0], local[1])
-            name, start, end = _fullest(index, holder)
-            return Speaker(name, start, end, local[0], local[1])
+                return _as_written(index, _local(unnamed), local)
+            return _named(index, holder, local)
         if ent is not None and depth < 3 and not _main_subject(ent.root):
             earlier = _chained(index, subj, ent)
             if earlier is not None:
@@ -717,8 +727,7 @@ def _pronoun(
         ent = _salient(index, subj, ent)
     if ent is None:
         return Speaker(subj.text, local[0], local[1], local[0], local[1])
-    name, start, end = _fullest(index, ent)
-    return Speaker(name, start, end, local[0], local[1])
+    return _named(index, ent, local)
 
 
 def _plural(
@@ -746,8 +755,7 @@ def _plural(
     head = max(found, key=lambda t: t.i)
     ent = _ent_at(index, head, _GROUP_LABELS)
     if ent is not None:
-        name, start, end = _fullest(index, ent)
-        return Speaker(name, start, end, local[0], local[1])
+        return _named(index, ent, local)
     start, end = _local(head)
     return Speaker(doc_text(subj.doc)[start:end], start, end, local[0], local[1])
 
